@@ -1,0 +1,204 @@
+import { z } from 'zod';
+import type { CallName } from './names.js';
+
+// The whole API between renderer and main: every call's input schema and result type. Main parses every
+// input against these at run time (the renderer is untrusted); the renderer imports only the types.
+
+const trimmed = (max: number, label: string) =>
+  z
+    .string({ error: `${label} must be text.` })
+    .trim()
+    .max(max, { error: `${label} must be at most ${max} characters.` });
+
+const required = (max: number, label: string) => trimmed(max, label).min(1, { error: `${label} is required.` });
+
+/** Optional free text: blank becomes null. */
+const optionalText = (max: number, label: string) =>
+  trimmed(max, label)
+    .nullish()
+    .transform((value) => (value ? value : null));
+
+const id = z.number({ error: 'An id must be a number.' }).int().positive();
+
+export const levels = ['senior', 'peer', 'junior'] as const;
+export const allyRoles = ['mentor', 'sponsor', 'ally', 'contact', 'gatekeeper'] as const;
+export const interactionKinds = ['meeting', 'call', 'coffee', 'meal', 'event', 'message', 'email', 'other'] as const;
+
+export type Level = (typeof levels)[number];
+export type AllyRole = (typeof allyRoles)[number];
+export type InteractionKind = (typeof interactionKinds)[number];
+
+const tag = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1, { error: 'Tags cannot be empty.' })
+  .max(40, { error: 'A tag must be at most 40 characters.' })
+  .regex(/^[^,#]+$/, { error: 'Tags cannot contain commas or #.' });
+
+export const PersonFields = z.object({
+  name: required(120, 'Name'),
+  organization: optionalText(120, 'Organization'),
+  role: optionalText(120, 'Role'),
+  level: z.enum(levels, { error: 'Level must be senior, peer or junior.' }).nullish().default(null),
+  insideOrg: z.boolean({ error: 'Inside/outside must be true or false.' }).nullish().default(null),
+  department: optionalText(120, 'Function'),
+  howWeMet: optionalText(500, 'How we met'),
+  tags: z
+    .array(tag)
+    .max(30, { error: 'At most 30 tags.' })
+    .default([])
+    .transform((tags) => [...new Set(tags)]),
+  allyRole: z.enum(allyRoles, { error: `Ally role must be one of: ${allyRoles.join(', ')}.` }).nullish().default(null),
+  cadenceDays: z
+    .number({ error: 'Keep-in-touch cadence must be a number of days.' })
+    .int({ error: 'Keep-in-touch cadence must be a whole number of days.' })
+    .min(1, { error: 'Keep-in-touch cadence must be at least 1 day.' })
+    .max(3650, { error: 'Keep-in-touch cadence must be at most 3650 days.' })
+    .nullish()
+    .default(null),
+  notes: optionalText(20_000, 'Notes'),
+});
+
+const isoDateTime = z.iso
+  .datetime({ offset: true, error: 'Date and time must be a valid ISO 8601 date-time.' })
+  .transform((value) => new Date(value).toISOString())
+  .refine((value) => value >= '1900-01-01' && value < '2200-01-01', {
+    error: 'Date must be between the years 1900 and 2199.',
+  });
+
+const InteractionFields = z.object({
+  occurredAt: isoDateTime,
+  kind: z.enum(interactionKinds, { error: `Kind must be one of: ${interactionKinds.join(', ')}.` }),
+  title: required(200, 'Title'),
+  notes: trimmed(100_000, 'Notes').default(''),
+  confidential: z.boolean().default(false),
+  location: optionalText(200, 'Location'),
+  personIds: z.array(id).max(100, { error: 'At most 100 people per interaction.' }).default([]),
+  /** People typed into the picker who are not in the journal yet; created in the same transaction. */
+  newPeople: z
+    .array(z.object({ name: required(120, 'Name') }))
+    .max(20, { error: 'At most 20 new people at once.' })
+    .default([]),
+});
+
+const withSomeone = <T extends z.ZodType<{ personIds: number[]; newPeople: unknown[] }>>(schema: T) =>
+  schema.refine((value) => value.personIds.length + value.newPeople.length > 0, {
+    error: 'Add at least one person you met.',
+    path: ['personIds'],
+  });
+
+/** Keyset cursor: the (occurredAt, id) of the last row seen. */
+const cursor = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z~\d+$/, { error: 'That timeline position is not valid.' });
+
+const empty = z.object({}).strict().optional();
+
+export const contract = {
+  'journal.info': { input: empty, result: of<JournalInfo>() },
+  'journal.loadSample': { input: empty, result: of<JournalInfo>() },
+  'people.list': { input: empty, result: of<PersonSummary[]>() },
+  'people.get': { input: z.object({ id }).strict(), result: of<Person>() },
+  'people.create': { input: PersonFields.strict(), result: of<Person>() },
+  'people.update': { input: PersonFields.extend({ id }).strict(), result: of<Person>() },
+  'interactions.timeline': {
+    input: z
+      .object({
+        after: cursor.nullish(),
+        limit: z.number().int().min(1).max(200).default(50),
+        personId: id.nullish(),
+      })
+      .strict(),
+    result: of<TimelinePage>(),
+  },
+  'interactions.get': { input: z.object({ id }).strict(), result: of<Interaction>() },
+  'interactions.create': { input: withSomeone(InteractionFields.strict()), result: of<Interaction>() },
+  'interactions.update': { input: withSomeone(InteractionFields.extend({ id }).strict()), result: of<Interaction>() },
+  'interactions.delete': { input: z.object({ id }).strict(), result: of<{ id: number; title: string }>() },
+  'interactions.undoDelete': { input: empty, result: of<Interaction | null>() },
+} satisfies Record<CallName, { input: z.ZodType; result: unknown }>;
+
+/** Carries a result type through the contract without a runtime schema. */
+function of<T>(): T {
+  return undefined as T;
+}
+
+export type Contract = typeof contract;
+export type CallInput<K extends CallName> = z.input<Contract[K]['input']>;
+export type ParsedInput<K extends CallName> = z.output<Contract[K]['input']>;
+export type CallResult<K extends CallName> = Contract[K]['result'];
+
+export interface ApiError {
+  code: string;
+  message: string;
+  /** Per-field messages, keyed by the input field's name, for showing beside the control. */
+  fields?: Record<string, string>;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+/** What the preload puts on `window.confidant`: one named function per call, plus menu events. */
+export type Bridge = { [K in CallName]: (input?: CallInput<K>) => Promise<Result<CallResult<K>>> } & {
+  onMenu(listener: (action: string) => void): () => void;
+};
+
+// Results. Dates are ISO-8601 strings in UTC; the renderer formats them in local time.
+
+export interface JournalInfo {
+  path: string;
+  schemaVersion: number;
+  people: number;
+  interactions: number;
+}
+
+export interface Person {
+  id: number;
+  name: string;
+  organization: string | null;
+  role: string | null;
+  level: Level | null;
+  insideOrg: boolean | null;
+  department: string | null;
+  howWeMet: string | null;
+  tags: string[];
+  allyRole: AllyRole | null;
+  cadenceDays: number | null;
+  notes: string | null;
+  createdAt: string;
+  updatedAt: string;
+  interactionCount: number;
+  lastInteractionAt: string | null;
+}
+
+export type PersonSummary = Omit<Person, 'notes' | 'howWeMet'>;
+
+export interface PersonRef {
+  id: number;
+  name: string;
+}
+
+export interface TimelineEntry {
+  id: number;
+  occurredAt: string;
+  kind: InteractionKind;
+  title: string;
+  /** The first lines of the notes; null for confidential entries, whose notes stay in main until asked for. */
+  excerpt: string | null;
+  hasNotes: boolean;
+  confidential: boolean;
+  location: string | null;
+  people: PersonRef[];
+}
+
+export interface TimelinePage {
+  entries: TimelineEntry[];
+  /** Pass as `after` to get the next (older) page; null at the end. */
+  next: string | null;
+}
+
+export interface Interaction extends Omit<TimelineEntry, 'excerpt'> {
+  notes: string;
+  createdAt: string;
+  updatedAt: string;
+}

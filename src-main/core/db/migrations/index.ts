@@ -1,0 +1,14 @@
+import type { Kysely } from 'kysely';
+import { initial } from './0001-initial.js';
+
+export interface Migration {
+  /** The schema version this migration produces; stored in PRAGMA user_version. */
+  version: number;
+  name: string;
+  up(db: Kysely<unknown>): Promise<void>;
+}
+
+// Registered statically: the bundled main process has no migrations folder to scan at run time.
+export const migrations: readonly Migration[] = [initial];
+
+export const LATEST_VERSION = migrations.at(-1)?.version ?? 0;

@@ -1,0 +1,57 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { migrate } from './migrate.js';
+import type { Database } from './schema.js';
+
+export interface OpenOptions {
+  /** Path to a native binding built for another runtime; better-sqlite3 finds its own by default. */
+  nativeBinding?: string;
+  readonly?: boolean;
+}
+
+export interface JournalDb {
+  db: Kysely<Database>;
+  raw: BetterSqlite3.Database;
+  path: string;
+  close(): Promise<void>;
+}
+
+/** Opens (or creates) a journal file, applies the pragmas every connection needs, and migrates it. */
+export async function openJournal(path: string, options: OpenOptions = {}): Promise<JournalDb> {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const raw = new BetterSqlite3(path, {
+    readonly: options.readonly ?? false,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  });
+  try {
+    applyPragmas(raw);
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+    await migrate(db);
+    return {
+      db,
+      raw,
+      path,
+      close: async () => {
+        await db.destroy();
+      },
+    };
+  } catch (error) {
+    raw.close();
+    throw error;
+  }
+}
+
+function applyPragmas(raw: BetterSqlite3.Database): void {
+  // WAL lets a long read (backup, export) run beside writes.
+  raw.pragma('journal_mode = WAL');
+  // better-sqlite3 leaves WAL at NORMAL, which can lose the latest commits on power loss. A journal writes
+  // a few rows a day and every entry must survive, so pay for the fsync.
+  raw.pragma('synchronous = FULL');
+  raw.pragma('foreign_keys = ON');
+  // Another Confidant (or a backup tool) holding the lock briefly should not surface as an error.
+  raw.pragma('busy_timeout = 5000');
+  // Deleted confidences are overwritten on disk, not left in free pages.
+  raw.pragma('secure_delete = ON');
+}

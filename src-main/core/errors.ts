@@ -1,0 +1,24 @@
+/** Codes the renderer may branch on; every error also carries a sentence a user can read. */
+export type JournalErrorCode =
+  | 'invalid-input'
+  | 'not-found'
+  | 'conflict'
+  | 'future-version'
+  | 'unknown-call'
+  | 'forbidden'
+  | 'internal';
+
+export class JournalError extends Error {
+  constructor(
+    readonly code: JournalErrorCode,
+    message: string,
+    readonly fields?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = 'JournalError';
+  }
+}
+
+export function notFound(what: string, id: number): JournalError {
+  return new JournalError('not-found', `That ${what} no longer exists (id ${id}). It may have been deleted.`);
+}

@@ -1,0 +1,219 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Interaction, InteractionKind, ParsedInput, PersonRef, TimelineEntry, TimelinePage } from '../../contract/contract.js';
+import type { Database, InteractionRow } from '../db/schema.js';
+import { JournalError, notFound } from '../errors.js';
+import { assertPeopleExist, createPerson } from '../people/people.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+type InteractionFields = ParsedInput<'interactions.create'>;
+
+const EXCERPT_LENGTH = 280;
+const now = () => new Date().toISOString();
+
+export async function timeline(db: Db, input: ParsedInput<'interactions.timeline'>): Promise<TimelinePage> {
+  let query = db
+    .selectFrom('interactions as i')
+    .select(['i.id', 'i.occurred_at', 'i.kind', 'i.title', 'i.notes', 'i.confidential', 'i.location'])
+    .where('i.deleted_at', 'is', null);
+  if (input.personId != null) {
+    const personId = input.personId;
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('interaction_people as ip')
+          .select('ip.person_id')
+          .whereRef('ip.interaction_id', '=', 'i.id')
+          .where('ip.person_id', '=', personId),
+      ),
+    );
+  }
+  if (input.after) {
+    const [occurredAt, rawId] = input.after.split('~') as [string, string];
+    const afterId = Number(rawId);
+    // Row-value comparison walks the (occurred_at, id) index from the cursor on: no OFFSET.
+    query = query.where((eb) =>
+      eb.or([
+        eb('i.occurred_at', '<', occurredAt),
+        eb.and([eb('i.occurred_at', '=', occurredAt), eb('i.id', '<', afterId)]),
+      ]),
+    );
+  }
+  // One row more than asked tells whether another page exists without a COUNT.
+  const rows = await query.orderBy('i.occurred_at', 'desc').orderBy('i.id', 'desc').limit(input.limit + 1).execute();
+  const page = rows.slice(0, input.limit);
+  const people = await peopleFor(db, page.map((row) => row.id));
+  const entries: TimelineEntry[] = page.map((row) => ({
+    id: row.id,
+    occurredAt: row.occurred_at,
+    kind: row.kind as InteractionKind,
+    title: row.title,
+    excerpt: row.confidential ? null : excerpt(row.notes),
+    hasNotes: row.notes.length > 0,
+    confidential: row.confidential === 1,
+    location: row.location,
+    people: people.get(row.id) ?? [],
+  }));
+  const last = page.at(-1);
+  return { entries, next: rows.length > input.limit && last ? `${last.occurred_at}~${last.id}` : null };
+}
+
+export async function getInteraction(db: Db, id: number): Promise<Interaction> {
+  const row = await db
+    .selectFrom('interactions')
+    .selectAll()
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  if (!row) throw notFound('interaction', id);
+  const people = await peopleFor(db, [id]);
+  return toInteraction(row, people.get(id) ?? []);
+}
+
+/** Creates the interaction and any new people typed into the picker, all or nothing. */
+export async function createInteraction(db: Kysely<Database>, fields: InteractionFields): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const personIds = await resolvePeople(trx, fields);
+    const at = now();
+    const { id } = await trx
+      .insertInto('interactions')
+      .values({ ...toRow(fields), created_at: at, updated_at: at })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await linkPeople(trx, id, personIds);
+    return id;
+  });
+}
+
+export async function updateInteraction(db: Kysely<Database>, id: number, fields: InteractionFields): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const personIds = await resolvePeople(trx, fields);
+    const result = await trx
+      .updateTable('interactions')
+      .set({ ...toRow(fields), updated_at: now() })
+      .where('id', '=', id)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    if (result.numUpdatedRows === 0n) throw notFound('interaction', id);
+    await trx.deleteFrom('interaction_people').where('interaction_id', '=', id).execute();
+    await linkPeople(trx, id, personIds);
+  });
+}
+
+/**
+ * Moves an interaction to a one-slot trash so the last delete can be undone. Whatever was in the trash
+ * before is erased for good (secure_delete overwrites it): a deleted confidence should not linger.
+ */
+export async function deleteInteraction(db: Kysely<Database>, id: number): Promise<{ id: number; title: string }> {
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom('interactions')
+      .select(['id', 'title'])
+      .where('id', '=', id)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    if (!row) throw notFound('interaction', id);
+    await trx.deleteFrom('interactions').where('deleted_at', 'is not', null).execute();
+    await trx.updateTable('interactions').set({ deleted_at: now() }).where('id', '=', id).execute();
+    return row;
+  });
+}
+
+/** Restores the last deleted interaction, or returns null when there is nothing to undo. */
+export async function undoDelete(db: Kysely<Database>): Promise<number | null> {
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom('interactions')
+      .select('id')
+      .where('deleted_at', 'is not', null)
+      .orderBy('deleted_at', 'desc')
+      .executeTakeFirst();
+    if (!row) return null;
+    await trx.updateTable('interactions').set({ deleted_at: null }).where('id', '=', row.id).execute();
+    return row.id;
+  });
+}
+
+async function resolvePeople(trx: Transaction<Database>, fields: InteractionFields): Promise<number[]> {
+  const existing = [...new Set(fields.personIds)];
+  await assertPeopleExist(trx, existing);
+  const created: number[] = [];
+  for (const { name } of fields.newPeople) {
+    created.push(
+      await createPerson(trx, {
+        name,
+        organization: null,
+        role: null,
+        level: null,
+        insideOrg: null,
+        department: null,
+        howWeMet: null,
+        tags: [],
+        allyRole: null,
+        cadenceDays: null,
+        notes: null,
+      }),
+    );
+  }
+  const all = [...existing, ...created];
+  if (all.length === 0) throw new JournalError('invalid-input', 'Add at least one person you met.', { personIds: 'Add at least one person you met.' });
+  return all;
+}
+
+async function linkPeople(trx: Transaction<Database>, interactionId: number, personIds: readonly number[]): Promise<void> {
+  await trx
+    .insertInto('interaction_people')
+    .values(personIds.map((person_id) => ({ interaction_id: interactionId, person_id })))
+    .execute();
+}
+
+async function peopleFor(db: Db, interactionIds: readonly number[]): Promise<Map<number, PersonRef[]>> {
+  const map = new Map<number, PersonRef[]>();
+  if (interactionIds.length === 0) return map;
+  const rows = await db
+    .selectFrom('interaction_people as ip')
+    .innerJoin('people as p', 'p.id', 'ip.person_id')
+    .select(['ip.interaction_id', 'p.id', 'p.name'])
+    .where('ip.interaction_id', 'in', interactionIds)
+    .orderBy('p.name')
+    .execute();
+  for (const row of rows) {
+    const list = map.get(row.interaction_id) ?? [];
+    list.push({ id: row.id, name: row.name });
+    map.set(row.interaction_id, list);
+  }
+  return map;
+}
+
+function toRow(fields: InteractionFields) {
+  return {
+    occurred_at: fields.occurredAt,
+    kind: fields.kind,
+    title: fields.title,
+    notes: fields.notes,
+    confidential: fields.confidential ? 1 : 0,
+    location: fields.location,
+  };
+}
+
+function toInteraction(row: InteractionRow, people: PersonRef[]): Interaction {
+  return {
+    id: row.id,
+    occurredAt: row.occurred_at,
+    kind: row.kind as InteractionKind,
+    title: row.title,
+    notes: row.notes,
+    hasNotes: row.notes.length > 0,
+    confidential: row.confidential === 1,
+    location: row.location,
+    people,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function excerpt(notes: string): string | null {
+  const text = notes.trim();
+  if (!text) return null;
+  const lines = text.split('\n').filter((line) => line.trim()).slice(0, 3).join('\n');
+  return lines.length > EXCERPT_LENGTH ? `${lines.slice(0, EXCERPT_LENGTH).trimEnd()}…` : lines;
+}

@@ -1,0 +1,136 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { ParsedInput, Person, PersonSummary } from '../../contract/contract.js';
+import type { Database, PersonRow } from '../db/schema.js';
+import { notFound } from '../errors.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+type PersonFields = ParsedInput<'people.create'>;
+
+const now = () => new Date().toISOString();
+
+export async function listPeople(db: Db): Promise<PersonSummary[]> {
+  const rows = await db
+    .selectFrom('people as p')
+    .leftJoin(statsQuery(db).as('s'), 's.person_id', 'p.id')
+    .select([
+      'p.id', 'p.name', 'p.organization', 'p.role', 'p.level', 'p.inside_org', 'p.department',
+      'p.ally_role', 'p.cadence_days', 'p.created_at', 'p.updated_at', 's.interaction_count', 's.last_interaction_at',
+    ])
+    .orderBy(sql`p.name COLLATE NOCASE`)
+    .execute();
+  const tags = await tagsByPerson(db);
+  return rows.map((row) => {
+    const { notes: _notes, howWeMet: _howWeMet, ...summary } = toPerson(
+      { ...row, notes: null, how_we_met: null },
+      tags.get(row.id) ?? [],
+      row,
+    );
+    return summary;
+  });
+}
+
+export async function getPerson(db: Db, id: number): Promise<Person> {
+  const row = await db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('person', id);
+  const stats = await statsQuery(db).where('ip.person_id', '=', id).executeTakeFirst();
+  const tags = await tagsByPerson(db, id);
+  return toPerson(row, tags.get(id) ?? [], stats);
+}
+
+export async function createPerson(db: Db, fields: PersonFields): Promise<number> {
+  const at = now();
+  const { id } = await db
+    .insertInto('people')
+    .values({ ...toRow(fields), created_at: at, updated_at: at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await replaceTags(db, id, fields.tags);
+  return id;
+}
+
+export async function updatePerson(db: Db, id: number, fields: PersonFields): Promise<void> {
+  const result = await db
+    .updateTable('people')
+    .set({ ...toRow(fields), updated_at: now() })
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (result.numUpdatedRows === 0n) throw notFound('person', id);
+  await replaceTags(db, id, fields.tags);
+}
+
+/** Every id must name a person; returns them in the order given. */
+export async function assertPeopleExist(db: Db, ids: readonly number[]): Promise<void> {
+  if (ids.length === 0) return;
+  const found = await db.selectFrom('people').select('id').where('id', 'in', ids).execute();
+  const known = new Set(found.map((row) => row.id));
+  const missing = ids.find((id) => !known.has(id));
+  if (missing !== undefined) throw notFound('person', missing);
+}
+
+function statsQuery(db: Db) {
+  return db
+    .selectFrom('interaction_people as ip')
+    .innerJoin('interactions as i', 'i.id', 'ip.interaction_id')
+    .where('i.deleted_at', 'is', null)
+    .groupBy('ip.person_id')
+    .select(['ip.person_id', (eb) => eb.fn.countAll<number>().as('interaction_count'), (eb) => eb.fn.max('i.occurred_at').as('last_interaction_at')]);
+}
+
+async function tagsByPerson(db: Db, id?: number): Promise<Map<number, string[]>> {
+  let query = db.selectFrom('person_tags').select(['person_id', 'tag']).orderBy('tag');
+  if (id !== undefined) query = query.where('person_id', '=', id);
+  const map = new Map<number, string[]>();
+  for (const { person_id, tag } of await query.execute()) {
+    const list = map.get(person_id) ?? [];
+    list.push(tag);
+    map.set(person_id, list);
+  }
+  return map;
+}
+
+async function replaceTags(db: Db, personId: number, tags: readonly string[]): Promise<void> {
+  await db.deleteFrom('person_tags').where('person_id', '=', personId).execute();
+  if (tags.length > 0) {
+    await db.insertInto('person_tags').values(tags.map((tag) => ({ person_id: personId, tag }))).execute();
+  }
+}
+
+function toRow(fields: PersonFields) {
+  return {
+    name: fields.name,
+    organization: fields.organization,
+    role: fields.role,
+    level: fields.level ?? null,
+    inside_org: fields.insideOrg == null ? null : fields.insideOrg ? 1 : 0,
+    department: fields.department,
+    how_we_met: fields.howWeMet,
+    ally_role: fields.allyRole ?? null,
+    cadence_days: fields.cadenceDays ?? null,
+    notes: fields.notes,
+  };
+}
+
+function toPerson(
+  row: PersonRow,
+  tags: string[],
+  stats?: { interaction_count: number | null; last_interaction_at: string | null } | undefined,
+): Person {
+  return {
+    id: row.id,
+    name: row.name,
+    organization: row.organization,
+    role: row.role,
+    level: row.level,
+    insideOrg: row.inside_org == null ? null : row.inside_org === 1,
+    department: row.department,
+    howWeMet: row.how_we_met,
+    tags,
+    allyRole: row.ally_role as Person['allyRole'],
+    cadenceDays: row.cadence_days,
+    notes: row.notes,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    interactionCount: Number(stats?.interaction_count ?? 0),
+    lastInteractionAt: stats?.last_interaction_at ?? null,
+  };
+}

@@ -1,0 +1,48 @@
+// The journal core's thread. better-sqlite3 is synchronous: run in the main process, a long operation
+// (loading a large import, a backup, an integrity check, an index rebuild) would stall the main process's
+// event loop, and with it every window's input and menu. So the core lives in a worker thread of its own,
+// like Signal Desktop's SQL worker: main stays free to paint and route, and validates nothing it cannot
+// trust; this thread parses and runs every call. No Electron import here, so Node can run it in tests.
+import { readFile } from 'node:fs/promises';
+import { parentPort, workerData } from 'node:worker_threads';
+import { Journal, openJournal } from '../core/index.js';
+
+export interface WorkerData {
+  journalPath: string;
+  samplePath: string;
+  nativeBinding?: string;
+}
+
+export type WorkerRequest = { id: number; name: string; input: unknown } | { id: number; close: true };
+export type WorkerMessage =
+  | { type: 'ready'; path: string }
+  | { type: 'fatal'; message: string }
+  | { type: 'reply'; id: number; result: unknown };
+
+const port = parentPort;
+if (!port) throw new Error('journal-worker must run as a worker thread.');
+const data = workerData as WorkerData;
+
+try {
+  const journal = new Journal(
+    await openJournal(data.journalPath, data.nativeBinding ? { nativeBinding: data.nativeBinding } : {}),
+    { readSample: async () => JSON.parse(await readFile(data.samplePath, 'utf8')) },
+  );
+  // Calls run one at a time, in arrival order: each write sees the one before it.
+  let queue = Promise.resolve();
+  port.on('message', (request: WorkerRequest) => {
+    queue = queue.then(async () => {
+      if ('close' in request) {
+        await journal.close();
+        port.postMessage({ type: 'reply', id: request.id, result: { ok: true, value: null } } satisfies WorkerMessage);
+        port.close();
+        return;
+      }
+      const result = await journal.call(request.name, request.input);
+      port.postMessage({ type: 'reply', id: request.id, result } satisfies WorkerMessage);
+    });
+  });
+  port.postMessage({ type: 'ready', path: journal.path } satisfies WorkerMessage);
+} catch (error) {
+  port.postMessage({ type: 'fatal', message: error instanceof Error ? error.message : String(error) } satisfies WorkerMessage);
+}

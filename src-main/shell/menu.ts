@@ -1,0 +1,41 @@
+import { app, Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
+import type { MenuAction } from '../contract/names.js';
+
+/** The native menu: the usual roles plus the app's own commands, sent to the renderer as actions. */
+export function buildMenu(getWindow: () => BrowserWindow | undefined): Menu {
+  const send = (action: MenuAction) => () => getWindow()?.webContents.send('confidant:menu', action);
+  const isMac = process.platform === 'darwin';
+  const template: MenuItemConstructorOptions[] = [
+    ...(isMac ? [{ role: 'appMenu' as const }] : []),
+    {
+      label: '&File',
+      submenu: [
+        { label: 'Log Interaction…', accelerator: 'CmdOrCtrl+N', click: send('log-interaction') },
+        { type: 'separator' },
+        isMac ? { role: 'close' } : { role: 'quit' },
+      ],
+    },
+    { role: 'editMenu' },
+    {
+      label: '&View',
+      submenu: [
+        { label: 'Timeline', accelerator: 'CmdOrCtrl+1', click: send('go-timeline') },
+        { label: 'People', accelerator: 'CmdOrCtrl+2', click: send('go-people') },
+        { label: 'Find…', accelerator: 'CmdOrCtrl+F', click: send('find') },
+        { type: 'separator' },
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+        { type: 'separator' },
+        { role: 'togglefullscreen' },
+        ...(app.isPackaged ? [] : [{ type: 'separator' as const }, { role: 'reload' as const }, { role: 'toggleDevTools' as const }]),
+      ],
+    },
+    { role: 'windowMenu' },
+    {
+      role: 'help',
+      submenu: [{ label: `Confidant ${app.getVersion()}: everything stays on this computer`, enabled: false }],
+    },
+  ];
+  return Menu.buildFromTemplate(template);
+}

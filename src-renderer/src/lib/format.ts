@@ -1,0 +1,63 @@
+import { differenceInCalendarDays, format, isSameYear } from 'date-fns';
+import type { InteractionKind } from '../../../src-main/contract/contract';
+
+export const kindLabels: Record<InteractionKind, string> = {
+  meeting: 'Meeting',
+  call: 'Call',
+  coffee: 'Coffee',
+  meal: 'Meal',
+  event: 'Event',
+  message: 'Message',
+  email: 'Email',
+  other: 'Other',
+};
+
+/** Local calendar day key, for grouping a timeline by day. */
+export function dayKey(iso: string): string {
+  return format(new Date(iso), 'yyyy-MM-dd');
+}
+
+/** "Today", "Yesterday", "Monday", "Tue 3 Mar", "3 Mar 2024". */
+export function dayLabel(iso: string, now = new Date()): string {
+  const date = new Date(iso);
+  const days = differenceInCalendarDays(now, date);
+  if (days === 0) return 'Today';
+  if (days === 1) return 'Yesterday';
+  if (days > 1 && days < 7) return format(date, 'EEEE');
+  return isSameYear(date, now) ? format(date, 'EEEE d MMMM') : format(date, 'EEEE d MMMM yyyy');
+}
+
+export function timeLabel(iso: string): string {
+  return format(new Date(iso), 'HH:mm');
+}
+
+export function dateLabel(iso: string, now = new Date()): string {
+  const date = new Date(iso);
+  return isSameYear(date, now) ? format(date, 'd MMM') : format(date, 'd MMM yyyy');
+}
+
+/** "3 days ago", "5 months ago", for last-contact columns. */
+export function sinceLabel(iso: string | null, now = new Date()): string {
+  if (!iso) return 'Never';
+  const days = differenceInCalendarDays(now, new Date(iso));
+  if (days <= 0) return 'Today';
+  if (days === 1) return 'Yesterday';
+  if (days < 30) return `${days} days ago`;
+  const months = Math.round(days / 30.4);
+  if (months < 12) return `${months} month${months === 1 ? '' : 's'} ago`;
+  const years = Math.round(days / 365);
+  return `${years} year${years === 1 ? '' : 's'} ago`;
+}
+
+/** Value for <input type="datetime-local"> in local time. */
+export function toLocalInput(date: Date): string {
+  return format(date, "yyyy-MM-dd'T'HH:mm");
+}
+
+export function fromLocalInput(value: string): string | null {
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}
+
+export const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
+export const modKey = isMac ? '⌘' : 'Ctrl';

@@ -1,0 +1,25 @@
+// Which screen is showing. A tiny history so "back" from a person returns where you were.
+export type Route =
+  | { view: 'timeline'; focus?: number }
+  | { view: 'people' }
+  | { view: 'person'; id: number; focus?: number };
+
+class Router {
+  route = $state<Route>({ view: 'timeline' });
+  #history: Route[] = [];
+
+  go(route: Route): void {
+    this.#history.push(this.route);
+    this.route = route;
+  }
+
+  back(): void {
+    this.route = this.#history.pop() ?? { view: 'timeline' };
+  }
+
+  get canGoBack(): boolean {
+    return this.#history.length > 0;
+  }
+}
+
+export const router = new Router();
