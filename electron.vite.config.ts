@@ -1,6 +1,16 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'electron-vite';
 import { resolve } from 'node:path';
+import type { Plugin } from 'vite';
+
+/** In `npm run dev` only, let the page talk to Vite's hot-reload socket; the built app never can. */
+function devServerCsp(): Plugin {
+  return {
+    name: 'confidant-dev-csp',
+    apply: 'serve',
+    transformIndexHtml: (html) => html.replace("connect-src 'self'", "connect-src 'self' ws://localhost:*"),
+  };
+}
 
 export default defineConfig({
   main: {
@@ -27,7 +37,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve('src-renderer'),
-    plugins: [svelte()],
+    plugins: [svelte(), devServerCsp()],
     build: {
       outDir: 'out/renderer',
       rollupOptions: { input: { index: resolve('src-renderer/index.html') } },

@@ -1,7 +1,17 @@
-import { net, protocol } from 'electron';
-import { join, normalize, relative, isAbsolute } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { protocol } from 'electron';
+import { readFile } from 'node:fs/promises';
+import { extname, isAbsolute, join, normalize, relative } from 'node:path';
 import { APP_SCHEME, CONTENT_SECURITY_POLICY } from './security.js';
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+};
 
 /** Must run before the app is ready: `app://` behaves like a secure, standard origin. */
 export function registerAppScheme(): void {
@@ -10,17 +20,27 @@ export function registerAppScheme(): void {
   ]);
 }
 
-/** Serves the renderer bundle from disk under app://confidant/, refusing any path outside it. */
+/**
+ * Serves the renderer bundle from disk under app://confidant/, refusing any path outside it. Files are
+ * read directly rather than through net.fetch(file://), so no request leaves this handler at all.
+ */
 export function serveRenderer(rendererDir: string): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const { pathname } = new URL(request.url);
     const file = normalize(join(rendererDir, decodeURIComponent(pathname === '/' ? '/index.html' : pathname)));
     const inside = relative(rendererDir, file);
     if (inside.startsWith('..') || isAbsolute(inside)) return new Response('Not found', { status: 404 });
-    const response = await net.fetch(pathToFileURL(file).toString());
-    const headers = new Headers(response.headers);
-    headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-    headers.set('X-Content-Type-Options', 'nosniff');
-    return new Response(response.body, { status: response.status, headers });
+    try {
+      const body = await readFile(file);
+      return new Response(body, {
+        headers: {
+          'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+          'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+          'X-Content-Type-Options': 'nosniff',
+        },
+      });
+    } catch {
+      return new Response('Not found', { status: 404 });
+    }
   });
 }
