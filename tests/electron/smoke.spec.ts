@@ -29,9 +29,9 @@ test('the real Electron app opens a journal, exposes only the contract, and save
     env: { ...process.env, ELECTRON_RENDERER_URL: '' },
   });
   try {
-    const window = await app.firstWindow();
-    await expect(window).toHaveTitle('Confidant');
-    const exposed = await window.evaluate(() => ({
+    const page = await app.firstWindow();
+    await expect(page).toHaveTitle('Confidant');
+    const exposed = await page.evaluate(() => ({
       require: typeof (window as unknown as { require?: unknown }).require,
       process: typeof (window as unknown as { process?: unknown }).process,
       calls: Object.keys(window.confidant).sort(),
@@ -39,9 +39,9 @@ test('the real Electron app opens a journal, exposes only the contract, and save
     expect(exposed.require).toBe('undefined');
     expect(exposed.process).toBe('undefined');
     expect(exposed.calls).toContain('interactions.create');
-    const info = await window.evaluate(() => window.confidant['journal.info']());
+    const info = await page.evaluate(() => window.confidant['journal.info']());
     expect(info).toMatchObject({ ok: true, value: { path: journalPath } });
-    const created = await window.evaluate(() =>
+    const created = await page.evaluate(() =>
       window.confidant['interactions.create']({
         occurredAt: new Date().toISOString(),
         kind: 'coffee',
@@ -50,7 +50,7 @@ test('the real Electron app opens a journal, exposes only the contract, and save
       }),
     );
     expect(created).toMatchObject({ ok: true });
-    await expect(window.getByText('Smoke-test coffee')).toBeVisible();
+    await expect(page.getByText('Smoke-test coffee')).toBeVisible();
   } finally {
     await app.close();
     await rm(dir, { recursive: true, force: true });

@@ -67,7 +67,7 @@ export class Journal {
   }
 
   /** Validates an untrusted call and runs it; never throws, every failure is a readable error. */
-  async call(name: unknown, input: unknown): Promise<Result<unknown>> {
+  async call(name: unknown, input?: unknown): Promise<Result<unknown>> {
     if (typeof name !== 'string' || !(callNames as readonly string[]).includes(name)) {
       return failure({ code: 'unknown-call', message: 'Confidant does not know that request.' });
     }
