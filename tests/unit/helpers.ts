@@ -1,0 +1,103 @@
+// Shared fixtures for the journal core's unit tests: every test gets its own temp folder and, when it asks
+// for one, its own real SQLite journal in it. Nothing is mocked; the file on disk is what is checked.
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type BetterSqlite3 from 'better-sqlite3';
+import { test as base } from 'vitest';
+import type { ApiError, CallInput, CallResult } from '../../src-main/contract/contract.js';
+import type { CallName } from '../../src-main/contract/names.js';
+import { Journal, openJournal, type JournalDb } from '../../src-main/core/index.js';
+
+export const root = join(import.meta.dirname, '..', '..');
+export const samplePath = join(root, 'resources', 'sample-journal.json');
+
+/** The sample journal as shipped; read at test time because its contents change as it grows. */
+export function readSampleFile(): { people: { key: string; name: string }[]; interactions: { confidential?: boolean }[] } {
+  return JSON.parse(readFileSync(samplePath, 'utf8'));
+}
+
+export async function openTestJournal(path: string): Promise<{ journal: Journal; journalDb: JournalDb }> {
+  const journalDb = await openJournal(path);
+  const journal = new Journal(journalDb, { readSample: async () => readSampleFile() });
+  return { journal, journalDb };
+}
+
+export const test = base
+  .extend('dir', async ({}, { onCleanup }) => {
+    const dir = await mkdtemp(join(tmpdir(), 'confidant-unit-'));
+    onCleanup(() => rm(dir, { recursive: true, force: true }));
+    return dir;
+  })
+  .extend('journalPath', async ({ dir }) => join(dir, 'journal.sqlite'))
+  .extend('opened', async ({ journalPath }, { onCleanup }) => {
+    const opened = await openTestJournal(journalPath);
+    onCleanup(() => opened.journal.close());
+    return opened;
+  })
+  .extend('journal', async ({ opened }) => opened.journal)
+  .extend('journalDb', async ({ opened }) => opened.journalDb);
+
+export { describe, expect } from 'vitest';
+
+/** Runs a call that must succeed and returns its typed value; a refusal fails the test with its message. */
+export async function call<K extends CallName>(journal: Journal, name: K, input?: CallInput<K>): Promise<CallResult<K>> {
+  const result = await journal.call(name, input);
+  if (!result.ok) throw new Error(`${name} was refused: ${result.error.code}: ${result.error.message}`);
+  return result.value as CallResult<K>;
+}
+
+/** Runs a call that must be refused and returns the error. */
+export async function refusal(journal: Journal, name: unknown, input: unknown): Promise<ApiError> {
+  const result = await journal.call(name, input);
+  if (result.ok) throw new Error(`${String(name)} should have been refused but returned ${JSON.stringify(result.value)}`);
+  return result.error;
+}
+
+/** Everything stored in the file, row by row, to compare before and after a call that must change nothing. */
+export function storedRows(raw: BetterSqlite3.Database) {
+  return {
+    version: raw.pragma('user_version', { simple: true }),
+    people: raw.prepare('SELECT * FROM people ORDER BY id').all(),
+    personTags: raw.prepare('SELECT * FROM person_tags ORDER BY person_id, tag').all(),
+    interactions: raw.prepare('SELECT * FROM interactions ORDER BY id').all(),
+    interactionPeople: raw.prepare('SELECT * FROM interaction_people ORDER BY interaction_id, person_id').all(),
+  };
+}
+
+export function newPerson(fields: Partial<CallInput<'people.create'>> = {}): CallInput<'people.create'> {
+  return { name: 'Priya Raman', ...fields };
+}
+
+export function newInteraction(fields: Partial<CallInput<'interactions.create'>> = {}): CallInput<'interactions.create'> {
+  return { occurredAt: '2025-03-10T09:30:00.000Z', kind: 'meeting', title: 'Quarterly planning', ...fields };
+}
+
+/** Creates a person through the API and returns their id. */
+export async function addPerson(journal: Journal, fields: Partial<CallInput<'people.create'>> = {}): Promise<number> {
+  return (await call(journal, 'people.create', newPerson(fields))).id;
+}
+
+/** Creates an interaction through the API and returns its id. */
+export async function addInteraction(journal: Journal, fields: Partial<CallInput<'interactions.create'>> = {}): Promise<number> {
+  return (await call(journal, 'interactions.create', newInteraction(fields))).id;
+}
+
+/** Follows `next` from the newest entry to the end; returns every page's entry ids. */
+export async function allPages(journal: Journal, input: { limit: number; personId?: number }): Promise<number[][]> {
+  const pages: number[][] = [];
+  let after: string | null = null;
+  do {
+    const page: CallResult<'interactions.timeline'> = await call(journal, 'interactions.timeline', { ...input, after });
+    pages.push(page.entries.map((entry) => entry.id));
+    after = page.next;
+    if (pages.length > 10_000) throw new Error('The timeline never ended.');
+  } while (after !== null);
+  return pages;
+}
+
+/** An ISO timestamp `minutes` after a fixed morning, so tests can order entries without clocks. */
+export function at(minutes: number): string {
+  return new Date(Date.UTC(2025, 2, 10, 9, 0) + minutes * 60_000).toISOString();
+}
