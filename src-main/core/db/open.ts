@@ -29,6 +29,9 @@ export async function openJournal(path: string, options: OpenOptions = {}): Prom
     applyPragmas(raw);
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
     await migrate(db);
+    // WAL lets a long read (backup, export) run beside writes. The mode is stored in the file itself, so it
+    // is set only once migrate has accepted the file: a journal from a newer Confidant stays untouched.
+    raw.pragma('journal_mode = WAL');
     return {
       db,
       raw,
@@ -44,8 +47,6 @@ export async function openJournal(path: string, options: OpenOptions = {}): Prom
 }
 
 function applyPragmas(raw: BetterSqlite3.Database): void {
-  // WAL lets a long read (backup, export) run beside writes.
-  raw.pragma('journal_mode = WAL');
   // better-sqlite3 leaves WAL at NORMAL, which can lose the latest commits on power loss. A journal writes
   // a few rows a day and every entry must survive, so pay for the fsync.
   raw.pragma('synchronous = FULL');
