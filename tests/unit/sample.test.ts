@@ -1,0 +1,52 @@
+import type { TimelineEntry, TimelinePage } from '../../src-main/contract/contract.js';
+import { addPerson, call, describe, expect, readSampleFile, refusal, storedRows, test } from './helpers.js';
+
+// The sample file grows as it is written, so counts come from the file itself.
+describe('the sample journal', () => {
+  test('loads every person and interaction into an empty journal', async ({ journal }) => {
+    const sample = readSampleFile();
+
+    const info = await call(journal, 'journal.loadSample');
+
+    expect(info).toMatchObject({ people: sample.people.length, interactions: sample.interactions.length });
+    expect(await call(journal, 'journal.info')).toEqual(info);
+    const names = (await call(journal, 'people.list')).map((person) => person.name).sort();
+    expect(names).toEqual(sample.people.map((person) => person.name.trim()).sort());
+  });
+
+  test('keeps confidential sample notes out of the timeline', async ({ journal }) => {
+    const sample = readSampleFile();
+    await call(journal, 'journal.loadSample');
+
+    const entries: TimelineEntry[] = [];
+    let after: string | null = null;
+    do {
+      const page: TimelinePage = await call(journal, 'interactions.timeline', { limit: 200, after });
+      entries.push(...page.entries);
+      after = page.next;
+    } while (after);
+
+    expect(entries).toHaveLength(sample.interactions.length);
+    const confidential = entries.filter((entry) => entry.confidential);
+    expect(confidential).toHaveLength(sample.interactions.filter((entry) => entry.confidential).length);
+    expect(confidential.every((entry) => entry.excerpt === null)).toBe(true);
+  });
+
+  test('is refused, changing nothing, once the journal has people', async ({ journal, journalDb }) => {
+    await addPerson(journal, { name: 'Someone real' });
+    const before = storedRows(journalDb.raw);
+
+    const error = await refusal(journal, 'journal.loadSample', undefined);
+
+    expect(error).toMatchObject({ code: 'conflict', message: expect.stringContaining('empty journal') });
+    expect(storedRows(journalDb.raw)).toEqual(before);
+  });
+
+  test('cannot be loaded twice', async ({ journal, journalDb }) => {
+    await call(journal, 'journal.loadSample');
+    const before = storedRows(journalDb.raw);
+
+    expect(await refusal(journal, 'journal.loadSample', undefined)).toMatchObject({ code: 'conflict' });
+    expect(storedRows(journalDb.raw)).toEqual(before);
+  });
+});
