@@ -46,9 +46,9 @@ export const PersonFields = z.object({
   howWeMet: optionalText(500, 'How we met'),
   tags: z
     .array(tag)
-    .max(30, { error: 'At most 30 tags.' })
     .default([])
-    .transform((tags) => [...new Set(tags)]),
+    .transform((tags) => [...new Set(tags)])
+    .pipe(z.array(z.string()).max(30, { error: 'At most 30 tags.' })),
   allyRole: z.enum(allyRoles, { error: `Ally role must be one of: ${allyRoles.join(', ')}.` }).nullish().default(null),
   cadenceDays: z
     .number({ error: 'Keep-in-touch cadence must be a number of days.' })
@@ -72,7 +72,7 @@ const InteractionFields = z.object({
   kind: z.enum(interactionKinds, { error: `Kind must be one of: ${interactionKinds.join(', ')}.` }),
   title: required(200, 'Title'),
   notes: trimmed(100_000, 'Notes').default(''),
-  confidential: z.boolean().default(false),
+  confidential: z.boolean({ error: 'Confidential must be on or off.' }).default(false),
   location: optionalText(200, 'Location'),
   personIds: z.array(id).max(100, { error: 'At most 100 people per interaction.' }).default([]),
   /** People typed into the picker who are not in the journal yet; created in the same transaction. */
@@ -93,7 +93,7 @@ const cursor = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z~\d+$/, { error: 'That timeline position is not valid.' });
 
-const empty = z.object({}).strict().optional();
+const empty = z.object({}, { error: 'This request takes no input.' }).strict().optional();
 
 export const contract = {
   'journal.info': { input: empty, result: of<JournalInfo>() },
@@ -106,7 +106,12 @@ export const contract = {
     input: z
       .object({
         after: cursor.nullish(),
-        limit: z.number().int().min(1).max(200).default(50),
+        limit: z
+          .number({ error: 'Page size must be a number.' })
+          .int({ error: 'Page size must be a whole number.' })
+          .min(1, { error: 'Page size must be between 1 and 200.' })
+          .max(200, { error: 'Page size must be between 1 and 200.' })
+          .default(50),
         personId: id.nullish(),
       })
       .strict(),
