@@ -61,3 +61,23 @@ export function fromLocalInput(value: string): string | null {
 
 export const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
 export const modKey = isMac ? '⌘' : 'Ctrl';
+
+/** "1 day", "12 days". */
+export function daysLabel(days: number): string {
+  return `${days} day${days === 1 ? '' : 's'}`;
+}
+
+/** A keep-in-touch cadence: "every day", "every 30 days". */
+export function cadenceLabel(days: number): string {
+  return days === 1 ? 'every day' : `every ${days} days`;
+}
+
+/**
+ * Where someone stands against a keep-in-touch cadence: days until the next contact is due (negative
+ * when overdue), or null when there is no cadence. Someone never contacted is due today.
+ */
+export function daysUntilDue(cadenceDays: number | null, lastIso: string | null, now = new Date()): number | null {
+  if (cadenceDays === null) return null;
+  if (!lastIso) return 0;
+  return cadenceDays - differenceInCalendarDays(now, new Date(lastIso));
+}
