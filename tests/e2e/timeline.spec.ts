@@ -1,0 +1,175 @@
+import type { Page } from 'playwright-core';
+import type { CallInput, Interaction, JournalInfo, Person } from '../../src-main/contract/contract.js';
+import type { Journal } from '../../src-main/core/index.js';
+import { test, expect } from './fixtures.js';
+
+async function call<T>(journal: Journal, name: string, input: unknown = {}): Promise<T> {
+  const result = await journal.call(name, input);
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value as T;
+}
+
+const seedPerson = (journal: Journal, name: string) => call<Person>(journal, 'people.create', { name });
+const seedInteraction = (journal: Journal, fields: CallInput<'interactions.create'>) => call<Interaction>(journal, 'interactions.create', fields);
+const info = (journal: Journal) => call<JournalInfo>(journal, 'journal.info');
+const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
+
+async function openTimeline(app: Page): Promise<void> {
+  await app.reload();
+  await expect(app.getByRole('heading', { name: 'Timeline', level: 1 })).toBeVisible();
+}
+
+test('a confidential note is not on the page until revealed, and leaves again when hidden', async ({ app, running }) => {
+  const ana = await seedPerson(running.journal, 'Ana Ruiz');
+  await seedInteraction(running.journal, {
+    occurredAt: hoursAgo(2),
+    kind: 'meeting',
+    title: 'Reorg heads-up',
+    notes: 'The **merger** is off; she told me in confidence.',
+    confidential: true,
+    personIds: [ana.id],
+  });
+  await seedInteraction(running.journal, {
+    occurredAt: hoursAgo(30),
+    kind: 'coffee',
+    title: 'Coffee at the corner',
+    notes: 'Talked about her kids and the marathon.',
+    personIds: [ana.id],
+  });
+  await openTimeline(app);
+
+  const secret = app.getByRole('article', { name: 'Reorg heads-up' });
+  await expect(secret).toBeVisible();
+  await expect(secret.getByText('Confidential', { exact: true })).toBeVisible();
+  await expect(app.getByRole('article', { name: 'Coffee at the corner' })).toContainText('Talked about her kids');
+  expect(await app.content()).not.toContain('merger');
+
+  await secret.getByRole('button', { name: 'Reveal notes' }).click();
+  await expect(secret.locator('strong')).toHaveText('merger');
+  await secret.getByRole('button', { name: 'Hide notes' }).click();
+  await expect(secret.getByRole('button', { name: 'Reveal notes' })).toBeVisible();
+  expect(await app.content()).not.toContain('merger');
+});
+
+test('notes render as markdown without remote images, and links never navigate the app', async ({ app, running }) => {
+  const ana = await seedPerson(running.journal, 'Ana Ruiz');
+  await seedInteraction(running.journal, {
+    occurredAt: hoursAgo(1),
+    kind: 'email',
+    title: 'Shared the report',
+    notes: 'See [the report](https://example.com/r) ![pixel](https://tracker.example/p.gif) <script>alert(1)</script>',
+    personIds: [ana.id],
+  });
+  await openTimeline(app);
+  const entry = app.getByRole('article', { name: 'Shared the report' });
+  const link = entry.getByRole('link', { name: 'the report' });
+  await expect(link).toHaveAttribute('target', '_blank');
+  await expect(link).toHaveAttribute('rel', 'noopener noreferrer');
+  await expect(entry.locator('img, script')).toHaveCount(0);
+  expect(running.foreignRequests).toEqual([]);
+});
+
+test('edit an entry, delete it, and undo the delete with the toast and with Ctrl+Z', async ({ app, running }) => {
+  const ana = await seedPerson(running.journal, 'Ana Ruiz');
+  await seedInteraction(running.journal, { occurredAt: hoursAgo(3), kind: 'call', title: 'Quick call', location: 'Phone', personIds: [ana.id] });
+  await openTimeline(app);
+
+  const entry = app.getByRole('article', { name: 'Quick call' });
+  await entry.getByRole('button', { name: 'Edit “Quick call”' }).click();
+  const dialog = app.getByRole('dialog', { name: 'Edit interaction' });
+  await expect(dialog.getByLabel('Title')).toHaveValue('Quick call');
+  await expect(dialog.getByLabel('Location')).toHaveValue('Phone');
+  await expect(dialog.getByRole('radio', { name: 'Call' })).toBeChecked();
+  await dialog.getByLabel('Title').fill('Budget call');
+  await dialog.getByLabel('Confidential').check();
+  await dialog.getByRole('button', { name: 'Save changes' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(app.getByRole('status').getByText('Saved “Budget call”')).toBeVisible();
+  const edited = app.getByRole('article', { name: 'Budget call' });
+  await expect(edited.getByText('Confidential', { exact: true })).toBeVisible();
+  await expect(app.getByRole('article', { name: 'Quick call' })).toHaveCount(0);
+
+  // Delete, then Undo from the toast.
+  await edited.getByRole('button', { name: 'Edit “Budget call”' }).click();
+  await dialog.getByRole('button', { name: 'Delete' }).click();
+  await expect(dialog).toBeHidden();
+  const toast = app.getByRole('status').filter({ hasText: 'Deleted “Budget call”' });
+  await expect(toast).toBeVisible();
+  await expect(edited).toHaveCount(0);
+  expect(await info(running.journal)).toMatchObject({ interactions: 0 });
+  await toast.getByRole('button', { name: 'Undo' }).click();
+  await expect(app.getByRole('status').getByText('Restored “Budget call”')).toBeVisible();
+  await expect(edited).toBeVisible();
+  expect(await info(running.journal)).toMatchObject({ interactions: 1 });
+
+  // Delete again, then Ctrl+Z while the toast shows.
+  await edited.getByRole('button', { name: 'Edit “Budget call”' }).click();
+  await dialog.getByRole('button', { name: 'Delete' }).click();
+  await expect(app.getByRole('status').getByText('Deleted “Budget call”')).toBeVisible();
+  await expect(edited).toHaveCount(0);
+  await app.keyboard.press('Control+z');
+  await expect(edited).toBeVisible();
+  expect(await info(running.journal)).toMatchObject({ interactions: 1 });
+});
+
+test('a long timeline loads older pages as you scroll, with a Load older button as well', async ({ app, running }) => {
+  const ana = await seedPerson(running.journal, 'Ana Ruiz');
+  for (let i = 0; i < 130; i++) {
+    await seedInteraction(running.journal, { occurredAt: hoursAgo(2 + i * 7), kind: 'meeting', title: `Meeting ${i + 1}`, personIds: [ana.id] });
+  }
+  await openTimeline(app);
+
+  const entries = app.getByRole('article');
+  await expect(entries).toHaveCount(50);
+  await expect(entries.first()).toHaveAccessibleName('Meeting 1');
+
+  // Scrolling near the end loads the next page without asking.
+  await app.getByRole('button', { name: 'Load older' }).scrollIntoViewIfNeeded();
+  await expect(entries).toHaveCount(100);
+
+  await app.getByRole('button', { name: 'Load older' }).click();
+  await expect(entries).toHaveCount(130);
+  await expect(app.getByText('The beginning of your journal.')).toBeVisible();
+  await expect(app.getByRole('button', { name: 'Load older' })).toHaveCount(0);
+
+  // Days are grouped under their own headings, newest first.
+  await expect(app.getByRole('heading', { level: 2 }).first()).toHaveText(/^Today/);
+});
+
+test('an entry edited far down the timeline stays loaded, in view and focused after saving', async ({ app, running }) => {
+  const ana = await seedPerson(running.journal, 'Ana Ruiz');
+  for (let i = 0; i < 80; i++) {
+    await seedInteraction(running.journal, { occurredAt: hoursAgo(2 + i * 7), kind: 'meeting', title: `Meeting ${i + 1}`, personIds: [ana.id] });
+  }
+  await openTimeline(app);
+  const old = app.getByRole('article', { name: 'Meeting 75' });
+  await app.getByRole('button', { name: 'Load older' }).click();
+  await old.getByRole('button', { name: 'Edit “Meeting 75”' }).click();
+  const dialog = app.getByRole('dialog', { name: 'Edit interaction' });
+  await dialog.getByLabel('Title').fill('Meeting 75, revisited');
+  await dialog.getByLabel('Title').press('Control+Enter');
+  await expect(dialog).toBeHidden();
+  const edited = app.getByRole('article', { name: 'Meeting 75, revisited' });
+  await expect(edited).toBeInViewport();
+  await expect(edited.getByRole('button', { name: 'Edit “Meeting 75, revisited”' })).toBeFocused();
+  await expect(app.getByRole('article')).toHaveCount(80);
+});
+
+test("a person with no interactions gets a friendly empty timeline that logs one with them", async ({ app, running }) => {
+  await seedPerson(running.journal, 'Ana Ruiz');
+  const ben = await seedPerson(running.journal, 'Ben Okafor');
+  await seedInteraction(running.journal, { occurredAt: hoursAgo(3), kind: 'call', title: 'Call with Ana', personIds: [1] });
+  await openTimeline(app);
+  await app.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'People' }).click();
+  await app.getByRole('button', { name: 'Ben Okafor' }).first().click();
+  await expect(app.getByRole('heading', { name: 'Ben Okafor', level: 1 })).toBeVisible();
+  await expect(app.getByText('Nothing logged with this person yet')).toBeVisible();
+  await app.getByRole('button', { name: 'Log an interaction' }).click();
+  const dialog = app.getByRole('dialog', { name: 'Log interaction' });
+  await expect(dialog.getByRole('list', { name: 'People you met' })).toHaveText(/Ben Okafor/);
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(app.getByRole('heading', { name: 'Ben Okafor', level: 1 })).toBeVisible();
+  await expect(app.getByRole('article', { name: 'Meeting with Ben Okafor' })).toBeVisible();
+  expect((await call<{ entries: unknown[] }>(running.journal, 'interactions.timeline', { personId: ben.id })).entries).toHaveLength(1);
+});
