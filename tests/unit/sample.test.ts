@@ -50,3 +50,19 @@ describe('the sample journal', () => {
     expect(storedRows(journalDb.raw)).toEqual(before);
   });
 });
+
+describe('the sample journal rebased to the day it is loaded', () => {
+  test('keeps working entries on weekdays and nothing in the future', async ({ journalDb }) => {
+    const { loadSample } = await import('../../src-main/core/sample/sample.js');
+    const today = new Date(2026, 10, 23, 9, 30); // a Monday morning, local time
+    await loadSample(journalDb.db, readSampleFile(), today);
+
+    const rows = await journalDb.db.selectFrom('interactions').select(['occurred_at', 'kind']).execute();
+    expect(rows.length).toBe(readSampleFile().interactions.length);
+    const workKinds = new Set(['meeting', 'call', 'coffee', 'email', 'other']);
+    const onWeekends = rows.filter((row) => workKinds.has(row.kind) && [0, 6].includes(new Date(row.occurred_at).getDay()));
+    expect(onWeekends).toEqual([]);
+    const latest = rows.map((row) => row.occurred_at).sort().at(-1)!;
+    expect(new Date(latest).getTime()).toBeLessThan(new Date(2026, 10, 23).getTime());
+  });
+});

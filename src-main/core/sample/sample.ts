@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { addDays, setHours, setMinutes, startOfDay } from 'date-fns';
+import { addDays, isSaturday, isSunday, setHours, setMinutes, startOfDay } from 'date-fns';
 import type { Kysely } from 'kysely';
 import { PersonFields, interactionKinds } from '../../contract/contract.js';
 import type { Database } from '../db/schema.js';
@@ -11,20 +11,34 @@ import { createPerson } from '../people/people.js';
 
 export const SampleJournal = z.object({
   version: z.literal(1),
-  people: z.array(PersonFields.extend({ key: z.string().min(1) })).min(1),
+  people: z
+    .array(PersonFields.extend({ key: z.string().min(1) }))
+    .min(1)
+    .refine((people) => new Set(people.map((person) => person.key)).size === people.length, {
+      error: 'Sample people must have unique keys.',
+    }),
   interactions: z.array(
     z.object({
-      daysAgo: z.number().int().min(0),
-      time: z.string().regex(/^\d{2}:\d{2}$/),
+      // From yesterday back: nothing in the sample may land in the future.
+      daysAgo: z.number().int().min(1),
+      time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
       kind: z.enum(interactionKinds),
-      title: z.string().min(1),
+      title: z.string().min(1).max(200),
       notes: z.string().default(''),
       confidential: z.boolean().default(false),
-      location: z.string().nullish().default(null),
+      location: z.string().max(200).nullish().default(null),
       people: z.array(z.string().min(1)).min(1),
     }),
   ),
 });
+
+/** Work happens on weekdays: a rebased working entry that lands on a weekend moves back to Friday. */
+function onAWorkday(date: Date, kind: string): Date {
+  if (kind === 'event' || kind === 'meal' || kind === 'message') return date;
+  if (isSaturday(date)) return addDays(date, -1);
+  if (isSunday(date)) return addDays(date, -2);
+  return date;
+}
 export type SampleJournal = z.input<typeof SampleJournal>;
 
 /** Loads the sample into an empty journal, in one transaction. */
@@ -44,7 +58,8 @@ export async function loadSample(db: Kysely<Database>, data: unknown, today = ne
     const midnight = startOfDay(today);
     for (const entry of sample.interactions) {
       const [hours, minutes] = entry.time.split(':').map(Number) as [number, number];
-      const occurredAt = setMinutes(setHours(addDays(midnight, -entry.daysAgo), hours), minutes).toISOString();
+      const day = onAWorkday(addDays(midnight, -entry.daysAgo), entry.kind);
+      const occurredAt = setMinutes(setHours(day, hours), minutes).toISOString();
       const stamp = new Date().toISOString();
       const { id } = await trx
         .insertInto('interactions')
