@@ -66,6 +66,14 @@ test('add a person through the form, see them in the list, then sort and filter 
   await expect(nameHeader).not.toHaveAttribute('aria-sort');
   await expect(rowNames(app)).toHaveText(['Ana Ruiz', 'Chloé Martin', 'Ben Okafor']);
 
+  // Ana has a keep-in-touch cadence and nothing logged yet: she is due.
+  const due = app.getByRole('button', { name: '1 due for a catch-up' });
+  await due.click();
+  await expect(due).toHaveAttribute('aria-pressed', 'true');
+  await expect(rowNames(app)).toHaveText(['Ana Ruiz']);
+  await due.click();
+  await expect(rowNames(app)).toHaveCount(3);
+
   // Filter: fuzzy text, then the selects, then nothing matches and the filters are cleared.
   await app.getByLabel('Filter people').fill('northwnd');
   await expect(rowNames(app)).toHaveText(['Ana Ruiz', 'Ben Okafor']);
