@@ -173,6 +173,7 @@ export interface Person {
   createdAt: string;
   updatedAt: string;
   interactionCount: number;
+  firstInteractionAt: string | null;
   lastInteractionAt: string | null;
 }
 

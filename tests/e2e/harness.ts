@@ -64,21 +64,9 @@ export async function launchApp(
   if (options.colorScheme) await page.emulateMedia({ colorScheme: options.colorScheme });
   page.on('pageerror', (error) => console.error('[renderer]', error));
   await page.exposeBinding('__confidantInvoke', (_source, name: unknown, input: unknown) => journal.call(name, input));
-  // The same shape the preload builds (src-main/preload/index.ts): named calls and onMenu.
-  await page.addInitScript((names: readonly string[]) => {
-    const invoke = (window as unknown as { __confidantInvoke: (n: string, i: unknown) => Promise<unknown> }).__confidantInvoke;
-    const calls = Object.fromEntries(names.map((name) => [name, (input?: unknown) => invoke(name, input)]));
-    Object.defineProperty(window, 'confidant', {
-      value: Object.freeze({
-        ...calls,
-        onMenu(listener: (action: string) => void) {
-          const handler = (event: Event) => listener((event as CustomEvent<string>).detail);
-          window.addEventListener('confidant:menu', handler);
-          return () => window.removeEventListener('confidant:menu', handler);
-        },
-      }),
-    });
-  }, callNames);
+  // The same shape the preload builds (src-main/preload/index.ts): named calls and onMenu. Passed as a
+  // string, not a function, so no transpiler helper (tsx's __name) leaks into the page.
+  await page.addInitScript(bridgeScript(callNames));
   await page.goto(`${APP_ORIGIN}/index.html`);
   return {
     page,
@@ -89,6 +77,23 @@ export async function launchApp(
       await journal.close();
     },
   };
+}
+
+function bridgeScript(names: readonly string[]): string {
+  return `(() => {
+    const invoke = window.__confidantInvoke;
+    const calls = Object.fromEntries(${JSON.stringify(names)}.map((name) => [name, (input) => invoke(name, input)]));
+    Object.defineProperty(window, 'confidant', {
+      value: Object.freeze({
+        ...calls,
+        onMenu(listener) {
+          const handler = (event) => listener(event.detail);
+          window.addEventListener('confidant:menu', handler);
+          return () => window.removeEventListener('confidant:menu', handler);
+        },
+      }),
+    });
+  })();`;
 }
 
 /** Sends a native-menu action, as main does when a menu item or its accelerator is used. */

@@ -29,6 +29,7 @@ describe('people', () => {
       cadenceDays: 30,
       notes: 'Prefers mornings.',
       interactionCount: 0,
+      firstInteractionAt: null,
       lastInteractionAt: null,
     });
     expect(person.id).toBeGreaterThan(0);
@@ -83,18 +84,20 @@ describe('people', () => {
     }
   });
 
-  test('stats count live interactions and their latest date, leaving deleted ones out', async ({ journal }) => {
+  test('stats count live interactions and their first and latest dates, leaving deleted ones out', async ({ journal }) => {
     const ada = await addPerson(journal, { name: 'Ada' });
     const bob = await addPerson(journal, { name: 'Bob' });
     await addInteraction(journal, { occurredAt: at(0), personIds: [ada, bob] });
     await addInteraction(journal, { occurredAt: at(60), personIds: [ada] });
     const latest = await addInteraction(journal, { occurredAt: at(120), personIds: [ada] });
+    const earliest = await addInteraction(journal, { occurredAt: at(-500), personIds: [bob] });
 
     await call(journal, 'interactions.delete', { id: latest });
+    await call(journal, 'interactions.delete', { id: earliest });
 
-    expect(await call(journal, 'people.get', { id: ada })).toMatchObject({ interactionCount: 2, lastInteractionAt: at(60) });
+    expect(await call(journal, 'people.get', { id: ada })).toMatchObject({ interactionCount: 2, firstInteractionAt: at(0), lastInteractionAt: at(60) });
     const list = await call(journal, 'people.list');
     expect(list.find((person) => person.id === ada)).toMatchObject({ interactionCount: 2, lastInteractionAt: at(60) });
-    expect(list.find((person) => person.id === bob)).toMatchObject({ interactionCount: 1, lastInteractionAt: at(0) });
+    expect(list.find((person) => person.id === bob)).toMatchObject({ interactionCount: 1, firstInteractionAt: at(0), lastInteractionAt: at(0) });
   });
 });

@@ -14,7 +14,7 @@ export async function listPeople(db: Db): Promise<PersonSummary[]> {
     .leftJoin(statsQuery(db).as('s'), 's.person_id', 'p.id')
     .select([
       'p.id', 'p.name', 'p.organization', 'p.role', 'p.level', 'p.inside_org', 'p.department',
-      'p.ally_role', 'p.cadence_days', 'p.created_at', 'p.updated_at', 's.interaction_count', 's.last_interaction_at',
+      'p.ally_role', 'p.cadence_days', 'p.created_at', 'p.updated_at', 's.interaction_count', 's.first_interaction_at', 's.last_interaction_at',
     ])
     .orderBy(sql`p.name COLLATE NOCASE`)
     .execute();
@@ -73,7 +73,11 @@ function statsQuery(db: Db) {
     .innerJoin('interactions as i', 'i.id', 'ip.interaction_id')
     .where('i.deleted_at', 'is', null)
     .groupBy('ip.person_id')
-    .select(['ip.person_id', (eb) => eb.fn.countAll<number>().as('interaction_count'), (eb) => eb.fn.max('i.occurred_at').as('last_interaction_at')]);
+    .select(['ip.person_id', 
+      (eb) => eb.fn.countAll<number>().as('interaction_count'),
+      (eb) => eb.fn.min('i.occurred_at').as('first_interaction_at'),
+      (eb) => eb.fn.max('i.occurred_at').as('last_interaction_at'),
+    ]);
 }
 
 async function tagsByPerson(db: Db, id?: number): Promise<Map<number, string[]>> {
@@ -113,7 +117,7 @@ function toRow(fields: PersonFields) {
 function toPerson(
   row: PersonRow,
   tags: string[],
-  stats?: { interaction_count: number | null; last_interaction_at: string | null } | undefined,
+  stats?: { interaction_count: number | null; first_interaction_at: string | null; last_interaction_at: string | null } | undefined,
 ): Person {
   return {
     id: row.id,
@@ -131,6 +135,7 @@ function toPerson(
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     interactionCount: Number(stats?.interaction_count ?? 0),
+    firstInteractionAt: stats?.first_interaction_at ?? null,
     lastInteractionAt: stats?.last_interaction_at ?? null,
   };
 }
