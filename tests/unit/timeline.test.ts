@@ -118,14 +118,26 @@ describe('timeline contents', () => {
     expect((await call(journal, 'interactions.get', { id: secret })).notes).toBe(notes);
   });
 
-  test('an excerpt keeps the first three non-blank lines and shortens long notes', async ({ journal }) => {
+  test('an excerpt keeps the first three paragraphs or list items, as read, and shortens long notes', async ({ journal }) => {
     const ada = await addPerson(journal);
-    await addInteraction(journal, { occurredAt: at(2), notes: '\n\nOne\n\nTwo\nThree\nFour', personIds: [ada] });
+    await addInteraction(journal, { occurredAt: at(2), notes: '\n\nOne\n\nTwo\n- Three\n- Four', personIds: [ada] });
     await addInteraction(journal, { occurredAt: at(1), notes: 'x'.repeat(400), personIds: [ada] });
     await addInteraction(journal, { occurredAt: at(0), notes: '', personIds: [ada] });
 
     const excerpts = (await call(journal, 'interactions.timeline', { limit: 10 })).entries.map((entry) => entry.excerpt);
 
-    expect(excerpts).toEqual(['One\nTwo\nThree', `${'x'.repeat(280)}…`, null]);
+    expect(excerpts).toEqual(['One\nTwo\n- Three', `${'x'.repeat(280)}…`, null]);
+  });
+});
+
+describe('timeline excerpts', () => {
+  test('join wrapped lines of a paragraph, keep paragraphs and list items apart, and stop at three', async () => {
+    const { excerpt } = await import('../../src-main/core/interactions/interactions.js');
+    expect(excerpt('She wants a director she has grown,\na seat on the council.\n\nNext: intro to Ravi.')).toBe(
+      'She wants a director she has grown, a seat on the council.\nNext: intro to Ravi.',
+    );
+    expect(excerpt('Agreed:\n- send the deck\n- intro to the CFO\n- follow up in May')).toBe('Agreed:\n- send the deck\n- intro to the CFO');
+    expect(excerpt('   \n\n  ')).toBeNull();
+    expect(excerpt('x'.repeat(400))).toHaveLength(281);
   });
 });

@@ -211,9 +211,25 @@ function toInteraction(row: InteractionRow, people: PersonRef[]): Interaction {
   };
 }
 
-function excerpt(notes: string): string | null {
-  const text = notes.trim();
+/**
+ * The first few lines of the notes as a reader sees them: markdown's soft line breaks become spaces, while
+ * paragraphs and list items keep their own lines.
+ */
+export function excerpt(notes: string): string | null {
+  const lines: string[] = [];
+  for (const raw of notes.trim().split('\n')) {
+    const line = raw.trim();
+    const startsBlock = /^([-*+]\s|\d+[.)]\s|#{1,6}\s|>)/.test(line);
+    const last = lines.length - 1;
+    if (!line) {
+      if (lines[last] !== '') lines.push('');
+    } else if (last >= 0 && lines[last] !== '' && !startsBlock) {
+      lines[last] = `${lines[last]} ${line}`;
+    } else {
+      lines.push(line);
+    }
+  }
+  const text = lines.filter(Boolean).slice(0, 3).join('\n');
   if (!text) return null;
-  const lines = text.split('\n').filter((line) => line.trim()).slice(0, 3).join('\n');
-  return lines.length > EXCERPT_LENGTH ? `${lines.slice(0, EXCERPT_LENGTH).trimEnd()}…` : lines;
+  return text.length > EXCERPT_LENGTH ? `${text.slice(0, EXCERPT_LENGTH).trimEnd()}…` : text;
 }
