@@ -1,7 +1,7 @@
 import type { TimelineEntry, TimelinePage } from '../../../src-main/contract/contract';
 import { api } from '../lib/api';
 
-const PAGE = 50;
+export const PAGE = 50;
 /** The most the core returns in one page; used when re-reading what is already on screen. */
 const MAX_PAGE = 200;
 
@@ -83,13 +83,15 @@ export class TimelineFeed {
   }
 
   /**
-   * Re-reads as many entries as are shown, after a write somewhere in the app. Entries that did not
-   * change keep their object, so Svelte leaves their DOM alone; what is shown stays where it was.
+   * Re-reads the entries after a write somewhere in the app: the first `keep` of them (those on screen
+   * and a page more; what lies further down is dropped and loads again on the way there), so a refresh
+   * costs what the reader can see, not how far they once scrolled. Entries that did not change keep
+   * their object, so Svelte leaves their DOM alone and the view stays where it was.
    */
-  refresh(): Promise<void> {
+  refresh(keep = Infinity): Promise<void> {
     if (this.status !== 'ready') return this.load();
     const generation = ++this.#generation;
-    const wanted = Math.max(PAGE, this.entries.length);
+    const wanted = Math.max(PAGE, Math.min(this.entries.length, keep));
     this.loadingMore = false;
     this.moreError = null;
     this.#refreshing = true;
