@@ -192,3 +192,23 @@ test('an unsaved new entry closed by mistake comes back as a draft', async ({ ap
   await dialog.getByRole('button', { name: 'Start over' }).click();
   await expect(dialog.getByLabel('Notes')).toHaveValue('');
 });
+
+test('saved from a screen without a timeline, the toast offers to show the entry', async ({ app, running }) => {
+  await seedPerson(running.journal, { name: 'Ana Ruiz' });
+  await openTimeline(app);
+  await app.keyboard.press('Control+2');
+  await expect(app.getByRole('heading', { name: 'People', level: 1 })).toBeVisible();
+
+  await app.keyboard.press('Control+n');
+  const dialog = app.getByRole('dialog', { name: 'Log interaction' });
+  await dialog.getByRole('combobox', { name: 'People' }).pressSequentially('Ana');
+  await dialog.getByRole('combobox', { name: 'People' }).press('Enter');
+  await dialog.getByLabel('Title').fill('Hallway chat');
+  await dialog.getByLabel('Title').press('Control+Enter');
+  await expect(dialog).toBeHidden();
+  await expect(app.getByRole('heading', { name: 'People', level: 1 })).toBeVisible();
+
+  await app.getByRole('status').filter({ hasText: 'Logged “Hallway chat”' }).getByRole('button', { name: 'Show' }).click();
+  await expect(app.getByRole('heading', { name: 'Timeline', level: 1 })).toBeVisible();
+  await expect(app.getByRole('article', { name: 'Hallway chat' })).toBeInViewport();
+});

@@ -7,6 +7,8 @@ export interface SpotlightTarget {
 
 class Spotlight {
   target = $state.raw<(SpotlightTarget & { at: number }) | null>(null);
+  /** How many timelines are on screen to show the next target; none means the saver should offer a way there. */
+  watchers = 0;
 
   show(target: SpotlightTarget): void {
     this.target = { id: target.id, occurredAt: target.occurredAt, at: Date.now() };
