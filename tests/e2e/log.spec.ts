@@ -49,7 +49,7 @@ test('log an interaction with someone known and someone new, then find it on the
   const title = dialog.getByLabel('Title');
   await expect(title).toHaveAttribute('placeholder', 'Leave blank for “Coffee with Ana Ruiz and Chloé Martin”');
   await dialog.getByLabel('Location').fill('Mercado, 5th Ave');
-  await dialog.getByLabel('Notes').fill('She is **hiring** a platform lead.\nOffered to intro Ben.');
+  await dialog.getByLabel('Notes').fill('She is **hiring** a platform lead.\n\nOffered to intro Ben.');
   await title.press('Control+Enter');
 
   await expect(dialog).toBeHidden();

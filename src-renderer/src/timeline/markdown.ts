@@ -3,7 +3,10 @@ import { Marked } from 'marked';
 
 // Notes are the user's own markdown, but they are still rendered as HTML inside the app's window, so
 // every piece goes through DOMPurify. A private instance keeps these hooks away from other views.
-const marked = new Marked({ gfm: true, breaks: true });
+// Notes follow plain markdown (a wrapped line joins its paragraph). The core's excerpt puts each
+// paragraph or list item it keeps on a line of its own, so excerpts render with line breaks kept.
+const notes = new Marked({ gfm: true, breaks: false });
+const excerpts = new Marked({ gfm: true, breaks: true });
 const purify = DOMPurify(window);
 
 // Images would be fetched from wherever they point (CSP blocks remote ones anyway); a journal has no
@@ -25,7 +28,7 @@ purify.addHook('afterSanitizeAttributes', (node) => {
 });
 
 /** Markdown to sanitized HTML, safe for {@html}. */
-export function renderMarkdown(text: string): string {
-  const html = marked.parse(text, { async: false });
+export function renderMarkdown(text: string, { excerpt = false } = {}): string {
+  const html = (excerpt ? excerpts : notes).parse(text, { async: false });
   return purify.sanitize(html, { FORBID_TAGS, FORBID_ATTR: ['style', 'class', 'id'] });
 }
