@@ -1,0 +1,83 @@
+// `npm run screenshots`: every screen, light and dark, from the E2E harness with the sample journal,
+// written to resources/screenshots/. The README shows timeline-light.png.
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { chromiumLaunch } from '../playwright.config.js';
+import { launchApp } from './e2e/harness.js';
+
+const outDir = join(import.meta.dirname, '..', 'resources', 'screenshots');
+const themes = ['light', 'dark'] as const;
+
+type Screen = { name: string; sample: boolean; show: (page: Page) => Promise<void> };
+
+const screens: Screen[] = [
+  { name: 'welcome', sample: false, show: async (page) => void (await page.getByRole('heading', { level: 1 }).first().waitFor()) },
+  { name: 'timeline', sample: true, show: (page) => page.getByRole('heading', { name: 'Timeline', level: 1 }).waitFor() },
+  {
+    name: 'log-interaction',
+    sample: true,
+    show: async (page) => {
+      await page.getByRole('heading', { name: 'Timeline', level: 1 }).waitFor();
+      await page.keyboard.press('Control+n');
+      await page.getByRole('dialog').waitFor();
+      await page.keyboard.type('Pri');
+      await page.getByRole('option').first().waitFor();
+    },
+  },
+  {
+    name: 'people',
+    sample: true,
+    show: async (page) => {
+      await page.keyboard.press('Control+2');
+      await page.getByRole('heading', { name: 'People', level: 1 }).waitFor();
+    },
+  },
+  {
+    name: 'person',
+    sample: true,
+    show: async (page) => {
+      await page.keyboard.press('Control+2');
+      await page.getByRole('table').getByRole('row').nth(1).click();
+      await page.getByRole('button', { name: 'Edit', exact: false }).first().waitFor();
+    },
+  },
+  {
+    name: 'person-edit',
+    sample: true,
+    show: async (page) => {
+      await page.keyboard.press('Control+2');
+      await page.getByRole('table').getByRole('row').nth(1).click();
+      await page.getByRole('button', { name: /^Edit/ }).first().click();
+      await page.getByRole('dialog').waitFor();
+    },
+  },
+];
+
+const browser = await chromium.launch(chromiumLaunch);
+await mkdir(outDir, { recursive: true });
+const sampleDir = await mkdtemp(join(tmpdir(), 'confidant-shots-'));
+try {
+  for (const theme of themes) {
+    for (const screen of screens) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, colorScheme: theme });
+      const journalPath = join(sampleDir, `${theme}-${screen.name}.sqlite`);
+      const running = await launchApp(context, journalPath, { colorScheme: theme });
+      if (screen.sample) {
+        const loaded = await running.journal.call('journal.loadSample');
+        if (!loaded.ok) throw new Error(loaded.error.message);
+        await running.page.reload();
+      }
+      await screen.show(running.page);
+      const file = join(outDir, `${screen.name}-${theme}.png`);
+      await running.page.screenshot({ path: file });
+      console.log(`wrote ${file}`);
+      await running.close();
+      await context.close();
+    }
+  }
+} finally {
+  await browser.close();
+  await rm(sampleDir, { recursive: true, force: true });
+}
