@@ -16,6 +16,18 @@ const screens: Screen[] = [
   { name: 'welcome', sample: false, show: async (page) => void (await page.getByRole('heading', { level: 1 }).first().waitFor()) },
   { name: 'timeline', sample: true, show: (page) => page.getByRole('heading', { name: 'Timeline', level: 1 }).waitFor() },
   {
+    name: 'timeline-confidential',
+    sample: true,
+    show: async (page) => {
+      // Two confidential entries: the first stays hidden, the second is revealed.
+      const reveal = page.getByRole('button', { name: 'Reveal notes' });
+      await reveal.nth(1).waitFor();
+      await reveal.nth(1).click();
+      await page.getByRole('button', { name: 'Hide notes' }).waitFor();
+      await reveal.first().evaluate((button) => button.closest('article, li, section')?.scrollIntoView({ block: 'start' }));
+    },
+  },
+  {
     name: 'log-interaction',
     sample: true,
     show: async (page) => {
