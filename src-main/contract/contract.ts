@@ -20,13 +20,9 @@ const optionalText = (max: number, label: string) =>
 
 const id = z.number({ error: 'An id must be a number.' }).int().positive();
 
-export const levels = ['senior', 'peer', 'junior'] as const;
-export const allyRoles = ['mentor', 'sponsor', 'ally', 'contact', 'gatekeeper'] as const;
-export const interactionKinds = ['meeting', 'call', 'coffee', 'meal', 'event', 'message', 'email', 'other'] as const;
+import { allyRoles, interactionKinds, levels, type AllyRole, type InteractionKind, type Level } from './enums.js';
 
-export type Level = (typeof levels)[number];
-export type AllyRole = (typeof allyRoles)[number];
-export type InteractionKind = (typeof interactionKinds)[number];
+export { allyRoles, interactionKinds, levels, type AllyRole, type InteractionKind, type Level };
 
 const tag = z
   .string()

@@ -1,6 +1,7 @@
 // Words and orderings for the people screens, kept apart from the components so the list, the page and
 // the form all say the same thing.
-import { allyRoles, levels, type AllyRole, type Level, type PersonSummary } from '../../../src-main/contract/contract';
+import type { PersonSummary } from '../../../src-main/contract/contract';
+import { allyRoles, levels, type AllyRole, type Level } from '../../../src-main/contract/enums';
 
 export const allyRoleLabels: Record<AllyRole, string> = {
   mentor: 'Mentor',
