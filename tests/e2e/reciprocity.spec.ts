@@ -60,7 +60,7 @@ test('log a meeting with a give and an ask; the ledger, give first and thanks ow
   // The before-you-ask check appears right there, informing and not blocking.
   const check = dialog.getByRole('region', { name: 'Before you ask' });
   await expect(check).toContainText('They gave');
-  await expect(check).toContainText('1 time, last: introduction');
+  await expect(check).toContainText('1 time, last: Intro to the Northwind CFO');
   await expect(check).toContainText('You gave');
   await expect(check).toContainText('Nothing logged yet');
   await dialog.getByLabel('The ask').press('Control+Enter');
@@ -100,7 +100,7 @@ test('a commitment becomes overdue, then done, and the follow-through rate count
   await expect(owe).toContainText('Send the onboarding checklist');
   await expect(owe).toContainText('5 days overdue');
   await expect(app.getByRole('list', { name: 'Owed to me' })).toContainText('Due in 3 days');
-  await expect(app.getByText('Overdue promises').locator('..')).toContainText('1');
+  await expect(app.getByText('Overdue', { exact: true }).locator('..')).toContainText('1 promise');
 
   await owe.getByRole('button', { name: 'Mark “Send the onboarding checklist” done' }).click();
   await expect(app.getByRole('status').getByText('Marked “Send the onboarding checklist” done')).toBeVisible();
