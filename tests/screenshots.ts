@@ -65,6 +65,55 @@ const screens: Screen[] = [
       await page.getByRole('dialog').waitFor();
     },
   },
+  ...(
+    [
+      ['reciprocity-ledger', 'Ledger'],
+      ['reciprocity-give-first', 'Give first'],
+      ['reciprocity-thanks-owed', 'Thanks owed'],
+      ['reciprocity-commitments', 'Commitments'],
+      ['reciprocity-keep-in-touch', 'Keep in touch'],
+    ] as const
+  ).map(([name, tab]) => ({
+    name,
+    sample: true,
+    show: async (page: Page) => {
+      await page.keyboard.press('Control+3');
+      await page.getByRole('heading', { name: 'Reciprocity', level: 1 }).waitFor();
+      await page.getByRole('tab', { name: new RegExp(`^${tab}`) }).click();
+      await page.getByRole('tabpanel').waitFor();
+    },
+  })),
+  {
+    name: 'person-reciprocity',
+    sample: true,
+    show: async (page) => {
+      await page.keyboard.press('Control+2');
+      await page.getByRole('button', { name: 'Dr. Rebecca Stone', exact: true }).click();
+      const section = page.getByRole('region', { name: 'Give and take' });
+      await section.getByRole('region', { name: 'Before you ask' }).getByText('You gave').waitFor();
+      await section.scrollIntoViewIfNeeded();
+      await page.evaluate(() => document.querySelector('[aria-labelledby="recip-title"]')?.scrollIntoView({ block: 'start' }));
+    },
+  },
+  {
+    name: 'log-give-and-ask',
+    sample: true,
+    show: async (page) => {
+      await page.getByRole('heading', { name: 'Timeline', level: 1 }).waitFor();
+      await page.keyboard.press('Control+n');
+      const dialog = page.getByRole('dialog');
+      await page.keyboard.type('Lucía');
+      await page.getByRole('option').first().waitFor();
+      await page.keyboard.press('Enter');
+      await dialog.getByLabel('Notes').fill('Board prep for the budget session. She flagged that Tomasz wants the number first.');
+      await dialog.getByRole('button', { name: '+ I gave' }).click();
+      await dialog.getByLabel('What I gave').fill('Our pre-read template for the board pack');
+      await dialog.getByRole('button', { name: '+ Ask' }).click();
+      await dialog.getByLabel('The ask').fill('Ten minutes on Tomasz\'s calendar before the board');
+      await dialog.getByRole('region', { name: 'Before you ask' }).getByText('They gave').waitFor();
+      await dialog.getByRole('region', { name: 'Before you ask' }).scrollIntoViewIfNeeded();
+    },
+  },
 ];
 
 const browser = await chromium.launch(chromiumLaunch);

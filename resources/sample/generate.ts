@@ -9,6 +9,7 @@ import { PersonFields } from '../../src-main/contract/contract.js';
 import { SampleJournal } from '../../src-main/core/sample/sample.js';
 import { people, type Key } from './people.js';
 import { Rng } from './prng.js';
+import { asks, commitments, exchanges } from './reciprocity.js';
 import { routines } from './routines.js';
 import { storylines } from './storylines.js';
 import type { PersonSpec, Routine, Scripted } from './types.js';
@@ -97,6 +98,7 @@ function main(): void {
       location: entry.location,
       people: entry.people,
     })),
+    ...giveAndTake(),
   } satisfies SampleJournal;
 
   validate(data);
@@ -105,6 +107,54 @@ function main(): void {
   if (bytes > MAX_BYTES) fail(`The sample is ${bytes} bytes; keep it under ${MAX_BYTES}.`);
   writeFileSync(outputPath, json);
   report(placed, bytes);
+}
+
+/** The give-and-take file as the loader reads it: fulfilled asks become exchanges that point back at them. */
+function giveAndTake() {
+  const thanks = (value: string | number | undefined) =>
+    value === undefined ? {} : typeof value === 'string' ? { thankedIn: value } : { thankedDaysAgo: value };
+  const fulfilled = asks.flatMap((ask, index) =>
+    ask.fulfilled
+      ? [{
+          direction: ask.direction === 'i-asked' ? ('received' as const) : ('gave' as const),
+          kind: ask.fulfilled.kind,
+          description: ask.description,
+          people: [...ask.who],
+          daysAgo: ask.fulfilled.day,
+          askIndex: index,
+          ...thanks(ask.fulfilled.thanked),
+        }]
+      : [],
+  );
+  return {
+    exchanges: [
+      ...exchanges.map((item) => ({
+        direction: item.direction,
+        kind: item.kind,
+        description: item.description,
+        people: [...item.who],
+        ...(item.in ? { interaction: item.in } : { daysAgo: item.day ?? 1 }),
+        ...thanks(item.thanked),
+      })),
+      ...fulfilled,
+    ],
+    asks: asks.map((ask) => ({
+      direction: ask.direction,
+      description: ask.description,
+      people: [...ask.who],
+      ...(ask.in ? { interaction: ask.in } : { daysAgo: ask.day ?? 1 }),
+      status: ask.fulfilled ? ('open' as const) : (ask.status ?? 'open'),
+    })),
+    commitments: commitments.map((item) => ({
+      direction: item.direction,
+      description: item.description,
+      person: item.who,
+      ...(item.in ? { interaction: item.in } : {}),
+      dueInDays: item.due,
+      status: item.status ?? 'open',
+      ...(item.done !== undefined ? { doneInDays: item.done } : {}),
+    })),
+  };
 }
 
 function placeScripted(beat: Scripted<Key>, perDay: Map<number, Set<string>>): Placed {

@@ -20,9 +20,28 @@ const optionalText = (max: number, label: string) =>
 
 const id = z.number({ error: 'An id must be a number.' }).int().positive();
 
-import { allyRoles, interactionKinds, levels, type AllyRole, type InteractionKind, type Level } from './enums.js';
+import {
+  allyRoles,
+  askDirections,
+  askStatuses,
+  commitmentDirections,
+  commitmentStatuses,
+  exchangeDirections,
+  exchangeKinds,
+  interactionKinds,
+  levels,
+  type AllyRole,
+  type AskDirection,
+  type AskStatus,
+  type CommitmentDirection,
+  type CommitmentStatus,
+  type ExchangeDirection,
+  type ExchangeKind,
+  type InteractionKind,
+  type Level,
+} from './enums.js';
 
-export { allyRoles, interactionKinds, levels, type AllyRole, type InteractionKind, type Level };
+export * from './enums.js';
 
 const tag = z
   .string()
@@ -63,6 +82,53 @@ const isoDateTime = z.iso
     error: 'Date must be between the years 1900 and 2199.',
   });
 
+/** A calendar day, 'YYYY-MM-DD' (due dates): no time, no zone. */
+const calendarDate = z.iso
+  .date({ error: 'Dates must be real calendar days (YYYY-MM-DD).' })
+  .refine((value) => value >= '1900-01-01' && value < '2200-01-01', { error: 'Date must be between the years 1900 and 2199.' });
+
+const exchangeDirection = z.enum(exchangeDirections, { error: 'Direction must be gave or received.' });
+const exchangeKind = z.enum(exchangeKinds, { error: `Kind of help must be one of: ${exchangeKinds.join(', ')}.` });
+const askDirection = z.enum(askDirections, { error: 'An ask is either mine (i-asked) or theirs (they-asked).' });
+const askStatus = z.enum(askStatuses, { error: `Status must be one of: ${askStatuses.join(', ')}.` });
+const commitmentDirection = z.enum(commitmentDirections, { error: 'A commitment is either mine (i-owe) or theirs (owed-to-me).' });
+const commitmentStatus = z.enum(commitmentStatuses, { error: `Status must be one of: ${commitmentStatuses.join(', ')}.` });
+const ids = (label: string) => z.array(id).max(100, { error: `At most 100 ${label}.` });
+const somePeople = ids('people').min(1, { error: 'Choose at least one person.' });
+
+// What a logged interaction can carry: gives, receives, asks and promises made in it. Their date is the
+// interaction's. `id` names an item already attached (kept on edit); items left out of an edit are removed.
+// People default to everyone in the interaction, so a one-to-one meeting needs no extra choice.
+const LoggedExchange = z
+  .object({
+    id: id.optional(),
+    direction: exchangeDirection,
+    kind: exchangeKind,
+    description: required(500, 'What was given'),
+    personIds: ids('people').default([]),
+  })
+  .strict();
+const LoggedAsk = z
+  .object({
+    id: id.optional(),
+    direction: askDirection,
+    description: required(500, 'The ask'),
+    status: askStatus.default('open'),
+    personIds: ids('people').default([]),
+  })
+  .strict();
+const LoggedCommitment = z
+  .object({
+    id: id.optional(),
+    direction: commitmentDirection,
+    description: required(500, 'The commitment'),
+    dueOn: calendarDate,
+    status: commitmentStatus.default('open'),
+    doneOn: calendarDate.nullish().default(null),
+    personId: id.nullish().default(null),
+  })
+  .strict();
+
 const InteractionFields = z.object({
   occurredAt: isoDateTime,
   kind: z.enum(interactionKinds, { error: `Kind must be one of: ${interactionKinds.join(', ')}.` }),
@@ -76,6 +142,12 @@ const InteractionFields = z.object({
     .array(z.object({ name: required(120, 'Name') }))
     .max(20, { error: 'At most 20 new people at once.' })
     .default([]),
+  // Left out (undefined): an edit leaves what is attached as it is, so an older caller cannot wipe it.
+  exchanges: z.array(LoggedExchange).max(50, { error: 'At most 50 gives and receives per interaction.' }).optional(),
+  asks: z.array(LoggedAsk).max(50, { error: 'At most 50 asks per interaction.' }).optional(),
+  commitments: z.array(LoggedCommitment).max(50, { error: 'At most 50 commitments per interaction.' }).optional(),
+  /** Received help this interaction thanked someone for. */
+  thankedExchangeIds: ids('thanks').optional(),
 });
 
 const withSomeone = <T extends z.ZodType<{ personIds: number[]; newPeople: unknown[] }>>(schema: T) =>
@@ -88,6 +160,34 @@ const withSomeone = <T extends z.ZodType<{ personIds: number[]; newPeople: unkno
 const cursor = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z~\d+$/, { error: 'That timeline position is not valid.' });
+
+const ExchangeFields = z.object({
+  direction: exchangeDirection,
+  kind: exchangeKind,
+  description: required(500, 'What was given'),
+  occurredAt: isoDateTime,
+  personIds: somePeople,
+});
+
+const AskFields = z.object({
+  direction: askDirection,
+  description: required(500, 'The ask'),
+  askedAt: isoDateTime,
+  personIds: somePeople,
+});
+
+const CommitmentFields = z.object({
+  direction: commitmentDirection,
+  personId: id,
+  description: required(500, 'The commitment'),
+  dueOn: calendarDate,
+});
+
+/** Clock overrides, so tests (and a future "as of" view) can ask about any day. Default: now. */
+const asOf = {
+  today: calendarDate.nullish(),
+  now: isoDateTime.nullish(),
+};
 
 const empty = z.object({}, { error: 'This request takes no input.' }).strict().optional();
 
@@ -118,6 +218,77 @@ export const contract = {
   'interactions.update': { input: withSomeone(InteractionFields.extend({ id }).strict()), result: of<Interaction>() },
   'interactions.delete': { input: z.object({ id }).strict(), result: of<{ id: number; title: string }>() },
   'interactions.undoDelete': { input: empty, result: of<Interaction | null>() },
+  'people.merge': {
+    input: z
+      .object({ fromId: id, intoId: id })
+      .strict()
+      .refine((value) => value.fromId !== value.intoId, { error: 'Choose two different people to merge.', path: ['intoId'] }),
+    result: of<Person>(),
+  },
+  'exchanges.create': { input: ExchangeFields.strict(), result: of<Exchange>() },
+  'exchanges.update': { input: ExchangeFields.extend({ id }).strict(), result: of<Exchange>() },
+  'exchanges.delete': { input: z.object({ id }).strict(), result: of<{ id: number }>() },
+  'asks.create': { input: AskFields.strict(), result: of<Ask>() },
+  'asks.update': { input: AskFields.extend({ id }).strict(), result: of<Ask>() },
+  'asks.resolve': {
+    input: z
+      .object({
+        id,
+        status: askStatus,
+        resolvedAt: isoDateTime.nullish(),
+        /** For a fulfilled ask: the kind of help, recorded as an exchange without retyping the ask. */
+        kind: exchangeKind.nullish(),
+        description: optionalText(500, 'What was given'),
+      })
+      .strict()
+      .refine((value) => value.status !== 'fulfilled' || value.kind != null, {
+        error: 'Choose what kind of help fulfilled the ask.',
+        path: ['kind'],
+      }),
+    result: of<Ask>(),
+  },
+  'asks.delete': { input: z.object({ id }).strict(), result: of<{ id: number }>() },
+  'thanks.create': {
+    input: z
+      .object({
+        exchangeId: id,
+        thankedAt: isoDateTime.nullish(),
+        note: optionalText(500, 'Note'),
+        /** Also log the thank-you as an interaction of this kind (a message, say), in the same transaction. */
+        logAs: z.enum(interactionKinds, { error: `Kind must be one of: ${interactionKinds.join(', ')}.` }).nullish(),
+      })
+      .strict(),
+    result: of<Thanks>(),
+  },
+  'thanks.delete': { input: z.object({ id }).strict(), result: of<{ id: number }>() },
+  'commitments.create': { input: CommitmentFields.strict(), result: of<Commitment>() },
+  'commitments.update': { input: CommitmentFields.extend({ id }).strict(), result: of<Commitment>() },
+  'commitments.setStatus': {
+    input: z.object({ id, status: commitmentStatus, doneOn: calendarDate.nullish() }).strict(),
+    result: of<Commitment>(),
+  },
+  'commitments.delete': { input: z.object({ id }).strict(), result: of<{ id: number }>() },
+  'giveFirst.dismiss': {
+    input: z.object({ personId: id, snoozeUntil: calendarDate.nullish() }).strict(),
+    result: of<{ personId: number }>(),
+  },
+  'giveFirst.restore': { input: z.object({ personId: id }).strict(), result: of<{ personId: number }>() },
+  'reciprocity.ledger': {
+    input: z
+      .object({ since: isoDateTime.nullish(), until: isoDateTime.nullish() })
+      .strict()
+      .refine((value) => !value.since || !value.until || value.since < value.until, {
+        error: 'The period must start before it ends.',
+        path: ['since'],
+      }),
+    result: of<Ledger>(),
+  },
+  'reciprocity.queues': { input: z.object(asOf).strict().optional(), result: of<Queues>() },
+  'reciprocity.person': { input: z.object({ personId: id, ...asOf }).strict(), result: of<PersonReciprocity>() },
+  'reciprocity.beforeAsk': {
+    input: z.object({ personIds: somePeople.max(20, { error: 'At most 20 people at once.' }), ...asOf }).strict(),
+    result: of<BeforeAsk[]>(),
+  },
 } satisfies Record<CallName, { input: z.ZodType; result: unknown }>;
 
 /** Carries a result type through the contract without a runtime schema. */
@@ -203,4 +374,156 @@ export interface Interaction extends Omit<TimelineEntry, 'excerpt'> {
   notes: string;
   createdAt: string;
   updatedAt: string;
+  exchanges: Exchange[];
+  asks: Ask[];
+  commitments: Commitment[];
+  thanks: Thanks[];
+}
+
+// Reciprocity. Counts are of exchanges; an exchange with two people counts once for each of them.
+
+export interface PersonBrief {
+  id: number;
+  name: string;
+  organization: string | null;
+  role: string | null;
+  allyRole: AllyRole | null;
+  level: Level | null;
+  insideOrg: boolean | null;
+}
+
+export interface Exchange {
+  id: number;
+  direction: ExchangeDirection;
+  kind: ExchangeKind;
+  description: string;
+  occurredAt: string;
+  people: PersonRef[];
+  interactionId: number | null;
+  /** The latest thank-you logged for received help; null when none. */
+  thankedAt: string | null;
+}
+
+export interface Ask {
+  id: number;
+  direction: AskDirection;
+  description: string;
+  askedAt: string;
+  status: AskStatus;
+  resolvedAt: string | null;
+  people: PersonRef[];
+  interactionId: number | null;
+  exchangeId: number | null;
+}
+
+export interface Thanks {
+  id: number;
+  exchangeId: number;
+  thankedAt: string;
+  note: string | null;
+  interactionId: number | null;
+}
+
+export interface Commitment {
+  id: number;
+  direction: CommitmentDirection;
+  person: PersonRef;
+  description: string;
+  /** 'YYYY-MM-DD' */
+  dueOn: string;
+  status: CommitmentStatus;
+  doneOn: string | null;
+  interactionId: number | null;
+  /** Open and due before today (as of the call). */
+  overdue: boolean;
+}
+
+export interface LedgerRow {
+  person: PersonBrief;
+  gave: number;
+  received: number;
+  /** gave − received over the period: above zero, I have given more. */
+  balance: number;
+  asked: number;
+  theyAsked: number;
+  lastGaveAt: string | null;
+  lastReceivedAt: string | null;
+  lastAskAt: string | null;
+  /** Per local calendar month ('YYYY-MM') of the period, oldest first, months without activity included. */
+  flow: { month: string; gave: number; received: number }[];
+}
+
+export interface Ledger {
+  since: string | null;
+  until: string;
+  rows: LedgerRow[];
+  totals: { gave: number; received: number; asked: number; theyAsked: number };
+}
+
+export interface GiveFirstItem {
+  person: PersonBrief;
+  reason: string;
+  gaveRecently: number;
+  receivedRecently: number;
+  lastGaveAt: string | null;
+  lastReceivedAt: string | null;
+}
+
+export interface ThanksOwedItem {
+  exchange: Exchange;
+  /** Received more than a week ago with no thanks logged. */
+  late: boolean;
+}
+
+export interface FollowThrough {
+  /** '2025-Q1' */
+  quarter: string;
+  due: number;
+  doneOnTime: number;
+  /** doneOnTime ÷ due, or null when nothing fell due. */
+  rate: number | null;
+}
+
+export interface KeepInTouchItem {
+  person: PersonBrief;
+  lastContactAt: string | null;
+  cadenceDays: number | null;
+  /** Days past the cadence (past-cadence list), 0 when never contacted. */
+  overdueDays: number;
+  /** My asks in the last six months (only-asks list). */
+  asks: number;
+}
+
+export interface Queues {
+  today: string;
+  giveFirst: GiveFirstItem[];
+  thanksOwed: ThanksOwedItem[];
+  commitments: { iOwe: Commitment[]; owedToMe: Commitment[]; followThrough: FollowThrough[] };
+  keepInTouch: { pastCadence: KeepInTouchItem[]; onlyAsks: KeepInTouchItem[] };
+}
+
+export interface BeforeAsk {
+  person: PersonRef;
+  gave: number;
+  received: number;
+  lastGave: Exchange | null;
+  lastReceived: Exchange | null;
+  /** The last interaction with them that carried no ask of mine. */
+  lastContactWithoutAskAt: string | null;
+  openCommitments: Commitment[];
+  openAsks: Ask[];
+}
+
+export interface PersonReciprocity {
+  personId: number;
+  gave: number;
+  received: number;
+  balance: number;
+  exchanges: Exchange[];
+  asks: Ask[];
+  commitments: Commitment[];
+  thanks: Thanks[];
+  beforeAsk: BeforeAsk;
+  /** A give-first suggestion put aside for this person, if any. */
+  dismissal: { dismissedAt: string; snoozedUntil: string | null } | null;
 }

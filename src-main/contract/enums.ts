@@ -4,6 +4,19 @@ export const levels = ['senior', 'peer', 'junior'] as const;
 export const allyRoles = ['mentor', 'sponsor', 'ally', 'contact', 'gatekeeper'] as const;
 export const interactionKinds = ['meeting', 'call', 'coffee', 'meal', 'event', 'message', 'email', 'other'] as const;
 
+export const exchangeDirections = ['gave', 'received'] as const;
+export const exchangeKinds = ['introduction', 'advice', 'information', 'resource', 'referral', 'endorsement', 'help', 'other'] as const;
+export const askDirections = ['i-asked', 'they-asked'] as const;
+export const askStatuses = ['open', 'fulfilled', 'declined', 'withdrawn'] as const;
+export const commitmentDirections = ['i-owe', 'owed-to-me'] as const;
+export const commitmentStatuses = ['open', 'done', 'dropped'] as const;
+
 export type Level = (typeof levels)[number];
+export type ExchangeDirection = (typeof exchangeDirections)[number];
+export type ExchangeKind = (typeof exchangeKinds)[number];
+export type AskDirection = (typeof askDirections)[number];
+export type AskStatus = (typeof askStatuses)[number];
+export type CommitmentDirection = (typeof commitmentDirections)[number];
+export type CommitmentStatus = (typeof commitmentStatuses)[number];
 export type AllyRole = (typeof allyRoles)[number];
 export type InteractionKind = (typeof interactionKinds)[number];

@@ -13,10 +13,30 @@ export const callNames = [
   'interactions.update',
   'interactions.delete',
   'interactions.undoDelete',
+  'people.merge',
+  'exchanges.create',
+  'exchanges.update',
+  'exchanges.delete',
+  'asks.create',
+  'asks.update',
+  'asks.resolve',
+  'asks.delete',
+  'thanks.create',
+  'thanks.delete',
+  'commitments.create',
+  'commitments.update',
+  'commitments.setStatus',
+  'commitments.delete',
+  'giveFirst.dismiss',
+  'giveFirst.restore',
+  'reciprocity.ledger',
+  'reciprocity.queues',
+  'reciprocity.person',
+  'reciprocity.beforeAsk',
 ] as const;
 
 export type CallName = (typeof callNames)[number];
 
 /** Events main sends the renderer (menu items, shortcuts handled natively). */
-export const menuActions = ['log-interaction', 'go-timeline', 'go-people', 'find'] as const;
+export const menuActions = ['log-interaction', 'go-timeline', 'go-people', 'go-reciprocity', 'find'] as const;
 export type MenuAction = (typeof menuActions)[number];

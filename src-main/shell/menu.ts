@@ -21,6 +21,7 @@ export function buildMenu(getWindow: () => BrowserWindow | undefined): Menu {
       submenu: [
         { label: 'Timeline', accelerator: 'CmdOrCtrl+1', click: send('go-timeline') },
         { label: 'People', accelerator: 'CmdOrCtrl+2', click: send('go-people') },
+        { label: 'Reciprocity', accelerator: 'CmdOrCtrl+3', click: send('go-reciprocity') },
         { label: 'Find…', accelerator: 'CmdOrCtrl+F', click: send('find') },
         { type: 'separator' },
         { role: 'resetZoom' },

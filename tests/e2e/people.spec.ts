@@ -117,7 +117,8 @@ test('open a person page, edit their details and see the change', async ({ app, 
   await expect(details).toContainText('every 30 days');
   await expect(details).toContainText('Overdue by 15 days');
   await expect(details).toContainText('She interviewed me.');
-  await expect(app.getByText('1 month ago')).toBeVisible();
+  // The stats row (the give-and-take section below says it too, in its before-you-ask check).
+  await expect(app.getByRole('definition').filter({ hasText: /^1 month ago$/ })).toBeVisible();
 
   const edit = app.getByRole('button', { name: 'Edit', exact: true });
   await edit.click();

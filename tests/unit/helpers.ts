@@ -63,6 +63,22 @@ export function storedRows(raw: BetterSqlite3.Database) {
     personTags: raw.prepare('SELECT * FROM person_tags ORDER BY person_id, tag').all(),
     interactions: raw.prepare('SELECT * FROM interactions ORDER BY id').all(),
     interactionPeople: raw.prepare('SELECT * FROM interaction_people ORDER BY interaction_id, person_id').all(),
+    ...reciprocityRows(raw),
+  };
+}
+
+/** The reciprocity tables (schema 2 on), row by row. */
+export function reciprocityRows(raw: BetterSqlite3.Database) {
+  const version = raw.pragma('user_version', { simple: true }) as number;
+  if (version < 2) return {};
+  return {
+    exchanges: raw.prepare('SELECT * FROM exchanges ORDER BY id').all(),
+    exchangePeople: raw.prepare('SELECT * FROM exchange_people ORDER BY exchange_id, person_id').all(),
+    asks: raw.prepare('SELECT * FROM asks ORDER BY id').all(),
+    askPeople: raw.prepare('SELECT * FROM ask_people ORDER BY ask_id, person_id').all(),
+    thanks: raw.prepare('SELECT * FROM thanks ORDER BY id').all(),
+    commitments: raw.prepare('SELECT * FROM commitments ORDER BY id').all(),
+    giveFirstDismissals: raw.prepare('SELECT * FROM give_first_dismissals ORDER BY person_id').all(),
   };
 }
 

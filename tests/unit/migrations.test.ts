@@ -28,12 +28,18 @@ describe('a new journal', () => {
   });
 
   test('has every table and index the queries rely on', async ({ journalDb }) => {
-    expect(tableNames(journalDb.raw)).toEqual(['interaction_people', 'interactions', 'people', 'person_tags']);
+    expect(tableNames(journalDb.raw)).toEqual([
+      'ask_people', 'asks', 'commitments', 'exchange_people', 'exchanges', 'give_first_dismissals',
+      'interaction_people', 'interactions', 'people', 'person_tags', 'thanks',
+    ]);
     const indexes = journalDb.raw
       .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_autoindex%' ORDER BY name")
       .pluck()
       .all();
-    expect(indexes).toEqual(['interaction_people_person', 'interactions_timeline', 'people_name', 'person_tags_tag']);
+    expect(indexes).toEqual([
+      'ask_people_person', 'asks_interaction', 'commitments_interaction', 'commitments_person', 'exchange_people_person',
+      'exchanges_interaction', 'interaction_people_person', 'interactions_timeline', 'people_name', 'person_tags_tag', 'thanks_exchange',
+    ]);
   });
 
   test('runs with WAL, full fsync, foreign keys and a busy timeout', async ({ journalDb }) => {
@@ -57,7 +63,7 @@ describe('migration 1 (initial)', () => {
     const second = await openTestJournal(journalPath);
     try {
       expect(storedRows(second.journalDb.raw)).toEqual(before);
-      expect(await schemaVersion(second.journalDb.db)).toBe(1);
+      expect(await schemaVersion(second.journalDb.db)).toBe(LATEST_VERSION);
       const [entry] = (await call(second.journal, 'interactions.timeline', { limit: 10 })).entries;
       expect(entry).toMatchObject({ title: 'Coffee at the lab', people: [{ id: ada, name: 'Ada Lovelace' }] });
     } finally {
@@ -164,6 +170,42 @@ describe('migrate', () => {
       expect(await schemaVersion(db)).toBe(0);
     } finally {
       await db.destroy();
+    }
+  });
+});
+
+describe('migration 2 (reciprocity)', () => {
+  test('opens a version 1 journal with data in it, adds the ledger tables, and keeps every row', async ({ dir }) => {
+    const path = join(dir, 'journal.sqlite');
+    // A journal as Confidant 1 left it: schema 1 only, with people, tags and an interaction.
+    const { raw, db } = bareDb(path);
+    await migrate(db, migrations.slice(0, 1));
+    raw.exec(`
+      INSERT INTO people (id, name, ally_role, cadence_days, created_at, updated_at)
+        VALUES (1, 'Ada Lovelace', 'mentor', 30, '2024-01-01T00:00:00.000Z', '2024-01-01T00:00:00.000Z');
+      INSERT INTO person_tags (person_id, tag) VALUES (1, 'engines');
+      INSERT INTO interactions (id, occurred_at, kind, title, notes, confidential, created_at, updated_at)
+        VALUES (1, '2024-02-01T10:00:00.000Z', 'coffee', 'Coffee at the lab', 'Secret plans', 1, '2024-02-01T10:00:00.000Z', '2024-02-01T10:00:00.000Z');
+      INSERT INTO interaction_people (interaction_id, person_id) VALUES (1, 1);
+    `);
+    const before = storedRows(raw);
+    expect(before.version).toBe(1);
+    await db.destroy();
+
+    const opened = await openTestJournal(path);
+    try {
+      const after = storedRows(opened.journalDb.raw);
+      expect(after.version).toBe(2);
+      expect({ ...after, version: 1 }).toMatchObject(before);
+      expect(after).toMatchObject({ exchanges: [], asks: [], thanks: [], commitments: [] });
+      // The old interaction takes new items on edit.
+      const edited = await call(opened.journal, 'interactions.update', {
+        id: 1, occurredAt: '2024-02-01T10:00:00.000Z', kind: 'coffee', title: 'Coffee at the lab', notes: 'Secret plans', confidential: true,
+        personIds: [1], exchanges: [{ direction: 'received', kind: 'advice', description: 'How to pitch the engine' }],
+      });
+      expect(edited.exchanges).toMatchObject([{ direction: 'received', people: [{ id: 1 }] }]);
+    } finally {
+      await opened.journal.close();
     }
   });
 });

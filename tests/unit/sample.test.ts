@@ -1,4 +1,5 @@
 import type { TimelineEntry, TimelinePage } from '../../src-main/contract/contract.js';
+import { loadSample } from '../../src-main/core/sample/sample.js';
 import { addPerson, call, describe, expect, readSampleFile, refusal, storedRows, test } from './helpers.js';
 
 // The sample file grows as it is written, so counts come from the file itself.
@@ -64,5 +65,31 @@ describe('the sample journal rebased to the day it is loaded', () => {
     expect(onWeekends).toEqual([]);
     const latest = rows.map((row) => row.occurred_at).sort().at(-1)!;
     expect(new Date(latest).getTime()).toBeLessThan(new Date(2026, 10, 23).getTime());
+  });
+});
+
+describe('the sample journal’s give and take', () => {
+  test('fills the ledger and every queue on first run', async ({ journal }) => {
+    await call(journal, 'journal.loadSample');
+    const ledger = await call(journal, 'reciprocity.ledger', {});
+    expect(ledger.rows.length).toBeGreaterThan(10);
+    expect(ledger.totals.gave).toBeGreaterThan(0);
+    expect(ledger.totals.received).toBeGreaterThan(0);
+    const queues = await call(journal, 'reciprocity.queues');
+    expect(queues.giveFirst.length).toBeGreaterThan(0);
+    expect(queues.thanksOwed.some((item) => item.late)).toBe(true);
+    expect(queues.commitments.iOwe.some((item) => item.overdue)).toBe(true);
+    expect(queues.commitments.owedToMe.length).toBeGreaterThan(0);
+    expect(queues.commitments.followThrough.some((quarter) => quarter.rate !== null)).toBe(true);
+    expect(queues.keepInTouch.pastCadence.length).toBeGreaterThan(0);
+    expect(queues.keepInTouch.onlyAsks.length).toBeGreaterThan(0);
+  });
+
+  test('a sample file written before reciprocity (no give-and-take arrays) still loads', async ({ journal, journalDb }) => {
+    const { exchanges: _e, asks: _a, commitments: _c, ...older } = readSampleFile() as ReturnType<typeof readSampleFile> & Record<string, unknown>;
+    expect(Object.keys(older)).toEqual(['version', 'people', 'interactions']);
+    await loadSample(journalDb.db, older);
+    expect((await call(journal, 'journal.info')).people).toBe(older.people.length);
+    expect((await call(journal, 'reciprocity.ledger', {})).rows).toEqual([]);
   });
 });

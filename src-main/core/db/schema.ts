@@ -6,6 +6,13 @@ export interface Database {
   person_tags: PersonTagsTable;
   interactions: InteractionsTable;
   interaction_people: InteractionPeopleTable;
+  exchanges: ExchangesTable;
+  exchange_people: ExchangePeopleTable;
+  asks: AsksTable;
+  ask_people: AskPeopleTable;
+  thanks: ThanksTable;
+  commitments: CommitmentsTable;
+  give_first_dismissals: GiveFirstDismissalsTable;
 }
 
 export interface PeopleTable {
@@ -47,6 +54,71 @@ export interface InteractionsTable {
 export interface InteractionPeopleTable {
   interaction_id: number;
   person_id: number;
+}
+
+export interface ExchangesTable {
+  id: Generated<number>;
+  direction: 'gave' | 'received';
+  kind: string;
+  description: string;
+  /** UTC ISO-8601 instant, like interactions.occurred_at. */
+  occurred_at: string;
+  interaction_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ExchangePeopleTable {
+  exchange_id: number;
+  person_id: number;
+}
+
+export interface AsksTable {
+  id: Generated<number>;
+  direction: 'i-asked' | 'they-asked';
+  description: string;
+  asked_at: string;
+  status: Generated<'open' | 'fulfilled' | 'declined' | 'withdrawn'>;
+  resolved_at: string | null;
+  interaction_id: number | null;
+  exchange_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AskPeopleTable {
+  ask_id: number;
+  person_id: number;
+}
+
+export interface ThanksTable {
+  id: Generated<number>;
+  exchange_id: number;
+  thanked_at: string;
+  note: string | null;
+  interaction_id: number | null;
+  created_at: string;
+}
+
+export interface CommitmentsTable {
+  id: Generated<number>;
+  direction: 'i-owe' | 'owed-to-me';
+  person_id: number;
+  description: string;
+  /** Local calendar day, 'YYYY-MM-DD'. */
+  due_on: string;
+  status: Generated<'open' | 'done' | 'dropped'>;
+  done_on: string | null;
+  interaction_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface GiveFirstDismissalsTable {
+  person_id: number;
+  dismissed_at: string;
+  /** 'YYYY-MM-DD'; null means dismissed until they help me again. */
+  snoozed_until: string | null;
 }
 
 export type PersonRow = Selectable<PeopleTable>;

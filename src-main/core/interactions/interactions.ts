@@ -3,6 +3,7 @@ import type { Interaction, InteractionKind, ParsedInput, PersonRef, TimelineEntr
 import type { Database, InteractionRow } from '../db/schema.js';
 import { JournalError, notFound } from '../errors.js';
 import { assertPeopleExist, createPerson } from '../people/people.js';
+import { interactionItems, saveInteractionItems } from '../reciprocity/items.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 type InteractionFields = ParsedInput<'interactions.create'>;
@@ -66,10 +67,13 @@ export async function getInteraction(db: Db, id: number): Promise<Interaction> {
     .executeTakeFirst();
   if (!row) throw notFound('interaction', id);
   const people = await peopleFor(db, [id]);
-  return toInteraction(row, people.get(id) ?? []);
+  return { ...toInteraction(row, people.get(id) ?? []), ...(await interactionItems(db, id)) };
 }
 
-/** Creates the interaction and any new people typed into the picker, all or nothing. */
+/**
+ * Creates the interaction, any new people typed into the picker, and the gives, asks, commitments and
+ * thanks logged with it: all or nothing.
+ */
 export async function createInteraction(db: Kysely<Database>, fields: InteractionFields): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const personIds = await resolvePeople(trx, fields);
@@ -80,6 +84,7 @@ export async function createInteraction(db: Kysely<Database>, fields: Interactio
       .returning('id')
       .executeTakeFirstOrThrow();
     await linkPeople(trx, id, personIds);
+    await saveInteractionItems(trx, id, personIds, fields);
     return id;
   });
 }
@@ -96,6 +101,7 @@ export async function updateInteraction(db: Kysely<Database>, id: number, fields
     if (result.numUpdatedRows === 0n) throw notFound('interaction', id);
     await trx.deleteFrom('interaction_people').where('interaction_id', '=', id).execute();
     await linkPeople(trx, id, personIds);
+    await saveInteractionItems(trx, id, personIds, fields);
   });
 }
 
@@ -195,7 +201,7 @@ function toRow(fields: InteractionFields) {
   };
 }
 
-function toInteraction(row: InteractionRow, people: PersonRef[]): Interaction {
+function toInteraction(row: InteractionRow, people: PersonRef[]): Omit<Interaction, 'exchanges' | 'asks' | 'commitments' | 'thanks'> {
   return {
     id: row.id,
     occurredAt: row.occurred_at,

@@ -13,6 +13,7 @@ import {
   updateInteraction,
 } from '../interactions/interactions.js';
 import { createPerson, getPerson, listPeople, updatePerson } from '../people/people.js';
+import { reciprocityHandlers } from '../reciprocity/handlers.js';
 import { loadSample } from '../sample/sample.js';
 
 type Handlers = { [K in CallName]: (input: ParsedInput<K>) => Promise<CallResult<K>> };
@@ -59,6 +60,7 @@ export class Journal {
         const id = await undoDelete(db);
         return id === null ? null : getInteraction(db, id);
       },
+      ...reciprocityHandlers(db),
     };
   }
 

@@ -1,7 +1,16 @@
 import { z } from 'zod';
-import { addDays, isSaturday, isSunday, setHours, setMinutes, startOfDay } from 'date-fns';
-import type { Kysely } from 'kysely';
-import { PersonFields, interactionKinds } from '../../contract/contract.js';
+import { addDays, format, isSaturday, isSunday, setHours, setMinutes, startOfDay } from 'date-fns';
+import type { Kysely, Transaction } from 'kysely';
+import {
+  PersonFields,
+  askDirections,
+  askStatuses,
+  commitmentDirections,
+  commitmentStatuses,
+  exchangeDirections,
+  exchangeKinds,
+  interactionKinds,
+} from '../../contract/contract.js';
 import type { Database } from '../db/schema.js';
 import { JournalError } from '../errors.js';
 import { createPerson } from '../people/people.js';
@@ -30,6 +39,49 @@ export const SampleJournal = z.object({
       people: z.array(z.string().min(1)).min(1),
     }),
   ),
+  // Give and take (optional, so a sample written before reciprocity still loads). `interaction` names a
+  // sample interaction by its title: the item is logged with it and takes its time.
+  exchanges: z
+    .array(
+      z.object({
+        direction: z.enum(exchangeDirections),
+        kind: z.enum(exchangeKinds),
+        description: z.string().min(1).max(500),
+        people: z.array(z.string().min(1)).min(1),
+        interaction: z.string().nullish().default(null),
+        daysAgo: z.number().int().min(1).nullish().default(null),
+        thankedIn: z.string().nullish().default(null),
+        thankedDaysAgo: z.number().int().min(1).nullish().default(null),
+        askIndex: z.number().int().min(0).nullish().default(null),
+      }),
+    )
+    .default([]),
+  asks: z
+    .array(
+      z.object({
+        direction: z.enum(askDirections),
+        description: z.string().min(1).max(500),
+        people: z.array(z.string().min(1)).min(1),
+        interaction: z.string().nullish().default(null),
+        daysAgo: z.number().int().min(1).nullish().default(null),
+        status: z.enum(askStatuses).default('open'),
+      }),
+    )
+    .default([]),
+  commitments: z
+    .array(
+      z.object({
+        direction: z.enum(commitmentDirections),
+        description: z.string().min(1).max(500),
+        person: z.string().min(1),
+        interaction: z.string().nullish().default(null),
+        /** Days from the load day; negative is past. */
+        dueInDays: z.number().int(),
+        status: z.enum(commitmentStatuses).default('open'),
+        doneInDays: z.number().int().nullish().default(null),
+      }),
+    )
+    .default([]),
 });
 
 /** Work happens on weekdays: a rebased working entry that lands on a weekend moves back to Friday. */
@@ -56,6 +108,7 @@ export async function loadSample(db: Kysely<Database>, data: unknown, today = ne
     for (const { key, ...fields } of sample.people) ids.set(key, await createPerson(trx, fields));
 
     const midnight = startOfDay(today);
+    const interactions = new Map<string, { id: number; at: string } | null>();
     for (const entry of sample.interactions) {
       const [hours, minutes] = entry.time.split(':').map(Number) as [number, number];
       const day = onAWorkday(addDays(midnight, -entry.daysAgo), entry.kind);
@@ -81,6 +134,89 @@ export async function loadSample(db: Kysely<Database>, data: unknown, today = ne
         return personId;
       });
       await trx.insertInto('interaction_people').values(personIds.map((person_id) => ({ interaction_id: id, person_id }))).execute();
+      // A title used twice cannot be pointed at: remember it as ambiguous.
+      interactions.set(entry.title, interactions.has(entry.title) ? null : { id, at: occurredAt });
     }
+    await loadGiveAndTake(trx, sample, { ids, interactions, midnight });
   });
+}
+
+interface Lookup {
+  ids: Map<string, number>;
+  interactions: Map<string, { id: number; at: string } | null>;
+  midnight: Date;
+}
+
+/** Exchanges, asks (fulfilled ones linked to their exchange), thanks and commitments of the sample. */
+async function loadGiveAndTake(trx: Transaction<Database>, sample: z.output<typeof SampleJournal>, lookup: Lookup): Promise<void> {
+  const person = (key: string, what: string) => {
+    const id = lookup.ids.get(key);
+    if (id === undefined) throw new Error(`Sample ${what} names unknown person "${key}".`);
+    return id;
+  };
+  const interaction = (title: string, what: string) => {
+    const found = lookup.interactions.get(title);
+    if (!found) throw new Error(`Sample ${what} names ${found === null ? 'an ambiguous' : 'no'} interaction "${title}".`);
+    return found;
+  };
+  // Standalone items land at midday on their day.
+  const dayAt = (daysAgo: number) => setHours(addDays(lookup.midnight, -daysAgo), 12).toISOString();
+  const dayOn = (days: number) => format(addDays(lookup.midnight, days), 'yyyy-MM-dd');
+  const stamp = new Date().toISOString();
+
+  const askIds: number[] = [];
+  for (const ask of sample.asks) {
+    const linked = ask.interaction ? interaction(ask.interaction, `ask "${ask.description}"`) : null;
+    const at = linked?.at ?? dayAt(ask.daysAgo ?? 1);
+    const { id } = await trx
+      .insertInto('asks')
+      .values({ direction: ask.direction, description: ask.description, asked_at: at, status: ask.status, resolved_at: ask.status === 'open' ? null : at, interaction_id: linked?.id ?? null, exchange_id: null, created_at: stamp, updated_at: stamp })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx.insertInto('ask_people').values([...new Set(ask.people)].map((key) => ({ ask_id: id, person_id: person(key, `ask "${ask.description}"`) }))).execute();
+    askIds.push(id);
+  }
+
+  for (const exchange of sample.exchanges) {
+    const what = `exchange "${exchange.description}"`;
+    const linked = exchange.interaction ? interaction(exchange.interaction, what) : null;
+    const at = linked?.at ?? dayAt(exchange.daysAgo ?? 1);
+    const { id } = await trx
+      .insertInto('exchanges')
+      .values({ direction: exchange.direction, kind: exchange.kind, description: exchange.description, occurred_at: at, interaction_id: linked?.id ?? null, created_at: stamp, updated_at: stamp })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx.insertInto('exchange_people').values([...new Set(exchange.people)].map((key) => ({ exchange_id: id, person_id: person(key, what) }))).execute();
+    if (exchange.askIndex != null) {
+      const askId = askIds[exchange.askIndex];
+      if (askId === undefined) throw new Error(`Sample ${what} fulfils ask ${exchange.askIndex}, which does not exist.`);
+      await trx.updateTable('asks').set({ status: 'fulfilled', resolved_at: at, exchange_id: id }).where('id', '=', askId).execute();
+    }
+    if (exchange.thankedIn || exchange.thankedDaysAgo) {
+      const thankedBy = exchange.thankedIn ? interaction(exchange.thankedIn, `thanks for ${what}`) : null;
+      await trx
+        .insertInto('thanks')
+        .values({ exchange_id: id, thanked_at: thankedBy?.at ?? dayAt(exchange.thankedDaysAgo ?? 1), note: null, interaction_id: thankedBy?.id ?? null, created_at: stamp })
+        .execute();
+    }
+  }
+
+  for (const commitment of sample.commitments) {
+    const what = `commitment "${commitment.description}"`;
+    const linked = commitment.interaction ? interaction(commitment.interaction, what) : null;
+    await trx
+      .insertInto('commitments')
+      .values({
+        direction: commitment.direction,
+        person_id: person(commitment.person, what),
+        description: commitment.description,
+        due_on: dayOn(commitment.dueInDays),
+        status: commitment.status,
+        done_on: commitment.status === 'done' ? dayOn(commitment.doneInDays ?? commitment.dueInDays) : null,
+        interaction_id: linked?.id ?? null,
+        created_at: stamp,
+        updated_at: stamp,
+      })
+      .execute();
+  }
 }

@@ -1,7 +1,10 @@
 // Which screen is showing. A tiny history so "back" from a person returns where you were.
+export type ReciprocityTab = 'ledger' | 'give-first' | 'thanks' | 'commitments' | 'keep-in-touch';
+
 export type Route =
   | { view: 'timeline'; focus?: number }
   | { view: 'people' }
+  | { view: 'reciprocity'; tab?: ReciprocityTab }
   | { view: 'person'; id: number; focus?: number };
 
 class Router {

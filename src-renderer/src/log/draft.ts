@@ -1,4 +1,4 @@
-import type { InteractionKind } from '../../../src-main/contract/contract';
+import type { AskDirection, AskStatus, CommitmentDirection, CommitmentStatus, ExchangeDirection, ExchangeKind, InteractionKind } from '../../../src-main/contract/contract';
 
 /** Someone picked in the log form: an existing person, or a new name (id null) to create on save. */
 export interface Picked {
@@ -6,7 +6,47 @@ export interface Picked {
   name: string;
 }
 
-export interface LogValues {
+/** A give or receive, ask or promise typed into the log form; personId null means everyone met. */
+export interface DraftExchange {
+  key: number;
+  id?: number;
+  direction: ExchangeDirection;
+  kind: ExchangeKind;
+  description: string;
+  personId: number | null;
+}
+
+export interface DraftAsk {
+  key: number;
+  id?: number;
+  direction: AskDirection;
+  description: string;
+  status: AskStatus;
+  personId: number | null;
+}
+
+export interface DraftCommitment {
+  key: number;
+  id?: number;
+  direction: CommitmentDirection;
+  description: string;
+  dueOn: string;
+  status: CommitmentStatus;
+  doneOn: string | null;
+  personId: number | null;
+}
+
+export interface LogItems {
+  exchanges: DraftExchange[];
+  asks: DraftAsk[];
+  commitments: DraftCommitment[];
+  /** Received help (exchange ids) this interaction said thanks for. */
+  thanked: number[];
+}
+
+export const noItems = (): LogItems => ({ exchanges: [], asks: [], commitments: [], thanked: [] });
+
+export interface LogValues extends LogItems {
   picked: Picked[];
   occurredAt: string;
   kind: InteractionKind;

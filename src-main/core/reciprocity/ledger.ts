@@ -1,0 +1,428 @@
+import { addMonths, differenceInCalendarDays, format, startOfMonth } from 'date-fns';
+import { sql } from 'kysely';
+import type {
+  AllyRole,
+  BeforeAsk,
+  FollowThrough,
+  GiveFirstItem,
+  KeepInTouchItem,
+  Ledger,
+  LedgerRow,
+  PersonBrief,
+  PersonReciprocity,
+  Queues,
+  ThanksOwedItem,
+} from '../../contract/contract.js';
+import { notFound } from '../errors.js';
+import { type AsOf, dayDate, daysBefore, localDay } from './clock.js';
+import { type Db, fetchAsks, fetchCommitments, fetchExchanges, fetchThanks } from './items.js';
+
+// The ledger and the queues, computed here so every screen gets the same numbers. Counting and filtering
+// happen in SQL; the few things that need the local calendar (months, quarters, reason text) happen here.
+
+/** Exchanges not hidden by a trashed interaction. */
+const LIVE_EXCHANGES = sql`(SELECT e.* FROM exchanges e LEFT JOIN interactions i ON i.id = e.interaction_id WHERE i.deleted_at IS NULL)`;
+const LIVE_ASKS = sql`(SELECT a.* FROM asks a LEFT JOIN interactions i ON i.id = a.interaction_id WHERE i.deleted_at IS NULL)`;
+
+// Windows, in days. "Recent" giving is six months; help received counts over a year.
+const RECENT_GIVING_DAYS = 183;
+const RELIANCE_DAYS = 365;
+const THANKS_LATE_DAYS = 7;
+// Help older than a year with no thanks logged is history, not a to-do.
+const THANKS_HORIZON_DAYS = 365;
+const ONLY_ASKS_DAYS = 183;
+const FOLLOW_THROUGH_QUARTERS = 4;
+
+interface PersonRow {
+  id: number;
+  name: string;
+  organization: string | null;
+  role: string | null;
+  ally_role: string | null;
+  level: 'senior' | 'peer' | 'junior' | null;
+  inside_org: number | null;
+}
+
+function brief(row: PersonRow): PersonBrief {
+  return {
+    id: row.id,
+    name: row.name,
+    organization: row.organization,
+    role: row.role,
+    allyRole: row.ally_role as AllyRole | null,
+    level: row.level,
+    insideOrg: row.inside_org === null ? null : row.inside_org === 1,
+  };
+}
+
+const personColumns = sql`p.id, p.name, p.organization, p.role, p.ally_role, p.level, p.inside_org`;
+
+// ---- the ledger ----------------------------------------------------------------------------------------
+
+export async function ledger(db: Db, input: { since?: string | null | undefined; until?: string | null | undefined }, at: AsOf): Promise<Ledger> {
+  const since = input.since ?? '';
+  // An open end, not "now": an interaction logged for later today still belongs in the period.
+  const until = input.until ?? '9999';
+  const { rows } = await sql<PersonRow & { gave: number; received: number; asked: number; they_asked: number; last_gave_at: string | null; last_received_at: string | null; last_ask_at: string | null }>`
+    WITH ex AS (
+      SELECT ep.person_id,
+        SUM(e.direction = 'gave' AND e.occurred_at >= ${since} AND e.occurred_at < ${until}) AS gave,
+        SUM(e.direction = 'received' AND e.occurred_at >= ${since} AND e.occurred_at < ${until}) AS received,
+        MAX(CASE WHEN e.direction = 'gave' AND e.occurred_at < ${until} THEN e.occurred_at END) AS last_gave_at,
+        MAX(CASE WHEN e.direction = 'received' AND e.occurred_at < ${until} THEN e.occurred_at END) AS last_received_at
+      FROM exchange_people ep JOIN ${LIVE_EXCHANGES} e ON e.id = ep.exchange_id
+      GROUP BY ep.person_id
+    ),
+    ak AS (
+      SELECT ap.person_id,
+        SUM(a.direction = 'i-asked' AND a.asked_at >= ${since} AND a.asked_at < ${until}) AS asked,
+        SUM(a.direction = 'they-asked' AND a.asked_at >= ${since} AND a.asked_at < ${until}) AS they_asked,
+        MAX(CASE WHEN a.direction = 'i-asked' AND a.asked_at < ${until} THEN a.asked_at END) AS last_ask_at
+      FROM ask_people ap JOIN ${LIVE_ASKS} a ON a.id = ap.ask_id
+      GROUP BY ap.person_id
+    )
+    SELECT ${personColumns},
+      COALESCE(ex.gave, 0) AS gave, COALESCE(ex.received, 0) AS received,
+      COALESCE(ak.asked, 0) AS asked, COALESCE(ak.they_asked, 0) AS they_asked,
+      ex.last_gave_at, ex.last_received_at, ak.last_ask_at
+    FROM people p
+    LEFT JOIN ex ON ex.person_id = p.id
+    LEFT JOIN ak ON ak.person_id = p.id
+    WHERE COALESCE(ex.gave, 0) + COALESCE(ex.received, 0) + COALESCE(ak.asked, 0) + COALESCE(ak.they_asked, 0) > 0
+    ORDER BY p.name COLLATE NOCASE`.execute(db);
+
+  const months = monthsBetween(input.since ?? null, input.until ?? at.now, await firstExchangeAt(db));
+  const flows = await monthlyFlow(db, since, until, rows.map((row) => row.id));
+  const result: LedgerRow[] = rows.map((row) => {
+    const counts = flows.get(row.id) ?? new Map<string, { gave: number; received: number }>();
+    return {
+      person: brief(row),
+      gave: Number(row.gave),
+      received: Number(row.received),
+      balance: Number(row.gave) - Number(row.received),
+      asked: Number(row.asked),
+      theyAsked: Number(row.they_asked),
+      lastGaveAt: row.last_gave_at,
+      lastReceivedAt: row.last_received_at,
+      lastAskAt: row.last_ask_at,
+      flow: months.map((month) => ({ month, gave: counts.get(month)?.gave ?? 0, received: counts.get(month)?.received ?? 0 })),
+    };
+  });
+  const sum = (key: 'gave' | 'received' | 'asked' | 'theyAsked') => result.reduce((total, row) => total + row[key], 0);
+  return {
+    since: input.since ?? null,
+    until: input.until ?? at.now,
+    rows: result,
+    totals: { gave: sum('gave'), received: sum('received'), asked: sum('asked'), theyAsked: sum('theyAsked') },
+  };
+}
+
+async function firstExchangeAt(db: Db): Promise<string | null> {
+  const { rows } = await sql<{ first: string | null }>`SELECT MIN(occurred_at) AS first FROM ${LIVE_EXCHANGES} e`.execute(db);
+  return rows[0]?.first ?? null;
+}
+
+/** Local calendar months from the start of the period (or the first exchange) to its end, at most 10 years. */
+export function monthsBetween(since: string | null, until: string, first: string | null): string[] {
+  const start = since ?? first ?? until;
+  const end = startOfMonth(new Date(until));
+  let month = startOfMonth(new Date(start));
+  const months: string[] = [];
+  while (month <= end && months.length < 120) {
+    months.push(format(month, 'yyyy-MM'));
+    month = addMonths(month, 1);
+  }
+  return months;
+}
+
+async function monthlyFlow(db: Db, since: string, until: string, personIds: readonly number[]): Promise<Map<number, Map<string, { gave: number; received: number }>>> {
+  const map = new Map<number, Map<string, { gave: number; received: number }>>();
+  if (personIds.length === 0) return map;
+  const { rows } = await sql<{ person_id: number; direction: 'gave' | 'received'; occurred_at: string }>`
+    SELECT ep.person_id, e.direction, e.occurred_at
+    FROM exchange_people ep JOIN ${LIVE_EXCHANGES} e ON e.id = ep.exchange_id
+    WHERE e.occurred_at >= ${since} AND e.occurred_at < ${until}`.execute(db);
+  for (const row of rows) {
+    // Months are the user's local months, which SQLite does not know; hence bucketing here.
+    const month = format(new Date(row.occurred_at), 'yyyy-MM');
+    const person = map.get(row.person_id) ?? new Map<string, { gave: number; received: number }>();
+    const counts = person.get(month) ?? { gave: 0, received: 0 };
+    counts[row.direction] += 1;
+    person.set(month, counts);
+    map.set(row.person_id, person);
+  }
+  return map;
+}
+
+// ---- the queues ----------------------------------------------------------------------------------------
+
+export async function queues(db: Db, at: AsOf): Promise<Queues> {
+  const [giveFirstItems, thanksOwedItems, iOwe, owedToMe, rate, keepInTouch] = await Promise.all([
+    giveFirst(db, at),
+    thanksOwed(db, at),
+    fetchCommitments(db, { direction: 'i-owe', status: 'open' }, at.today),
+    fetchCommitments(db, { direction: 'owed-to-me', status: 'open' }, at.today),
+    followThrough(db, at),
+    keepInTouchLists(db, at),
+  ]);
+  return {
+    today: at.today,
+    giveFirst: giveFirstItems,
+    thanksOwed: thanksOwedItems,
+    commitments: { iOwe, owedToMe, followThrough: rate },
+    keepInTouch,
+  };
+}
+
+/**
+ * People I rely on — by ally role, or because they helped me this year — whose recent giving from me is
+ * zero or whose help outweighs mine. Snoozed people wait for their day; dismissed ones come back only
+ * when they help me again.
+ */
+export async function giveFirst(db: Db, at: AsOf): Promise<GiveFirstItem[]> {
+  const recent = daysBefore(at.now, RECENT_GIVING_DAYS);
+  const year = daysBefore(at.now, RELIANCE_DAYS);
+  const { rows } = await sql<PersonRow & { gave_recent: number; gave_year: number; received_year: number; first_received: string | null; last_gave_at: string | null; last_received_at: string | null }>`
+    WITH ex AS (
+      SELECT ep.person_id,
+        SUM(e.direction = 'gave' AND e.occurred_at >= ${recent} AND e.occurred_at <= ${at.now}) AS gave_recent,
+        SUM(e.direction = 'gave' AND e.occurred_at >= ${year} AND e.occurred_at <= ${at.now}) AS gave_year,
+        SUM(e.direction = 'received' AND e.occurred_at >= ${year} AND e.occurred_at <= ${at.now}) AS received_year,
+        MIN(CASE WHEN e.direction = 'received' AND e.occurred_at >= ${year} AND e.occurred_at <= ${at.now} THEN e.occurred_at END) AS first_received,
+        MAX(CASE WHEN e.direction = 'gave' AND e.occurred_at <= ${at.now} THEN e.occurred_at END) AS last_gave_at,
+        MAX(CASE WHEN e.direction = 'received' AND e.occurred_at <= ${at.now} THEN e.occurred_at END) AS last_received_at
+      FROM exchange_people ep JOIN ${LIVE_EXCHANGES} e ON e.id = ep.exchange_id
+      GROUP BY ep.person_id
+    )
+    SELECT ${personColumns},
+      COALESCE(ex.gave_recent, 0) AS gave_recent, COALESCE(ex.gave_year, 0) AS gave_year,
+      COALESCE(ex.received_year, 0) AS received_year, ex.first_received, ex.last_gave_at, ex.last_received_at
+    FROM people p
+    LEFT JOIN ex ON ex.person_id = p.id
+    LEFT JOIN give_first_dismissals d ON d.person_id = p.id
+    WHERE (p.ally_role IN ('mentor', 'sponsor', 'ally', 'gatekeeper') OR COALESCE(ex.received_year, 0) > 0)
+      AND (COALESCE(ex.gave_recent, 0) = 0 OR COALESCE(ex.received_year, 0) > COALESCE(ex.gave_year, 0))
+      AND NOT (d.snoozed_until IS NOT NULL AND d.snoozed_until > ${at.today})
+      AND NOT (d.person_id IS NOT NULL AND d.snoozed_until IS NULL AND COALESCE(ex.last_received_at, '') <= d.dismissed_at)
+    ORDER BY COALESCE(ex.received_year, 0) - COALESCE(ex.gave_year, 0) DESC,
+      CASE p.ally_role WHEN 'sponsor' THEN 0 WHEN 'mentor' THEN 1 WHEN 'ally' THEN 2 WHEN 'gatekeeper' THEN 3 ELSE 4 END,
+      COALESCE(ex.last_gave_at, '') ASC,
+      p.name COLLATE NOCASE`.execute(db);
+  return rows.map((row) => ({
+    person: brief(row),
+    reason: giveFirstReason(row, at),
+    gaveRecently: Number(row.gave_recent),
+    receivedRecently: Number(row.received_year),
+    lastGaveAt: row.last_gave_at,
+    lastReceivedAt: row.last_received_at,
+  }));
+}
+
+const roleWords: Record<string, string> = { mentor: 'mentor', sponsor: 'sponsor', ally: 'ally', gatekeeper: 'gatekeeper' };
+
+function giveFirstReason(
+  row: { ally_role: string | null; received_year: number; gave_year: number; gave_recent: number; first_received: string | null; last_gave_at: string | null },
+  at: AsOf,
+): string {
+  const received = Number(row.received_year);
+  const gave = Number(row.gave_year);
+  const thisYear = at.today.slice(0, 4);
+  const monthOf = (iso: string) => format(new Date(iso), localDay(iso).slice(0, 4) === thisYear ? 'MMMM' : 'MMMM yyyy');
+  const first =
+    received > 0 && row.first_received
+      ? `helped you ${times(received)} since ${monthOf(row.first_received)}`
+      : `your ${roleWords[row.ally_role ?? ''] ?? 'ally'}`;
+  let second: string;
+  if (!row.last_gave_at) second = 'you have not given them anything yet';
+  else if (received > gave && gave > 0) second = `you gave ${times(gave)} in the same time`;
+  else second = `you last gave in ${lastGaveWhen(row.last_gave_at, at)}`;
+  const text = `${first}; ${second}`;
+  return text[0]!.toUpperCase() + text.slice(1);
+}
+
+function lastGaveWhen(iso: string, at: AsOf): string {
+  // Within the last year a month says more than a year does.
+  return iso >= daysBefore(at.now, RELIANCE_DAYS) ? format(new Date(iso), 'MMMM yyyy') : format(new Date(iso), 'yyyy');
+}
+
+function times(count: number): string {
+  return count === 1 ? 'once' : count === 2 ? 'twice' : `${count} times`;
+}
+
+/** Help received with no thanks logged, oldest first; late once a week has passed. */
+export async function thanksOwed(db: Db, at: AsOf): Promise<ThanksOwedItem[]> {
+  const horizon = daysBefore(at.now, THANKS_HORIZON_DAYS);
+  const { rows } = await sql<{ id: number }>`
+    SELECT e.id FROM ${LIVE_EXCHANGES} e
+    WHERE e.direction = 'received' AND e.occurred_at >= ${horizon} AND e.occurred_at <= ${at.now}
+      AND NOT EXISTS (
+        SELECT 1 FROM thanks t LEFT JOIN interactions ti ON ti.id = t.interaction_id
+        WHERE t.exchange_id = e.id AND ti.deleted_at IS NULL
+      )`.execute(db);
+  const exchanges = await fetchExchanges(db, { ids: rows.map((row) => row.id) });
+  const late = daysBefore(at.now, THANKS_LATE_DAYS);
+  return exchanges
+    .sort((a, b) => a.occurredAt.localeCompare(b.occurredAt) || a.id - b.id)
+    .map((exchange) => ({ exchange, late: exchange.occurredAt < late }));
+}
+
+/**
+ * Done on time ÷ due, for my promises, per calendar quarter of the due date. A promise counts as due once
+ * its day has passed (or it is done); a dropped promise counts as due and not kept — integrity is what
+ * the rate is about.
+ */
+export async function followThrough(db: Db, at: AsOf): Promise<FollowThrough[]> {
+  const { rows } = await sql<{ quarter: string; due: number; on_time: number }>`
+    SELECT substr(c.due_on, 1, 4) || '-Q' || ((CAST(substr(c.due_on, 6, 2) AS INTEGER) + 2) / 3) AS quarter,
+      COUNT(*) AS due,
+      SUM(c.status = 'done' AND c.done_on <= c.due_on) AS on_time
+    FROM commitments c LEFT JOIN interactions i ON i.id = c.interaction_id
+    WHERE i.deleted_at IS NULL AND c.direction = 'i-owe' AND (c.due_on < ${at.today} OR c.status = 'done')
+    GROUP BY quarter`.execute(db);
+  const byQuarter = new Map(rows.map((row) => [row.quarter, row]));
+  const today = dayDate(at.today);
+  const quarters: FollowThrough[] = [];
+  for (let back = FOLLOW_THROUGH_QUARTERS - 1; back >= 0; back -= 1) {
+    const day = addMonths(today, -3 * back);
+    const quarter = `${format(day, 'yyyy')}-Q${Math.floor(day.getMonth() / 3) + 1}`;
+    const row = byQuarter.get(quarter);
+    const due = Number(row?.due ?? 0);
+    const doneOnTime = Number(row?.on_time ?? 0);
+    quarters.push({ quarter, due, doneOnTime, rate: due === 0 ? null : doneOnTime / due });
+  }
+  return quarters;
+}
+
+/**
+ * Past their cadence: a keep-in-touch cadence set and the last contact longer ago (or none). Only asks:
+ * in the last six months every contact with them carried an ask of mine.
+ */
+export async function keepInTouchLists(db: Db, at: AsOf): Promise<Queues['keepInTouch']> {
+  const { rows: cadenced } = await sql<PersonRow & { cadence_days: number; last_at: string | null }>`
+    SELECT ${personColumns}, p.cadence_days,
+      (SELECT MAX(i.occurred_at) FROM interaction_people ip JOIN interactions i ON i.id = ip.interaction_id
+        WHERE ip.person_id = p.id AND i.deleted_at IS NULL AND i.occurred_at <= ${at.now}) AS last_at
+    FROM people p WHERE p.cadence_days IS NOT NULL`.execute(db);
+  const today = dayDate(at.today);
+  const pastCadence: KeepInTouchItem[] = cadenced
+    .map((row) => {
+      const overdueDays = row.last_at ? differenceInCalendarDays(today, dayDate(localDay(row.last_at))) - row.cadence_days : 0;
+      return { row, overdueDays };
+    })
+    .filter(({ row, overdueDays }) => !row.last_at || overdueDays >= 0)
+    .sort((a, b) => Number(a.row.last_at !== null) - Number(b.row.last_at !== null) || b.overdueDays - a.overdueDays || a.row.name.localeCompare(b.row.name))
+    .map(({ row, overdueDays }) => ({ person: brief(row), lastContactAt: row.last_at, cadenceDays: row.cadence_days, overdueDays, asks: 0 }));
+
+  const window = daysBefore(at.now, ONLY_ASKS_DAYS);
+  const { rows: askers } = await sql<PersonRow & { cadence_days: number | null; contacts: number; ask_contacts: number; loose_asks: number; last_at: string | null }>`
+    WITH contacts AS (
+      SELECT ip.person_id, i.id AS interaction_id, i.occurred_at,
+        EXISTS (
+          SELECT 1 FROM asks a JOIN ask_people ap ON ap.ask_id = a.id
+          WHERE a.interaction_id = i.id AND ap.person_id = ip.person_id AND a.direction = 'i-asked'
+        ) AS with_ask
+      FROM interaction_people ip JOIN interactions i ON i.id = ip.interaction_id
+      WHERE i.deleted_at IS NULL AND i.occurred_at >= ${window} AND i.occurred_at <= ${at.now}
+    ),
+    per_person AS (
+      SELECT person_id, COUNT(*) AS contacts, SUM(with_ask) AS ask_contacts, MAX(occurred_at) AS last_at
+      FROM contacts GROUP BY person_id
+    ),
+    loose AS (
+      SELECT ap.person_id, COUNT(*) AS loose_asks, MAX(a.asked_at) AS last_at
+      FROM asks a JOIN ask_people ap ON ap.ask_id = a.id
+      WHERE a.interaction_id IS NULL AND a.direction = 'i-asked' AND a.asked_at >= ${window} AND a.asked_at <= ${at.now}
+      GROUP BY ap.person_id
+    )
+    SELECT ${personColumns}, p.cadence_days,
+      COALESCE(pp.contacts, 0) AS contacts, COALESCE(pp.ask_contacts, 0) AS ask_contacts,
+      COALESCE(loose.loose_asks, 0) AS loose_asks, MAX(COALESCE(pp.last_at, ''), COALESCE(loose.last_at, '')) AS last_at
+    FROM people p
+    LEFT JOIN per_person pp ON pp.person_id = p.id
+    LEFT JOIN loose ON loose.person_id = p.id
+    WHERE COALESCE(pp.ask_contacts, 0) + COALESCE(loose.loose_asks, 0) > 0
+      AND COALESCE(pp.contacts, 0) = COALESCE(pp.ask_contacts, 0)
+    ORDER BY last_at DESC`.execute(db);
+  const onlyAsks: KeepInTouchItem[] = askers.map((row) => ({
+    person: brief(row),
+    lastContactAt: row.last_at || null,
+    cadenceDays: row.cadence_days,
+    overdueDays: 0,
+    asks: Number(row.ask_contacts) + Number(row.loose_asks),
+  }));
+  return { pastCadence, onlyAsks };
+}
+
+// ---- one person ----------------------------------------------------------------------------------------
+
+export async function beforeAsk(db: Db, personId: number, at: AsOf): Promise<BeforeAsk> {
+  const person = await db.selectFrom('people').select(['id', 'name']).where('id', '=', personId).executeTakeFirst();
+  if (!person) throw notFound('person', personId);
+  const [exchanges, asks, openCommitments, lastContact] = await Promise.all([
+    fetchExchanges(db, { personId }),
+    fetchAsks(db, { personId }),
+    fetchCommitments(db, { personId, direction: 'i-owe', status: 'open' }, at.today),
+    sql<{ at: string | null }>`
+      SELECT MAX(i.occurred_at) AS at
+      FROM interaction_people ip JOIN interactions i ON i.id = ip.interaction_id
+      WHERE ip.person_id = ${personId} AND i.deleted_at IS NULL AND i.occurred_at <= ${at.now}
+        AND NOT EXISTS (
+          SELECT 1 FROM asks a JOIN ask_people ap ON ap.ask_id = a.id
+          WHERE a.interaction_id = i.id AND ap.person_id = ${personId} AND a.direction = 'i-asked'
+        )`.execute(db),
+  ]);
+  const gave = exchanges.filter((exchange) => exchange.direction === 'gave');
+  const received = exchanges.filter((exchange) => exchange.direction === 'received');
+  return {
+    person,
+    gave: gave.length,
+    received: received.length,
+    lastGave: gave[0] ?? null,
+    lastReceived: received[0] ?? null,
+    lastContactWithoutAskAt: lastContact.rows[0]?.at ?? null,
+    openCommitments,
+    openAsks: asks.filter((ask) => ask.direction === 'i-asked' && ask.status === 'open'),
+  };
+}
+
+export async function personReciprocity(db: Db, personId: number, at: AsOf): Promise<PersonReciprocity> {
+  const check = await beforeAsk(db, personId, at);
+  const [exchanges, asks, commitments, dismissal] = await Promise.all([
+    fetchExchanges(db, { personId }),
+    fetchAsks(db, { personId }),
+    fetchCommitments(db, { personId }, at.today),
+    db.selectFrom('give_first_dismissals').select(['dismissed_at', 'snoozed_until']).where('person_id', '=', personId).executeTakeFirst(),
+  ]);
+  const thanks = await fetchThanks(db, { exchangeIds: exchanges.filter((e) => e.direction === 'received').map((e) => e.id) });
+  // Open promises first (overdue at the top, by due date), then the kept and dropped ones, newest first.
+  const open = commitments.filter((c) => c.status === 'open');
+  const closed = commitments.filter((c) => c.status !== 'open').sort((a, b) => b.dueOn.localeCompare(a.dueOn));
+  return {
+    personId,
+    gave: check.gave,
+    received: check.received,
+    balance: check.gave - check.received,
+    exchanges,
+    asks,
+    commitments: [...open, ...closed],
+    thanks,
+    beforeAsk: check,
+    dismissal: dismissal ? { dismissedAt: dismissal.dismissed_at, snoozedUntil: dismissal.snoozed_until } : null,
+  };
+}
+
+// ---- give-first dismissals -----------------------------------------------------------------------------
+
+export async function dismissGiveFirst(db: Db, personId: number, snoozeUntil: string | null, at: AsOf): Promise<void> {
+  const person = await db.selectFrom('people').select('id').where('id', '=', personId).executeTakeFirst();
+  if (!person) throw notFound('person', personId);
+  await db
+    .insertInto('give_first_dismissals')
+    .values({ person_id: personId, dismissed_at: at.now, snoozed_until: snoozeUntil })
+    .onConflict((oc) => oc.column('person_id').doUpdateSet({ dismissed_at: at.now, snoozed_until: snoozeUntil }))
+    .execute();
+}
+
+export async function restoreGiveFirst(db: Db, personId: number): Promise<void> {
+  await db.deleteFrom('give_first_dismissals').where('person_id', '=', personId).execute();
+}

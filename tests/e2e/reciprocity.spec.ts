@@ -1,0 +1,140 @@
+import type { Page } from 'playwright-core';
+import type { Person } from '../../src-main/contract/contract.js';
+import type { Journal } from '../../src-main/core/index.js';
+import { test, expect } from './fixtures.js';
+
+// "Give before you ask", as a user runs it: log what was given and asked right after a meeting, watch the
+// ledger and the queues move, say thanks, keep a promise.
+
+async function call<T>(journal: Journal, name: string, input: unknown = {}): Promise<T> {
+  const result = await journal.call(name, input);
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value as T;
+}
+
+const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
+function dayOffset(days: number): string {
+  const date = new Date();
+  date.setDate(date.getDate() + days);
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+}
+
+async function openReciprocity(app: Page): Promise<void> {
+  await app.reload();
+  await expect(app.getByRole('heading', { name: 'Timeline', level: 1 })).toBeVisible();
+  await app.keyboard.press('Control+3');
+  await expect(app.getByRole('heading', { name: 'Reciprocity', level: 1 })).toBeVisible();
+}
+
+test('log a meeting with a give and an ask; the ledger, give first and thanks owed follow; logging thanks clears it', async ({ app, running }) => {
+  const ana = await call<Person>(running.journal, 'people.create', { name: 'Ana Ruiz', allyRole: 'mentor', organization: 'Northwind' });
+  await call(running.journal, 'exchanges.create', {
+    direction: 'received', kind: 'introduction', description: 'Intro to the Northwind CFO', occurredAt: daysAgo(10), personIds: [ana.id],
+  });
+  await openReciprocity(app);
+
+  // Before: Ana helped and got nothing back, and the help is not thanked.
+  await app.getByRole('tab', { name: /Give first/ }).click();
+  const giveFirst = app.getByRole('list', { name: 'Give first' });
+  await expect(giveFirst.getByRole('listitem')).toHaveCount(1);
+  await expect(giveFirst).toContainText('Ana Ruiz');
+  await expect(giveFirst).toContainText('Helped you once since');
+  await app.getByRole('tab', { name: /Thanks owed/ }).click();
+  await expect(app.getByRole('list', { name: 'Thanks owed' })).toContainText('Intro to the Northwind CFO');
+  await expect(app.getByRole('list', { name: 'Thanks owed' })).toContainText('over a week');
+
+  // The minute after the meeting: what I gave and what I asked, in the same dialog.
+  await app.keyboard.press('Control+n');
+  const dialog = app.getByRole('dialog', { name: 'Log interaction' });
+  const people = dialog.getByRole('combobox', { name: 'People' });
+  await people.pressSequentially('Ana');
+  await people.press('Enter');
+  await expect(dialog.getByRole('list', { name: 'People you met' })).toContainText('Ana Ruiz');
+  await dialog.getByRole('button', { name: '+ I gave' }).click();
+  await expect(dialog.getByLabel('What I gave')).toBeFocused();
+  await dialog.getByLabel('What I gave').fill('Sent the pricing-experiments article');
+  await dialog.getByLabel('Kind of help given').selectOption('resource');
+  await dialog.getByRole('button', { name: '+ Ask' }).click();
+  await dialog.getByLabel('The ask').fill('Feedback on the board deck');
+
+  // The before-you-ask check appears right there, informing and not blocking.
+  const check = dialog.getByRole('region', { name: 'Before you ask' });
+  await expect(check).toContainText('They gave');
+  await expect(check).toContainText('1 time, last: Intro to the Northwind CFO');
+  await expect(check).toContainText('You gave');
+  await expect(check).toContainText('Nothing logged yet');
+  await dialog.getByLabel('The ask').press('Control+Enter');
+  await expect(dialog).toBeHidden();
+  await expect(app.getByRole('status').getByText('Logged “Meeting with Ana Ruiz”')).toBeVisible();
+
+  // The ledger: one each way, even.
+  await app.getByRole('tab', { name: 'Ledger' }).click();
+  const row = app.getByRole('table', { name: 'Reciprocity ledger' }).getByRole('row', { name: /Ana Ruiz/ });
+  await expect(row.getByRole('cell')).toHaveText([/Ana Ruiz/, '1', '1', /^0/, 'Today', 'Today', /Flow with Ana Ruiz/]);
+  await expect(row.getByRole('img')).toHaveAccessibleName(/you gave 1, received 1/);
+
+  // Give first no longer lists her: I gave this week.
+  await app.getByRole('tab', { name: /Give first/ }).click();
+  await expect(app.getByRole('heading', { name: 'No one is waiting on you' })).toBeVisible();
+
+  // One action logs the thanks, and the queue is clear.
+  await app.getByRole('tab', { name: /Thanks owed/ }).click();
+  await app.getByRole('button', { name: 'Log thanks to Ana Ruiz for Intro to the Northwind CFO' }).click();
+  await expect(app.getByRole('status').getByText('Logged your thanks to Ana Ruiz')).toBeVisible();
+  await expect(app.getByRole('heading', { name: 'No thanks owed' })).toBeVisible();
+  const timeline = await call<{ entries: { title: string }[] }>(running.journal, 'interactions.timeline', { personId: ana.id });
+  expect(timeline.entries.map((entry) => entry.title)).toContain('Thanked Ana for intro to the Northwind CFO');
+});
+
+test('a commitment becomes overdue, then done, and the follow-through rate counts it', async ({ app, running }) => {
+  const ana = await call<Person>(running.journal, 'people.create', { name: 'Ana Ruiz' });
+  await call(running.journal, 'interactions.create', { occurredAt: daysAgo(20), kind: 'coffee', title: 'Coffee with Ana', personIds: [ana.id] });
+  // Promised three weeks ago, due five days ago: seeded through the real core.
+  await call(running.journal, 'commitments.create', { direction: 'i-owe', personId: ana.id, description: 'Send the onboarding checklist', dueOn: dayOffset(-5) });
+  await call(running.journal, 'commitments.create', { direction: 'owed-to-me', personId: ana.id, description: 'Intro to her ops lead', dueOn: dayOffset(3) });
+  await openReciprocity(app);
+
+  await expect(app.getByRole('tab', { name: /Commitments/ })).toContainText('2');
+  await app.getByRole('tab', { name: /Commitments/ }).click();
+  const owe = app.getByRole('list', { name: 'I owe' });
+  await expect(owe).toContainText('Send the onboarding checklist');
+  await expect(owe).toContainText('5 days overdue');
+  await expect(app.getByRole('list', { name: 'Owed to me' })).toContainText('Due in 3 days');
+  await expect(app.getByText('Overdue', { exact: true }).locator('..')).toContainText('1 promise');
+
+  await owe.getByRole('button', { name: 'Mark “Send the onboarding checklist” done' }).click();
+  await expect(app.getByRole('status').getByText('Marked “Send the onboarding checklist” done')).toBeVisible();
+  await expect(app.getByText('No open promises. Nice.')).toBeVisible();
+  // Done today, five days late: due this quarter, not on time.
+  const rates = await call<{ commitments: { followThrough: { due: number; doneOnTime: number }[] } }>(running.journal, 'reciprocity.queues');
+  expect(rates.commitments.followThrough.reduce((sum, q) => sum + q.due, 0)).toBe(1);
+  expect(rates.commitments.followThrough.reduce((sum, q) => sum + q.doneOnTime, 0)).toBe(0);
+});
+
+test('the person page shows the give and take, plans an ask with the check, and merges a duplicate', async ({ app, running }) => {
+  const ana = await call<Person>(running.journal, 'people.create', { name: 'Ana Ruiz' });
+  const dup = await call<Person>(running.journal, 'people.create', { name: 'Ana R.' });
+  await call(running.journal, 'exchanges.create', { direction: 'gave', kind: 'advice', description: 'Hiring rubric', occurredAt: daysAgo(30), personIds: [ana.id] });
+  await call(running.journal, 'exchanges.create', { direction: 'received', kind: 'referral', description: 'Referred a designer', occurredAt: daysAgo(12), personIds: [dup.id] });
+  await app.reload();
+  await app.keyboard.press('Control+2');
+  await app.getByRole('button', { name: 'Ana R.', exact: true }).click();
+  await expect(app.getByRole('heading', { name: 'Ana R.', level: 1 })).toBeVisible();
+  const section = app.getByRole('region', { name: 'Give and take' });
+  await expect(section).toContainText('You gave 0 · they gave 1');
+
+  await app.getByRole('button', { name: 'Merge…' }).click();
+  const merge = app.getByRole('dialog', { name: 'Merge Ana R. into…' });
+  await merge.getByLabel('Person to keep').selectOption({ label: 'Ana Ruiz' });
+  await merge.getByRole('button', { name: 'Merge' }).click();
+  await expect(app.getByRole('heading', { name: 'Ana Ruiz', level: 1 })).toBeVisible();
+  await expect(app.getByRole('region', { name: 'Give and take' })).toContainText('You gave 1 · they gave 1 · balance 0');
+
+  await app.getByRole('region', { name: 'Give and take' }).getByRole('button', { name: 'Plan an ask' }).click();
+  const plan = app.getByRole('dialog', { name: 'Plan an ask' });
+  await expect(plan.getByRole('region', { name: 'Before you ask' })).toContainText('1 time, last: Hiring rubric');
+  await plan.getByLabel('The ask').fill('A reference for the board seat');
+  await plan.getByRole('button', { name: 'Save' }).click();
+  await expect(plan).toBeHidden();
+  await expect(app.getByRole('region', { name: 'Give and take' })).toContainText('A reference for the board seat');
+});
