@@ -122,6 +122,22 @@ export const contract = {
   'interactions.update': { input: withSomeone(InteractionFields.extend({ id }).strict()), result: of<Interaction>() },
   'interactions.delete': { input: z.object({ id }).strict(), result: of<{ id: number; title: string }>() },
   'interactions.undoDelete': { input: empty, result: of<Interaction | null>() },
+  'search.query': {
+    input: z
+      .object({
+        query: z.string({ error: 'The search must be text.' }).max(500, { error: 'A search can be at most 500 characters.' }),
+        /** Look in confidential notes too; their text is still never returned. */
+        includeConfidential: z.boolean({ error: 'Include confidential must be on or off.' }).default(false),
+        limit: z
+          .number({ error: 'The number of results must be a number.' })
+          .int({ error: 'The number of results must be a whole number.' })
+          .min(1, { error: 'The number of results must be between 1 and 100.' })
+          .max(100, { error: 'The number of results must be between 1 and 100.' })
+          .default(30),
+      })
+      .strict(),
+    result: of<SearchResults>(),
+  },
 } satisfies Record<CallName, { input: z.ZodType; result: unknown }>;
 
 /** Carries a result type through the contract without a runtime schema. */
@@ -207,4 +223,65 @@ export interface Interaction extends Omit<TimelineEntry, 'excerpt'> {
   notes: string;
   createdAt: string;
   updatedAt: string;
+}
+
+// Search. Highlighted text comes as parts, never as markup: the renderer shows `hit` parts in <mark>
+// and every part as plain text, so nothing a user typed into a note can become HTML.
+
+export interface HighlightPart {
+  text: string;
+  hit: boolean;
+}
+
+export type Highlighted = HighlightPart[];
+
+export interface SearchProblem {
+  /** An error stops the search (nothing is shown but the message); a warning explains how it was read. */
+  severity: 'error' | 'warning';
+  message: string;
+}
+
+/** One filter as it was understood, for showing back: "person: Priya Raman, Priya Shah". */
+export interface SearchFilter {
+  key: 'person' | 'org' | 'tag' | 'kind' | 'before' | 'after';
+  label: string;
+  /** Matched by the fuzzy layer (a typo or partial word), not exactly. */
+  fuzzy: boolean;
+}
+
+export interface SearchPersonHit {
+  id: number;
+  name: Highlighted;
+  /** Organization and role, highlighted where they matched. */
+  detail: Highlighted | null;
+  tags: string[];
+  lastInteractionAt: string | null;
+  fuzzy: boolean;
+}
+
+export interface SearchConversationHit {
+  id: number;
+  occurredAt: string;
+  kind: InteractionKind;
+  title: Highlighted;
+  /** A window of the notes around the match; null for confidential entries, whose notes never leave main. */
+  snippet: Highlighted | null;
+  confidential: boolean;
+  /** The match was (also) in this entry's confidential notes, which are not shown. */
+  matchedConfidentialNotes: boolean;
+  location: string | null;
+  people: PersonRef[];
+}
+
+export interface SearchResults {
+  query: string;
+  includeConfidential: boolean;
+  problems: SearchProblem[];
+  filters: SearchFilter[];
+  people: SearchPersonHit[];
+  conversations: SearchConversationHit[];
+  /** More conversations match than were returned. */
+  more: boolean;
+  /** Full text found nothing and these are fuzzy results for the corrected words. */
+  fuzzy: { query: string } | null;
 }

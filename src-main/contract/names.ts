@@ -13,10 +13,11 @@ export const callNames = [
   'interactions.update',
   'interactions.delete',
   'interactions.undoDelete',
+  'search.query',
 ] as const;
 
 export type CallName = (typeof callNames)[number];
 
 /** Events main sends the renderer (menu items, shortcuts handled natively). */
-export const menuActions = ['log-interaction', 'go-timeline', 'go-people', 'find'] as const;
+export const menuActions = ['log-interaction', 'go-timeline', 'go-people', 'go-search', 'find', 'command-palette'] as const;
 export type MenuAction = (typeof menuActions)[number];

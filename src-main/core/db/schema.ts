@@ -6,6 +6,7 @@ export interface Database {
   person_tags: PersonTagsTable;
   interactions: InteractionsTable;
   interaction_people: InteractionPeopleTable;
+  search_revision: SearchRevisionTable;
 }
 
 export interface PeopleTable {
@@ -47,6 +48,12 @@ export interface InteractionsTable {
 export interface InteractionPeopleTable {
   interaction_id: number;
   person_id: number;
+}
+
+/** Bumped by triggers on every write that changes what search finds; see migrations/0002-search.ts. */
+export interface SearchRevisionTable {
+  scope: 'people' | 'interactions';
+  revision: number;
 }
 
 export type PersonRow = Selectable<PeopleTable>;

@@ -166,7 +166,7 @@ async function linkPeople(trx: Transaction<Database>, interactionId: number, per
     .execute();
 }
 
-async function peopleFor(db: Db, interactionIds: readonly number[]): Promise<Map<number, PersonRef[]>> {
+export async function peopleFor(db: Db, interactionIds: readonly number[]): Promise<Map<number, PersonRef[]>> {
   const map = new Map<number, PersonRef[]>();
   if (interactionIds.length === 0) return map;
   const rows = await db

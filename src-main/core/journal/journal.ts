@@ -14,6 +14,8 @@ import {
 } from '../interactions/interactions.js';
 import { createPerson, getPerson, listPeople, updatePerson } from '../people/people.js';
 import { loadSample } from '../sample/sample.js';
+import { FuzzyIndex } from '../search/fuzzy.js';
+import { search } from '../search/search.js';
 
 type Handlers = { [K in CallName]: (input: ParsedInput<K>) => Promise<CallResult<K>> };
 
@@ -34,6 +36,8 @@ export class Journal {
     options: JournalOptions,
   ) {
     const { db } = journal;
+    // fuse.js indexes held for the life of the journal; they rebuild themselves when the data changes.
+    const fuzzy = new FuzzyIndex();
     this.handlers = {
       'journal.info': () => this.info(),
       'journal.loadSample': async () => {
@@ -59,6 +63,7 @@ export class Journal {
         const id = await undoDelete(db);
         return id === null ? null : getInteraction(db, id);
       },
+      'search.query': (input) => search(db, input, fuzzy),
     };
   }
 

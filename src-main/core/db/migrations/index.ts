@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { initial } from './0001-initial.js';
+import { search } from './0002-search.js';
 
 export interface Migration {
   /** The schema version this migration produces; stored in PRAGMA user_version. */
@@ -9,6 +10,6 @@ export interface Migration {
 }
 
 // Registered statically: the bundled main process has no migrations folder to scan at run time.
-export const migrations: readonly Migration[] = [initial];
+export const migrations: readonly Migration[] = [initial, search];
 
 export const LATEST_VERSION = migrations.at(-1)?.version ?? 0;
