@@ -255,7 +255,6 @@ export interface SearchPersonHit {
   /** Organization and role, highlighted where they matched. */
   detail: Highlighted | null;
   tags: string[];
-  lastInteractionAt: string | null;
   fuzzy: boolean;
 }
 

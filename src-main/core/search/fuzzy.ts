@@ -36,7 +36,7 @@ const nameSources: { kind: NameKind; load: (db: Kysely<Database>) => Promise<{ n
  * unrelated substring), then each is checked with an edit distance that counts a swap as one typo, so
  * "acme" never comes back as "Carmen". A word may be a partial word (a prefix) or be a typo or two off.
  */
-const CANDIDATE_THRESHOLD = 0.6;
+const CANDIDATE_THRESHOLD = 0.5;
 
 export function allowedTypos(word: string): number {
   return word.length <= 3 ? 0 : word.length <= 5 ? 1 : 2;
@@ -93,19 +93,35 @@ interface VocabularyBucket {
   all: VocabularyWord[];
 }
 
-export class FuzzyIndex {
-  private names: { revision: number; fuse: Fuse<NamedEntry> } | null = null;
-  private vocabulary: { revision: number; words: Map<number, VocabularyBucket> } | null = null;
+/** How long a vocabulary may lag behind writes before a typo search pays for rebuilding it. */
+const VOCABULARY_MAX_AGE_MS = 60_000;
 
-  /** Names of the given kind close to `text`, best first. */
+export class FuzzyIndex {
+  private names: { revision: number; fuse: Fuse<string>; entries: Map<string, NamedEntry[]> } | null = null;
+  private vocabulary: { revision: number; builtAt: number; words: Map<string, VocabularyBucket> } | null = null;
+
+  /** Names of the given kinds close to `text` (every typed word begins, or is a typo or two off, a word of the name), best first. */
   async findNames(db: Kysely<Database>, text: string, kinds: readonly NameKind[], limit = 8): Promise<(NamedEntry & { score: number })[]> {
-    const fuse = await this.nameIndex(db);
-    return fuse
-      .search(text, { limit: 60 })
-      .filter((result) => kinds.includes(result.item.kind))
-      .flatMap((result) => {
-        const typos = nameCloseness(text, result.item.name);
-        return typos === null ? [] : [{ ...result.item, score: typos + (result.score ?? 1) / 10 }];
+    const index = await this.nameIndex(db);
+    const typed = words(text);
+    if (typed.length === 0) return [];
+    // fuse.js runs over the distinct words of all names (a few thousand short strings), not the names:
+    // each typed word picks candidate words, and a name is a candidate when it holds one of them.
+    let candidates = null as Set<NamedEntry> | null;
+    for (const word of typed) {
+      const near = new Set<NamedEntry>();
+      for (const { item } of index.fuse.search(word, { limit: 30 })) {
+        for (const entry of index.entries.get(item) ?? []) near.add(entry);
+      }
+      const kept: Set<NamedEntry> | null = candidates;
+      candidates = kept === null ? near : new Set([...kept].filter((entry) => near.has(entry)));
+    }
+    return [...(candidates ?? [])]
+      .filter((entry) => kinds.includes(entry.kind))
+      .flatMap((entry) => {
+        const typos = nameCloseness(text, entry.name);
+        // Fewer typos first; among equals, the name most people share (an organization) or the shorter.
+        return typos === null ? [] : [{ ...entry, score: typos + entry.name.length / 1000 }];
       })
       .sort((a, b) => a.score - b.score)
       .slice(0, limit);
@@ -116,15 +132,18 @@ export class FuzzyIndex {
    * are candidates only when the search includes confidences: a correction must not reveal one.
    */
   async correct(db: Kysely<Database>, word: string, includeConfidential: boolean): Promise<string | null> {
-    const byLength = await this.vocabularyIndex(db);
-    // A typo changes the length by a character or two; looking only there keeps each search small.
+    const byShape = await this.vocabularyIndex(db);
+    // A typo rarely touches the first letter and changes the length by a character or two: looking only
+    // there (and at a swap of the first two letters) keeps each lookup to a few hundred words.
     const candidates: VocabularyWord[] = [];
-    for (let length = word.length - 2; length <= word.length + 2; length += 1) {
-      const bucket = byLength.get(length);
-      if (bucket) candidates.push(...(includeConfidential ? bucket.all : bucket.open));
+    for (const first of new Set([word[0], word[1]])) {
+      for (let length = word.length - 2; length <= word.length + 2; length += 1) {
+        const bucket = byShape.get(`${first}${length}`);
+        if (bucket) candidates.push(...(includeConfidential ? bucket.all : bucket.open));
+      }
     }
     if (candidates.length === 0) return null;
-    const found = new Fuse(candidates, { keys: ['term'], threshold: CANDIDATE_THRESHOLD, ignoreLocation: true, includeScore: true })
+    const found = new Fuse(candidates, { keys: ['term'], threshold: CANDIDATE_THRESHOLD, ignoreLocation: true })
       .search(word, { limit: 40 })
       .map(({ item }) => ({ ...item, typos: typoDistance(word, item.term) }))
       .filter((item) => item.typos > 0 && item.typos <= allowedTypos(word))
@@ -133,46 +152,52 @@ export class FuzzyIndex {
     return found[0]?.term ?? null;
   }
 
-  private async nameIndex(db: Kysely<Database>): Promise<Fuse<NamedEntry>> {
+  private async nameIndex(db: Kysely<Database>) {
     const revision = await readRevision(db, 'people');
-    if (this.names?.revision === revision) return this.names.fuse;
-    const entries = new Map<string, NamedEntry>();
+    if (this.names?.revision === revision) return this.names;
+    const byName = new Map<string, NamedEntry>();
     for (const source of nameSources) {
       for (const row of await source.load(db)) {
         const key = `${source.kind}\u0000${row.name.toLocaleLowerCase()}`;
-        const entry = entries.get(key) ?? { kind: source.kind, name: row.name, personIds: [] };
+        const entry = byName.get(key) ?? { kind: source.kind, name: row.name, personIds: [] };
         entry.personIds.push(row.person_id);
-        entries.set(key, entry);
+        byName.set(key, entry);
       }
     }
-    const fuse = new Fuse([...entries.values()], {
-      keys: ['name'],
-      threshold: CANDIDATE_THRESHOLD,
-      ignoreLocation: true,
-      ignoreDiacritics: true,
-      includeScore: true,
-    });
-    this.names = { revision, fuse };
-    return fuse;
+    const entries = new Map<string, NamedEntry[]>();
+    for (const entry of byName.values()) {
+      for (const word of new Set(words(entry.name))) {
+        const list = entries.get(word) ?? [];
+        list.push(entry);
+        entries.set(word, list);
+      }
+    }
+    const fuse = new Fuse([...entries.keys()], { threshold: CANDIDATE_THRESHOLD, ignoreLocation: true });
+    this.names = { revision, fuse, entries };
+    return this.names;
   }
 
-  private async vocabularyIndex(db: Kysely<Database>): Promise<Map<number, VocabularyBucket>> {
+  private async vocabularyIndex(db: Kysely<Database>): Promise<Map<string, VocabularyBucket>> {
     const revision = await readRevision(db, 'interactions');
-    if (this.vocabulary?.revision === revision) return this.vocabulary.words;
-    // fts5vocab reads the index's term list directly: one pass, no table scan. Words shorter than four
-    // letters are left out: almost every short typo is another real word.
+    const current = this.vocabulary;
+    // Reading the vocabulary walks the whole index (fts5vocab counts documents), a few hundred
+    // milliseconds at 100,000 entries. A slightly stale one corrects typos just as well, and cannot leak:
+    // a correction is only shown when the live index finds results for it.
+    if (current && (current.revision === revision || Date.now() - current.builtAt < VOCABULARY_MAX_AGE_MS)) return current.words;
+    // Words shorter than four letters are left out: almost every short typo is another real word.
     const { rows } = await sql<{ term: string; open: number; docs: number }>`
       SELECT term, max(col <> 'secret_notes') AS open, sum(doc) AS docs FROM interactions_vocab
       WHERE length(term) >= 4 GROUP BY term`.execute(db);
-    const words = new Map<number, VocabularyBucket>();
+    const buckets = new Map<string, VocabularyBucket>();
     for (const { term, open, docs } of rows) {
-      const bucket = words.get(term.length) ?? { open: [], all: [] };
+      const key = `${term[0]}${term.length}`;
+      const bucket = buckets.get(key) ?? { open: [], all: [] };
       bucket.all.push({ term, docs });
       if (open) bucket.open.push({ term, docs });
-      words.set(term.length, bucket);
+      buckets.set(key, bucket);
     }
-    this.vocabulary = { revision, words };
-    return words;
+    this.vocabulary = { revision, builtAt: Date.now(), words: buckets };
+    return buckets;
   }
 }
 

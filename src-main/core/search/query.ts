@@ -54,7 +54,7 @@ const aliases: Record<string, FilterKey> = {
 };
 
 /** The characters FTS5's unicode61 tokenizer keeps; everything else separates words. */
-const TOKEN = /[\p{L}\p{N}\p{M}\p{Co}]+/gu;
+export const TOKEN = /[\p{L}\p{N}\p{M}\p{Co}]+/gu;
 
 export function tokens(text: string): string[] {
   return (text.normalize('NFC').match(TOKEN) ?? []).map((token) => token.toLocaleLowerCase());

@@ -11,6 +11,7 @@ import type {
 import type { Database } from '../db/schema.js';
 import { excerpt, peopleFor } from '../interactions/interactions.js';
 import { HIT_CLOSE, HIT_OPEN, matchExpression, plain, toParts } from './fts.js';
+import { hasHit, highlight, needlesOf, snippet } from './highlight.js';
 import type { FuzzyIndex, NameKind } from './fuzzy.js';
 import { parseQuery, type ParsedQuery, type Term } from './query.js';
 
@@ -146,15 +147,29 @@ async function describe(db: Kysely<Database>, key: 'person' | 'org' | 'tag', ids
   return names.length > 3 ? `${shown} and others` : shown;
 }
 
-function scopeConditions(scope: Scope): RawBuilder<unknown>[] {
+/** Filters on the interactions table itself; person filters are separate (see personConditions). */
+function rowConditions(scope: Scope): RawBuilder<unknown>[] {
   const conditions: RawBuilder<unknown>[] = [sql`i.deleted_at IS NULL`];
   if (scope.kinds.length > 0) conditions.push(sql`i.kind IN (${sql.join(scope.kinds)})`);
   if (scope.after) conditions.push(sql`i.occurred_at >= ${scope.after}`);
   if (scope.before) conditions.push(sql`i.occurred_at < ${scope.before}`);
-  for (const ids of scope.personSets) {
-    conditions.push(sql`i.id IN (SELECT interaction_id FROM interaction_people WHERE person_id IN (${sql.join(ids)}))`);
-  }
   return conditions;
+}
+
+/**
+ * An interaction must include someone from every person set. The unary + keeps SQLite from handing the
+ * ids to FTS5 as rowid lookups, each of which would re-run the whole MATCH; as a plain filter it is a
+ * bloom-filtered set membership test.
+ */
+function personConditions(scope: Scope, id: RawBuilder<unknown>, how: 'filter' | 'drive' | 'probe' = 'filter'): RawBuilder<unknown>[] {
+  return scope.personSets.map((ids, index) => {
+    const list = sql.join(ids);
+    // probe: one index lookup per row walked, for walks that stop early. drive: the first set's rows are
+    // where the query starts.
+    if (how === 'probe') return sql`EXISTS (SELECT 1 FROM interaction_people ip WHERE ip.interaction_id = ${id} AND ip.person_id IN (${list}))`;
+    if (how === 'drive' && index === 0) return sql`${id} IN (SELECT interaction_id FROM interaction_people WHERE person_id IN (${list}))`;
+    return sql`+${id} IN (SELECT interaction_id FROM interaction_people WHERE person_id IN (${list}))`;
+  });
 }
 
 interface ConversationRow {
@@ -162,7 +177,7 @@ interface ConversationRow {
   occurred_at: string;
   kind: InteractionKind;
   title: string;
-  notes?: string;
+  notes: string;
   confidential: number;
   location: string | null;
 }
@@ -175,57 +190,83 @@ async function matchConversations(
 ): Promise<{ hits: SearchConversationHit[]; more: boolean }> {
   const match = matchExpression(terms, input.includeConfidential ? undefined : OPEN_COLUMNS);
   if (!match) return { hits: [], more: false };
-  // Rank first, highlight after: snippet() is costly, so only the page that is shown gets one.
-  const { rows } = await sql<ConversationRow>`
-    SELECT i.id, i.occurred_at, i.kind, i.title, i.confidential, i.location
-    FROM interactions_fts f JOIN interactions i ON i.id = f.rowid
-    WHERE interactions_fts MATCH ${match} AND ${sql.join(scopeConditions(scope), sql` AND `)}
-    ORDER BY f.rank, i.occurred_at DESC, i.id DESC
+  const needsRow = scope.kinds.length > 0 || scope.before !== null || scope.after !== null;
+  // ORDER BY rank alone lets FTS5 hand rows over best first, so SQLite stops at the LIMIT; adding the
+  // recency tie-break to the ORDER BY would sort every match. Ties are broken on the page instead.
+  // Soft-deleted entries are not in the index, so without row filters the table is not read at all.
+  const conditions = [...(needsRow ? rowConditions(scope) : []), ...personConditions(scope, sql`f.rowid`)];
+  const { rows: ranked } = await sql<{ id: number; rank: number }>`
+    SELECT f.rowid AS id, f.rank AS rank
+    FROM interactions_fts f ${needsRow ? sql`JOIN interactions i ON i.id = f.rowid` : sql``}
+    WHERE interactions_fts MATCH ${match} ${sql.join(conditions.map((condition) => sql`AND ${condition}`), sql` `)}
+    ORDER BY f.rank
     LIMIT ${input.limit + 1}`.execute(db);
-  const page = rows.slice(0, input.limit);
-  if (page.length === 0) return { hits: [], more: false };
+  const rank = new Map(ranked.map((row) => [row.id, row.rank]));
+  const rows = await rowsById(db, ranked.slice(0, input.limit).map((row) => row.id));
+  rows.sort((a, b) => rank.get(a.id)! - rank.get(b.id)! || b.occurred_at.localeCompare(a.occurred_at) || b.id - a.id);
 
-  const { rows: marked } = await sql<{ id: number; title: string; snippet: string | null; secret_hit: number }>`
-    SELECT rowid AS id,
-      highlight(interactions_fts, 0, ${HIT_OPEN}, ${HIT_CLOSE}) AS title,
-      snippet(interactions_fts, 1, ${HIT_OPEN}, ${HIT_CLOSE}, '…', ${SNIPPET_TOKENS}) AS snippet,
-      ${
-        input.includeConfidential
-          ? sql`secret_notes IS NOT NULL AND instr(highlight(interactions_fts, 2, ${HIT_OPEN}, ${HIT_CLOSE}), ${HIT_OPEN}) > 0`
-          : sql`0`
-      } AS secret_hit
-    FROM interactions_fts
-    WHERE interactions_fts MATCH ${match} AND rowid IN (${sql.join(page.map((row) => row.id))})`.execute(db);
-  const byId = new Map(marked.map((row) => [row.id, row]));
-  const people = await peopleFor(db, page.map((row) => row.id));
-  const hits = page.map((row): SearchConversationHit => {
-    const hit = byId.get(row.id);
+  const needles = needlesOf(terms);
+  const people = await peopleFor(db, rows.map((row) => row.id));
+  const hits = rows.map((row): SearchConversationHit => {
     const confidential = row.confidential === 1;
     return {
       ...common(row, people.get(row.id) ?? []),
-      title: hit ? toParts(hit.title) : plain(row.title),
-      // Confidential notes are not in public_notes, so the snippet is empty for them; null says so.
-      snippet: !confidential && hit?.snippet ? toParts(hit.snippet) : null,
-      matchedConfidentialNotes: confidential && hit?.secret_hit === 1,
+      title: highlight(row.title, needles),
+      // Confidential notes never leave main: no snippet, only whether they matched (when included).
+      snippet: confidential ? null : (snippet(row.notes, needles) ?? plainExcerpt(row.notes)),
+      matchedConfidentialNotes: confidential && input.includeConfidential && hasHit(row.notes, needles),
     };
   });
-  return { hits, more: rows.length > input.limit };
+  return { hits, more: ranked.length > input.limit };
 }
+
+async function rowsById(db: Kysely<Database>, ids: number[]): Promise<ConversationRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('interactions')
+    .select(['id', 'occurred_at', 'kind', 'title', 'notes', 'confidential', 'location'])
+    .where('id', 'in', ids)
+    .execute();
+  return rows as ConversationRow[];
+}
+
+function plainExcerpt(notes: string): Highlighted | null {
+  const text = excerpt(notes);
+  return text ? plain(text) : null;
+}
+
+/** A person filter matching more conversations than this walks the timeline index instead of sorting them. */
+const WALK_FROM = 2000;
 
 /** Filters without words: the newest conversations that pass them, with the timeline's excerpt. */
 async function recentConversations(db: Kysely<Database>, scope: Scope, limit: number): Promise<{ hits: SearchConversationHit[]; more: boolean }> {
+  // Either read the few conversations of a rarely seen person and sort them, or walk the timeline from
+  // the newest end and stop at the page's end: whichever touches fewer rows.
+  let walk = scope.personSets.length === 0;
+  if (!walk) {
+    const counts = await Promise.all(
+      scope.personSets.map(async (ids) => {
+        const row = await db.selectFrom('interaction_people').select((eb) => eb.fn.countAll<number>().as('n')).where('person_id', 'in', ids).executeTakeFirst();
+        return Number(row?.n ?? 0);
+      }),
+    );
+    walk = Math.min(...counts) > WALK_FROM;
+  }
+  const conditions = [...rowConditions(scope), ...personConditions(scope, sql`i.id`, walk ? 'probe' : 'drive')];
   const { rows } = await sql<ConversationRow>`
     SELECT i.id, i.occurred_at, i.kind, i.title, i.notes, i.confidential, i.location
-    FROM interactions i
-    WHERE ${sql.join(scopeConditions(scope), sql` AND `)}
+    FROM interactions i ${walk ? sql`INDEXED BY interactions_timeline` : sql``}
+    WHERE ${sql.join(conditions, sql` AND `)}
     ORDER BY i.occurred_at DESC, i.id DESC
     LIMIT ${limit + 1}`.execute(db);
   const page = rows.slice(0, limit);
   const people = await peopleFor(db, page.map((row) => row.id));
-  const hits = page.map((row): SearchConversationHit => {
-    const text = row.confidential === 1 ? null : excerpt(row.notes ?? '');
-    return { ...common(row, people.get(row.id) ?? []), title: plain(row.title), snippet: text ? plain(text) : null, matchedConfidentialNotes: false };
-  });
+  const hits = page.map((row): SearchConversationHit => ({
+    ...common(row, people.get(row.id) ?? []),
+    title: plain(row.title),
+    snippet: row.confidential === 1 ? null : plainExcerpt(row.notes),
+    matchedConfidentialNotes: false,
+  }));
   return { hits, more: rows.length > limit };
 }
 
@@ -265,7 +306,7 @@ async function findPeople(db: Kysely<Database>, terms: readonly Term[], scope: S
       ORDER BY rank
       LIMIT ${PEOPLE_LIMIT}`.execute(db);
     for (const row of rows) {
-      hits.push({ id: row.id, name: toParts(row.name), detail: detail(toParts(row.organization ?? ''), toParts(row.role ?? '')), tags: [], lastInteractionAt: null, fuzzy: false });
+      hits.push({ id: row.id, name: toParts(row.name), detail: detail(toParts(row.organization ?? ''), toParts(row.role ?? '')), tags: [], fuzzy: false });
     }
     const text = terms.map((term) => term.tokens.join(' ')).join(' ');
     // A typo or a partial word in a name: "pryia", "mrgaret". Not for long queries, which are about notes.
@@ -278,7 +319,7 @@ async function findPeople(db: Kysely<Database>, terms: readonly Term[], scope: S
   } else if (allowed) {
     hits.push(...(await plainPeople(db, allowed.slice(0, 200), false)).slice(0, PEOPLE_LIMIT));
   }
-  return withStats(db, hits);
+  return withTags(db, hits);
 }
 
 function intersect(sets: number[][]): number[] | null {
@@ -305,29 +346,12 @@ async function plainPeople(db: Kysely<Database>, ids: number[], isFuzzy: boolean
     name: plain(row.name),
     detail: detail(plain(row.organization ?? ''), plain(row.role ?? '')),
     tags: [],
-    lastInteractionAt: null,
     fuzzy: isFuzzy,
   }));
 }
 
-async function withStats(db: Kysely<Database>, hits: SearchPersonHit[]): Promise<SearchPersonHit[]> {
+async function withTags(db: Kysely<Database>, hits: SearchPersonHit[]): Promise<SearchPersonHit[]> {
   if (hits.length === 0) return hits;
-  const ids = hits.map((hit) => hit.id);
-  const [tags, last] = await Promise.all([
-    db.selectFrom('person_tags').select(['person_id', 'tag']).where('person_id', 'in', ids).orderBy('tag').execute(),
-    db
-      .selectFrom('interaction_people as ip')
-      .innerJoin('interactions as i', 'i.id', 'ip.interaction_id')
-      .select(['ip.person_id', (eb) => eb.fn.max('i.occurred_at').as('last')])
-      .where('ip.person_id', 'in', ids)
-      .where('i.deleted_at', 'is', null)
-      .groupBy('ip.person_id')
-      .execute(),
-  ]);
-  const lastBy = new Map(last.map((row) => [row.person_id, row.last]));
-  return hits.map((hit) => ({
-    ...hit,
-    tags: tags.filter((row) => row.person_id === hit.id).map((row) => row.tag),
-    lastInteractionAt: lastBy.get(hit.id) ?? null,
-  }));
+  const tags = await db.selectFrom('person_tags').select(['person_id', 'tag']).where('person_id', 'in', hits.map((hit) => hit.id)).orderBy('tag').execute();
+  return hits.map((hit) => ({ ...hit, tags: tags.filter((row) => row.person_id === hit.id).map((row) => row.tag) }));
 }
