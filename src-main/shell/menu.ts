@@ -21,7 +21,9 @@ export function buildMenu(getWindow: () => BrowserWindow | undefined): Menu {
       submenu: [
         { label: 'Timeline', accelerator: 'CmdOrCtrl+1', click: send('go-timeline') },
         { label: 'People', accelerator: 'CmdOrCtrl+2', click: send('go-people') },
+        { label: 'Search Conversations…', accelerator: 'CmdOrCtrl+Shift+F', click: send('go-search') },
         { label: 'Find…', accelerator: 'CmdOrCtrl+F', click: send('find') },
+        { label: 'Go to Anything…', accelerator: 'CmdOrCtrl+K', click: send('command-palette') },
         { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },

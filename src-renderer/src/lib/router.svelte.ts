@@ -2,6 +2,7 @@
 export type Route =
   | { view: 'timeline'; focus?: number }
   | { view: 'people' }
+  | { view: 'search' }
   | { view: 'person'; id: number; focus?: number };
 
 class Router {
