@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import Fuse from 'fuse.js';
 import { Journal, openJournal } from '../src-main/core/index.js';
 import { matchExpression } from '../src-main/core/search/fts.js';
+import { FuzzyIndex } from '../src-main/core/search/fuzzy.js';
 import { parseQuery } from '../src-main/core/search/query.js';
 import { generate, markdownFiles } from './generate.js';
 
@@ -74,38 +75,28 @@ try {
   log(`searching through the API: ${queries.length} queries × ${iterations}`);
   const apiSearch = await timeEach(queries, iterations, ({ query }) => api('search.query', { query }));
 
-  // A typo search right after a write pays for rebuilding the fuzzy vocabulary once.
-  const coldTypo: number[] = [];
-  const someone = raw.prepare('SELECT id FROM people ORDER BY id LIMIT 1').pluck().get() as number;
-  for (let i = 0; i < 5; i += 1) {
-    await api('interactions.create', { occurredAt: new Date().toISOString(), kind: 'call', title: `Cold ${i}`, notes: 'cold typo probe', personIds: [someone] });
+  // After writes, the typo fallback's vocabulary is rebuilt at most once a minute (see search/fuzzy.ts);
+  // this is what that rebuild costs, once, on a fresh index.
+  const rebuild: number[] = [];
+  for (let i = 0; i < 3; i += 1) {
     const t = performance.now();
-    await api('search.query', { query: `calibraton${'x'.repeat(i % 2)}` });
-    coldTypo.push(performance.now() - t);
+    await new FuzzyIndex().correct(journalDb.db, 'calibraton', false);
+    rebuild.push(performance.now() - t);
   }
 
-  log('raw better-sqlite3 search (same FTS query, no parsing, people or fuzzy layer)');
-  const rawSearchStatements = new Map<string, { ranked: ReturnType<typeof raw.prepare>; match: string }>();
-  for (const { query } of queries) {
-    const match = matchExpression(parseQuery(query).terms, ['title', 'public_notes', 'location']);
-    if (!match) continue;
-    rawSearchStatements.set(query, {
-      match,
-      ranked: raw.prepare(`SELECT i.id, i.occurred_at, highlight(interactions_fts, 0, '[', ']') AS title,
-          snippet(interactions_fts, 1, '[', ']', '…', 28) AS snippet
-        FROM interactions_fts f JOIN interactions i ON i.id = f.rowid
-        WHERE interactions_fts MATCH ? AND i.deleted_at IS NULL
-        ORDER BY f.rank, i.occurred_at DESC LIMIT 31`),
-    });
-  }
-  const rawSearch = await timeEach(
-    queries.filter(({ query }) => rawSearchStatements.has(query)),
-    iterations,
-    ({ query }) => {
-      const { ranked, match } = rawSearchStatements.get(query)!;
-      ranked.all(match);
-    },
-  );
+  log('raw better-sqlite3 search: the same ranked FTS statement and row read, without parsing, people, highlighting or fuzzy layer');
+  const ranked = raw.prepare('SELECT rowid AS id, rank FROM interactions_fts WHERE interactions_fts MATCH ? ORDER BY rank LIMIT 31');
+  const rowsOf = raw.prepare('SELECT id, occurred_at, kind, title, notes, confidential, location FROM interactions WHERE id IN (SELECT value FROM json_each(?))');
+  const rawQueries = queries.filter(({ query }) => {
+    const parsed = parseQuery(query);
+    return parsed.terms.length > 0 && parsed.person.length === 0 && parsed.kind.length === 0;
+  });
+  const rawMatch = new Map(rawQueries.map(({ query }) => [query, matchExpression(parseQuery(query).terms, ['title', 'public_notes', 'location'])!]));
+  const rawSearch = await timeEach(rawQueries, iterations, ({ query }) => {
+    const ids = (ranked.all(rawMatch.get(query)) as { id: number }[]).map((row) => row.id);
+    rowsOf.all(JSON.stringify(ids));
+  });
+  const apiSameQueries = stats(rawQueries.flatMap(({ query }) => apiSearch.perQuery[queries.findIndex((q) => q.query === query)] ?? []));
 
   log(`(b) writing ${interactions.toLocaleString()} markdown files for ripgrep`);
   started = performance.now();
@@ -152,12 +143,6 @@ try {
   const peopleIds = raw.prepare('SELECT id FROM people ORDER BY random() LIMIT 200').pluck().all() as number[];
   const note = 'Talked through the hiring plan and the budget for next quarter. She wants a clearer roadmap before the board meeting; I will send the draft deck by Friday and introduce her to the pricing team.';
   const writes = iterations * 5;
-  const apiWrite: number[] = [];
-  for (let i = 0; i < writes; i += 1) {
-    const t = performance.now();
-    await api('interactions.create', { occurredAt: new Date().toISOString(), kind: 'meeting', title: `Bench write ${i}`, notes: note, personIds: [peopleIds[i % 200]!, peopleIds[(i + 7) % 200]!] });
-    apiWrite.push(performance.now() - t);
-  }
   const insert = raw.prepare(`INSERT INTO interactions (occurred_at, kind, title, notes, confidential, location, created_at, updated_at) VALUES (?, 'meeting', ?, ?, 0, NULL, ?, ?)`);
   const link = raw.prepare('INSERT INTO interaction_people (interaction_id, person_id) VALUES (?, ?)');
   const rawCreate = raw.transaction((i: number) => {
@@ -166,9 +151,14 @@ try {
     link.run(id, peopleIds[i % 200]);
     link.run(id, peopleIds[(i + 7) % 200]);
   });
+  // Alternated, so both see the same disk, the same index size and the same FTS segment merges.
+  const apiWrite: number[] = [];
   const rawWrite: number[] = [];
   for (let i = 0; i < writes; i += 1) {
-    const t = performance.now();
+    let t = performance.now();
+    await api('interactions.create', { occurredAt: new Date().toISOString(), kind: 'meeting', title: `Bench write ${i}`, notes: note, personIds: [peopleIds[i % 200]!, peopleIds[(i + 7) % 200]!] });
+    apiWrite.push(performance.now() - t);
+    t = performance.now();
     rawCreate(i);
     rawWrite.push(performance.now() - t);
   }
@@ -182,25 +172,26 @@ try {
   });
   const apiTimeline = await timeAll(cursors, (after) => api('interactions.timeline', { after, limit: 50 }));
   const page = raw.prepare(`SELECT id, occurred_at, kind, title, notes, confidential, location FROM interactions
-    WHERE deleted_at IS NULL AND (occurred_at < ? OR (occurred_at = ? AND id < ?)) ORDER BY occurred_at DESC, id DESC LIMIT 51`);
+    WHERE deleted_at IS NULL AND (occurred_at, id) < (?, ?) ORDER BY occurred_at DESC, id DESC LIMIT 51`);
   const pagePeople = raw.prepare(`SELECT ip.interaction_id, p.id, p.name FROM interaction_people ip JOIN people p ON p.id = ip.person_id
     WHERE ip.interaction_id IN (SELECT value FROM json_each(?)) ORDER BY p.name`);
   const rawTimeline = await timeAll(cursors, (after) => {
     const [occurredAt, id] = after.split('~') as [string, string];
-    const rows = page.all(occurredAt, occurredAt, Number(id)) as { id: number }[];
+    const rows = page.all(occurredAt, Number(id)) as { id: number }[];
     pagePeople.all(JSON.stringify(rows.map((row) => row.id)));
   });
 
   const search = stats(apiSearch.all);
   const rows: Row[] = [
-    row('search (API), all queries', search, { '(a) fuse.js': stats(fuseSearch.all), '(b) ripgrep': stats(rgSearch.all), '(c) raw SQL': stats(rawSearch.all) }),
+    row('search (API), all queries', search, { '(a) fuse.js': stats(fuseSearch.all), '(b) ripgrep': stats(rgSearch.all) }),
+    row('  search: text-only queries, vs the same SQL raw', apiSameQueries, { '(c) raw SQL': stats(rawSearch.all) }),
     ...Object.entries(groupBy(queries, apiSearch.perQuery)).map(([kind, samples]) =>
       row(`  search: ${kind}`, stats(samples), {
         '(a) fuse.js': stats(groupBy(queries, fuseSearch.perQuery)[kind] ?? []),
         '(b) ripgrep': stats(groupBy(queries, rgSearch.perQuery)[kind] ?? []),
       }),
     ),
-    row('search: typo, first after a write (vocabulary rebuild)', stats(coldTypo), {}),
+    row('typo vocabulary rebuild (≤ once a minute after writes)', stats(rebuild), {}),
     row('log an interaction (API, with FTS upkeep)', stats(apiWrite), { '(c) raw SQL': stats(rawWrite) }),
     row('timeline page, 80–95% deep (API)', stats(apiTimeline), { '(c) raw SQL': stats(rawTimeline) }),
   ];

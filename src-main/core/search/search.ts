@@ -79,7 +79,8 @@ export async function search(db: Kysely<Database>, input: Input, fuzzy: FuzzyInd
     }
   }
 
-  results.people = await findPeople(db, parsed.terms, scope, fuzzy);
+  // A word that fills a page of conversations is a word, not a misspelt name: no fuzzy people for it.
+  results.people = await findPeople(db, parsed.terms, scope, results.more ? null : fuzzy);
   return results;
 }
 
@@ -291,7 +292,7 @@ async function correctTerms(db: Kysely<Database>, terms: readonly Term[], fuzzy:
 }
 
 /** People whose name, organization, role, function or tags match; fuzzy names fill in when few do. */
-async function findPeople(db: Kysely<Database>, terms: readonly Term[], scope: Scope, fuzzy: FuzzyIndex): Promise<SearchPersonHit[]> {
+async function findPeople(db: Kysely<Database>, terms: readonly Term[], scope: Scope, fuzzy: FuzzyIndex | null): Promise<SearchPersonHit[]> {
   const allowed = intersect(scope.personSets);
   const hits: SearchPersonHit[] = [];
   const match = matchExpression(terms);
@@ -310,7 +311,7 @@ async function findPeople(db: Kysely<Database>, terms: readonly Term[], scope: S
     }
     const text = terms.map((term) => term.tokens.join(' ')).join(' ');
     // A typo or a partial word in a name: "pryia", "mrgaret". Not for long queries, which are about notes.
-    if (hits.length < 3 && terms.length <= 2 && text.length >= 3) {
+    if (fuzzy && hits.length < 3 && terms.length <= 2 && text.length >= 3) {
       const seen = new Set(hits.map((hit) => hit.id));
       const near = await fuzzy.findNames(db, text, ['person', 'organization', 'tag'], PEOPLE_LIMIT);
       const ids = near.flatMap((entry) => entry.personIds).filter((id) => !seen.has(id) && (!allowed || allowed.includes(id)));
