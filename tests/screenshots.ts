@@ -114,14 +114,56 @@ const screens: Screen[] = [
       await dialog.getByRole('region', { name: 'Before you ask' }).scrollIntoViewIfNeeded();
     },
   },
+  {
+    name: 'search',
+    sample: true,
+    show: async (page) => {
+      await page.getByRole('heading', { name: 'Timeline', level: 1 }).waitFor();
+      await page.keyboard.press('Control+Shift+F');
+      await page.getByRole('searchbox', { name: 'Search your journal' }).fill('board');
+      await page.getByRole('region', { name: /Conversations/ }).waitFor();
+    },
+  },
+  {
+    name: 'search-error',
+    sample: true,
+    show: async (page) => {
+      await page.getByRole('heading', { name: 'Timeline', level: 1 }).waitFor();
+      await page.keyboard.press('Control+Shift+F');
+      await page.getByRole('searchbox', { name: 'Search your journal' }).fill('budget kind:coffe after:2024-13');
+      await page.getByRole('alert').waitFor();
+    },
+  },
+  {
+    name: 'search-start',
+    sample: true,
+    show: async (page) => {
+      await page.getByRole('heading', { name: 'Timeline', level: 1 }).waitFor();
+      await page.keyboard.press('Control+Shift+F');
+      await page.getByRole('heading', { name: 'Find what was said' }).waitFor();
+    },
+  },
+  {
+    name: 'palette',
+    sample: true,
+    show: async (page) => {
+      await page.getByRole('heading', { name: 'Timeline', level: 1 }).waitFor();
+      await page.keyboard.press('Control+k');
+      await page.keyboard.type('pri');
+      await page.getByRole('option').first().waitFor();
+    },
+  },
 ];
 
+// `npm run screenshots -- search palette` retakes only those screens.
+const only = process.argv.slice(2);
 const browser = await chromium.launch(chromiumLaunch);
 await mkdir(outDir, { recursive: true });
 const sampleDir = await mkdtemp(join(tmpdir(), 'confidant-shots-'));
 try {
   for (const theme of themes) {
     for (const screen of screens) {
+      if (only.length > 0 && !only.includes(screen.name)) continue;
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, colorScheme: theme });
       const journalPath = join(sampleDir, `${theme}-${screen.name}.sqlite`);
       const running = await launchApp(context, journalPath, { colorScheme: theme });

@@ -289,6 +289,22 @@ export const contract = {
     input: z.object({ personIds: somePeople.max(20, { error: 'At most 20 people at once.' }), ...asOf }).strict(),
     result: of<BeforeAsk[]>(),
   },
+  'search.query': {
+    input: z
+      .object({
+        query: z.string({ error: 'The search must be text.' }).max(500, { error: 'A search can be at most 500 characters.' }),
+        /** Look in confidential notes too; their text is still never returned. */
+        includeConfidential: z.boolean({ error: 'Include confidential must be on or off.' }).default(false),
+        limit: z
+          .number({ error: 'The number of results must be a number.' })
+          .int({ error: 'The number of results must be a whole number.' })
+          .min(1, { error: 'The number of results must be between 1 and 100.' })
+          .max(100, { error: 'The number of results must be between 1 and 100.' })
+          .default(30),
+      })
+      .strict(),
+    result: of<SearchResults>(),
+  },
 } satisfies Record<CallName, { input: z.ZodType; result: unknown }>;
 
 /** Carries a result type through the contract without a runtime schema. */
@@ -526,4 +542,64 @@ export interface PersonReciprocity {
   beforeAsk: BeforeAsk;
   /** A give-first suggestion put aside for this person, if any. */
   dismissal: { dismissedAt: string; snoozedUntil: string | null } | null;
+}
+
+// Search. Highlighted text comes as parts, never as markup: the renderer shows `hit` parts in <mark>
+// and every part as plain text, so nothing a user typed into a note can become HTML.
+
+export interface HighlightPart {
+  text: string;
+  hit: boolean;
+}
+
+export type Highlighted = HighlightPart[];
+
+export interface SearchProblem {
+  /** An error stops the search (nothing is shown but the message); a warning explains how it was read. */
+  severity: 'error' | 'warning';
+  message: string;
+}
+
+/** One filter as it was understood, for showing back: "person: Priya Raman, Priya Shah". */
+export interface SearchFilter {
+  key: 'person' | 'org' | 'tag' | 'kind' | 'before' | 'after';
+  label: string;
+  /** Matched by the fuzzy layer (a typo or partial word), not exactly. */
+  fuzzy: boolean;
+}
+
+export interface SearchPersonHit {
+  id: number;
+  name: Highlighted;
+  /** Organization and role, highlighted where they matched. */
+  detail: Highlighted | null;
+  tags: string[];
+  fuzzy: boolean;
+}
+
+export interface SearchConversationHit {
+  id: number;
+  occurredAt: string;
+  kind: InteractionKind;
+  title: Highlighted;
+  /** A window of the notes around the match; null for confidential entries, whose notes never leave main. */
+  snippet: Highlighted | null;
+  confidential: boolean;
+  /** The match was (also) in this entry's confidential notes, which are not shown. */
+  matchedConfidentialNotes: boolean;
+  location: string | null;
+  people: PersonRef[];
+}
+
+export interface SearchResults {
+  query: string;
+  includeConfidential: boolean;
+  problems: SearchProblem[];
+  filters: SearchFilter[];
+  people: SearchPersonHit[];
+  conversations: SearchConversationHit[];
+  /** More conversations match than were returned. */
+  more: boolean;
+  /** Full text found nothing and these are fuzzy results for the corrected words. */
+  fuzzy: { query: string } | null;
 }

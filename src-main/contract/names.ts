@@ -33,10 +33,19 @@ export const callNames = [
   'reciprocity.queues',
   'reciprocity.person',
   'reciprocity.beforeAsk',
+  'search.query',
 ] as const;
 
 export type CallName = (typeof callNames)[number];
 
 /** Events main sends the renderer (menu items, shortcuts handled natively). */
-export const menuActions = ['log-interaction', 'go-timeline', 'go-people', 'go-reciprocity', 'find'] as const;
+export const menuActions = [
+  'log-interaction',
+  'go-timeline',
+  'go-people',
+  'go-reciprocity',
+  'go-search',
+  'find',
+  'command-palette',
+] as const;
 export type MenuAction = (typeof menuActions)[number];

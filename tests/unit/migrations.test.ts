@@ -28,9 +28,24 @@ describe('a new journal', () => {
   });
 
   test('has every table and index the queries rely on', async ({ journalDb }) => {
-    expect(tableNames(journalDb.raw)).toEqual([
-      'ask_people', 'asks', 'commitments', 'exchange_people', 'exchanges', 'give_first_dismissals',
-      'interaction_people', 'interactions', 'people', 'person_tags', 'thanks',
+    // FTS5 keeps each index in shadow tables of its own (…_data, …_idx, …): left out here, they are its business.
+    const ours = tableNames(journalDb.raw).filter((name) => !/_fts_(config|content|data|docsize|idx)$/.test(name));
+    expect(ours).toEqual([
+      'ask_people',
+      'asks',
+      'commitments',
+      'exchange_people',
+      'exchanges',
+      'give_first_dismissals',
+      'interaction_people',
+      'interactions',
+      'interactions_fts',
+      'interactions_vocab',
+      'people',
+      'people_fts',
+      'person_tags',
+      'search_revision',
+      'thanks',
     ]);
     const indexes = journalDb.raw
       .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_autoindex%' ORDER BY name")
@@ -195,7 +210,7 @@ describe('migration 2 (reciprocity)', () => {
     const opened = await openTestJournal(path);
     try {
       const after = storedRows(opened.journalDb.raw);
-      expect(after.version).toBe(2);
+      expect(after.version).toBe(LATEST_VERSION);
       expect({ ...after, version: 1 }).toMatchObject(before);
       expect(after).toMatchObject({ exchanges: [], asks: [], thanks: [], commitments: [] });
       // The old interaction takes new items on edit.

@@ -13,6 +13,7 @@ export interface Database {
   thanks: ThanksTable;
   commitments: CommitmentsTable;
   give_first_dismissals: GiveFirstDismissalsTable;
+  search_revision: SearchRevisionTable;
 }
 
 export interface PeopleTable {
@@ -119,6 +120,12 @@ export interface GiveFirstDismissalsTable {
   dismissed_at: string;
   /** 'YYYY-MM-DD'; null means dismissed until they help me again. */
   snoozed_until: string | null;
+}
+
+/** Bumped by triggers on every write that changes what search finds; see migrations/0003-search.ts. */
+export interface SearchRevisionTable {
+  scope: 'people' | 'interactions';
+  revision: number;
 }
 
 export type PersonRow = Selectable<PeopleTable>;

@@ -31,8 +31,9 @@ export async function timeline(db: Db, input: ParsedInput<'interactions.timeline
   if (input.after) {
     const [occurredAt, rawId] = input.after.split('~') as [string, string];
     const afterId = Number(rawId);
-    // Row-value comparison walks the (occurred_at, id) index from the cursor on: no OFFSET.
-    query = query.where((eb) =>
+    // Walks the (occurred_at, id) index from the cursor on: no OFFSET. The plain `<=` bound is what lets
+    // SQLite seek to the cursor; with the OR alone it scans the index from the newest entry down.
+    query = query.where('i.occurred_at', '<=', occurredAt).where((eb) =>
       eb.or([
         eb('i.occurred_at', '<', occurredAt),
         eb.and([eb('i.occurred_at', '=', occurredAt), eb('i.id', '<', afterId)]),
@@ -172,7 +173,7 @@ async function linkPeople(trx: Transaction<Database>, interactionId: number, per
     .execute();
 }
 
-async function peopleFor(db: Db, interactionIds: readonly number[]): Promise<Map<number, PersonRef[]>> {
+export async function peopleFor(db: Db, interactionIds: readonly number[]): Promise<Map<number, PersonRef[]>> {
   const map = new Map<number, PersonRef[]>();
   if (interactionIds.length === 0) return map;
   const rows = await db

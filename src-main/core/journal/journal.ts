@@ -15,6 +15,8 @@ import {
 import { createPerson, getPerson, listPeople, updatePerson } from '../people/people.js';
 import { reciprocityHandlers } from '../reciprocity/handlers.js';
 import { loadSample } from '../sample/sample.js';
+import { FuzzyIndex } from '../search/fuzzy.js';
+import { search } from '../search/search.js';
 
 type Handlers = { [K in CallName]: (input: ParsedInput<K>) => Promise<CallResult<K>> };
 
@@ -35,6 +37,8 @@ export class Journal {
     options: JournalOptions,
   ) {
     const { db } = journal;
+    // fuse.js indexes held for the life of the journal; they rebuild themselves when the data changes.
+    const fuzzy = new FuzzyIndex();
     this.handlers = {
       'journal.info': () => this.info(),
       'journal.loadSample': async () => {
@@ -61,6 +65,7 @@ export class Journal {
         return id === null ? null : getInteraction(db, id);
       },
       ...reciprocityHandlers(db),
+      'search.query': (input) => search(db, input, fuzzy),
     };
   }
 

@@ -5,6 +5,7 @@ export type Route =
   | { view: 'timeline'; focus?: number }
   | { view: 'people' }
   | { view: 'reciprocity'; tab?: ReciprocityTab }
+  | { view: 'search' }
   | { view: 'person'; id: number; focus?: number };
 
 class Router {

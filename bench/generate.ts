@@ -1,0 +1,146 @@
+// A synthetic journal for the benchmark, the same for a given seed and size: people with organizations,
+// roles and tags; interactions with one to four people each, spread over years, with notes whose lengths
+// and vocabulary look like a leader's notes (a Zipf-distributed English core, names, project codenames
+// and a long tail of rare words), a few percent confidential.
+import type BetterSqlite3 from 'better-sqlite3';
+import { Rng } from '../resources/sample/prng.js';
+
+const FIRST = `Priya Ada Grace Omar Lucia Kenji Amara Rafael Ines Samuel Chloe Arjun Fatima Tomas Elena Nnamdi Julia Rohan Aisha Ben
+Carmen Gloria Evelyn Rebecca Liam Noah Emma Olivia Mateo Sofia Hugo Zoe Yuki Wei Mei Ravi Anil Sara David Miriam Jonas Astrid Lars
+Ingrid Pedro Marta Diego Ana Bruno Clara Felix Nora Oscar Paula Quentin Rosa Stefan Tara Ursula Victor Wanda Xavier Yara Zainab`.split(/\s+/);
+const LAST = `Raman Lovelace Hopper Haddad Fernandez Watanabe Osei Costa Lima Achterberg Martin Kapoor Rahman Herrera Petrova Eze Novak
+Shah Abernathy Stone Murphy Kowalski Nguyen Schmidt Rossi Dubois Jensen Larsen Silva Santos Okafor Mensah Tanaka Suzuki Kim Park
+Chen Wang Singh Patel Cohen Levi Moreau Laurent Berg Lund Nakamura Adeyemi Baptiste Castillo Delgado Ekström Farouk Galli Horvath
+Ivanova Jovanovic Kaur Lindqvist Mwangi Nowak Oyelaran Pereira Quinn Ribeiro Sato Takahashi Uchenna Vargas Weber Yilmaz Zhou`.split(/\s+/);
+const ORG_A = 'North South East West Blue Red Silver Golden Bright Clear Stone River Valley Harbor Summit Pine Oak Cedar Maple Iron'.split(' ');
+const ORG_B = 'Health Capital Labs Systems Partners Analytics Foods Energy Logistics Media Robotics Bank Insurance Pharma Ventures Works'.split(' ');
+const ROLES = 'CEO CFO CTO COO VP Engineering, Director of Product, Head of Sales, Board member, Investor, Chief of Staff, Engineering Manager, Staff Engineer, Recruiter, Analyst, General Counsel, Head of People'.split(', ');
+const TAGS = 'investor board mentor sponsor customer partner recruiter alumni press advisor peer report hiring finance legal product design sales ops policy'.split(' ');
+const KINDS = ['meeting', 'call', 'coffee', 'meal', 'event', 'message', 'email', 'other'] as const;
+
+// The core of a leader's notes, most frequent first (Zipf sampling keeps "the" common and "arbitration" rare).
+const CORE = `the and to a of we she he they for on in that is it with about said was will next I her his their our
+this be not but as at have from by team plan budget meeting week quarter roadmap hiring offer feedback launch customer board
+product decision review goals risk asked agreed follow up call time need more want wants thinks worried happy concerned
+support intro introduce role promotion reorg strategy numbers revenue margin pricing contract renewal timeline deadline
+headcount director manager engineering sales marketing finance legal design data security platform pilot clinic payer
+partner investor seat offsite workshop dinner coffee lunch conference talk panel article podcast mentor sponsor career
+growth move leaving joining interview candidate reference search firm equity comp bonus raise performance calibration
+conflict trust candid frank blunt tired excited energised stuck blocked unblocked escalate escalation priority priorities
+tradeoff trade-offs scope vendor procurement security audit compliance regulator policy memo deck draft slides narrative
+story themes council committee charter quarterly annual planning forecast burn runway fundraise round diligence term sheet
+acquisition merger integration churn retention onboarding training rollout migration incident outage postmortem`.split(/\s+/);
+
+const SYLLABLES = 'ka lo mi ra ven tor sil dra mon bel fi quo zen tra nus pel var gri osh lum'.split(' ');
+
+export interface GeneratedJournal {
+  people: number;
+  interactions: number;
+  /** Words the query mix uses, chosen from what was generated so rare and common terms really exist. */
+  rareWord: string;
+  codename: string;
+  frequentPerson: string;
+}
+
+/** A Zipf sampler over n ranks: rank r is drawn with probability proportional to 1 / (r + 1). */
+function zipf(rng: Rng, n: number): () => number {
+  const cumulative: number[] = [];
+  let sum = 0;
+  for (let r = 0; r < n; r += 1) cumulative.push((sum += 1 / (r + 1)));
+  return () => {
+    const target = rng.next() * sum;
+    let lo = 0;
+    let hi = n - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cumulative[mid]! < target) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+}
+
+/** Fills an empty, migrated journal through raw statements in one transaction (the triggers index it). */
+export function generate(raw: BetterSqlite3.Database, options: { people: number; interactions: number; seed: number }): GeneratedJournal {
+  const rng = new Rng(options.seed);
+  // A long tail of rare made-up words (project codenames, places, jargon) on top of the English core.
+  const tail = Array.from({ length: 20_000 }, () => Array.from({ length: rng.int(2, 4) }, () => rng.pick(SYLLABLES)).join(''));
+  const vocabulary = [...CORE, ...tail];
+  const nextWord = zipf(rng, vocabulary.length);
+  const personRank = zipf(rng, options.people);
+
+  const now = Date.UTC(2026, 0, 1);
+  const span = 6 * 365 * 86_400_000;
+  const stamp = new Date(now).toISOString();
+  const names: string[] = [];
+
+  const insertPerson = raw.prepare(
+    `INSERT INTO people (name, organization, role, level, inside_org, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertTag = raw.prepare(`INSERT OR IGNORE INTO person_tags (person_id, tag) VALUES (?, ?)`);
+  const insertInteraction = raw.prepare(
+    `INSERT INTO interactions (occurred_at, kind, title, notes, confidential, location, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const link = raw.prepare(`INSERT OR IGNORE INTO interaction_people (interaction_id, person_id) VALUES (?, ?)`);
+
+  raw.transaction(() => {
+    for (let i = 0; i < options.people; i += 1) {
+      const name = `${rng.pick(FIRST)} ${rng.pick(LAST)}`;
+      names.push(name);
+      const org = rng.chance(0.9) ? `${rng.pick(ORG_A)} ${rng.pick(ORG_B)}` : null;
+      const id = Number(
+        insertPerson.run(name, org, rng.chance(0.8) ? rng.pick(ROLES) : null, rng.pick(['senior', 'peer', 'junior']), rng.int(0, 1), stamp, stamp)
+          .lastInsertRowid,
+      );
+      for (let t = rng.int(0, 3); t > 0; t -= 1) insertTag.run(id, rng.pick(TAGS));
+    }
+    for (let i = 0; i < options.interactions; i += 1) {
+      const count = rng.int(1, 4);
+      const people = Array.from({ length: count }, () => personRank() + 1);
+      const who = names[people[0]! - 1]!.split(' ')[0]!;
+      // Note lengths: most a few sentences, some a page (long-tailed like real notes), a few empty.
+      const length = rng.chance(0.08) ? 0 : Math.min(900, Math.round(Math.exp(rng.next() * 2.2 + 2.6)));
+      const words: string[] = [];
+      for (let w = 0; w < length; w += 1) {
+        if (rng.chance(0.02)) words.push(names[personRank()]!.split(' ')[0]!);
+        else words.push(vocabulary[nextWord()]!);
+        if (rng.chance(0.07)) words[words.length - 1] += rng.chance(0.8) ? '.' : ',';
+      }
+      const notes = words.join(' ');
+      const topic = [vocabulary[nextWord()]!, vocabulary[nextWord()]!];
+      const title = `${rng.pick(['Catch-up with', '1:1 with', 'Coffee with', 'Call with', 'Notes from', 'Dinner with'])} ${who} — ${topic.join(' ')}`;
+      const at = new Date(now - Math.floor(rng.next() * span)).toISOString();
+      const id = Number(
+        insertInteraction.run(at, rng.pick(KINDS), title, notes, rng.chance(0.04) ? 1 : 0, rng.chance(0.2) ? `${rng.pick(ORG_A)} office` : null, at, at)
+          .lastInsertRowid,
+      );
+      for (const person of people) link.run(id, person);
+    }
+  })();
+
+  // Chosen after generation so the query mix's rare words exist: a tail word in a handful of notes.
+  const rareWord = raw
+    .prepare(`SELECT term FROM interactions_vocab WHERE col = 'public_notes' AND doc BETWEEN 3 AND 30 AND length(term) >= 7 ORDER BY term LIMIT 1`)
+    .pluck()
+    .get() as string;
+  const codename = raw
+    .prepare(`SELECT term FROM interactions_vocab WHERE col = 'public_notes' AND doc BETWEEN 200 AND 2000 AND length(term) >= 8 ORDER BY term LIMIT 1`)
+    .pluck()
+    .get() as string;
+  return { people: options.people, interactions: options.interactions, rareWord, codename, frequentPerson: names[0]! };
+}
+
+/** One markdown file's text per interaction, as a plain-notes user would keep them. */
+export function* markdownFiles(raw: BetterSqlite3.Database): Generator<{ id: number; text: string }> {
+  const rows = raw.prepare(
+    `SELECT i.id, i.occurred_at, i.kind, i.title, i.notes,
+            (SELECT group_concat(p.name, ', ') FROM interaction_people ip JOIN people p ON p.id = ip.person_id WHERE ip.interaction_id = i.id) AS people
+     FROM interactions i WHERE i.deleted_at IS NULL`,
+  );
+  for (const row of rows.iterate() as Iterable<{ id: number; occurred_at: string; kind: string; title: string; notes: string; people: string }>) {
+    yield {
+      id: row.id,
+      text: `---\ndate: ${row.occurred_at}\nkind: ${row.kind}\npeople: ${row.people}\n---\n\n# ${row.title}\n\n${row.notes}\n`,
+    };
+  }
+}

@@ -1,0 +1,314 @@
+// `npm run bench [-- --size=10k|100k|1M] [--seed=N] [--iterations=N]`: how fast search, logging and the
+// timeline are on a large synthetic journal, measured through the core API (Journal.call, as the app's
+// worker runs it), against three alternatives measured in the same run on the same data:
+//   (a) fuse.js over every note, the naive in-renderer approach;
+//   (b) ripgrep over the journal written as one markdown file per interaction;
+//   (c) raw better-sqlite3 prepared statements for the same writes and reads: the floor.
+// Prints a table of absolute figures and ratios and writes it to bench/results/*.json. Never part of
+// `npm test`: timings belong in a report, not in assertions.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Fuse from 'fuse.js';
+import { Journal, openJournal } from '../src-main/core/index.js';
+import { matchExpression } from '../src-main/core/search/fts.js';
+import { FuzzyIndex } from '../src-main/core/search/fuzzy.js';
+import { parseQuery } from '../src-main/core/search/query.js';
+import { generate, markdownFiles } from './generate.js';
+
+const args = Object.fromEntries(process.argv.slice(2).map((arg) => arg.replace(/^--/, '').split('=') as [string, string]));
+const sizes: Record<string, number> = { '10k': 10_000, '100k': 100_000, '1M': 1_000_000 };
+const sizeName = args.size ?? '100k';
+const interactions = sizes[sizeName] ?? Number(sizeName);
+if (!Number.isInteger(interactions) || interactions <= 0) throw new Error(`--size must be 10k, 100k, 1M or a number, not ${sizeName}.`);
+const seed = Number(args.seed ?? 42);
+const iterations = Number(args.iterations ?? 20);
+const people = Math.max(50, Math.round(interactions / 20));
+
+const rg = spawnSync('rg', ['--version'], { encoding: 'utf8' });
+if (rg.error) {
+  console.error('ripgrep (rg) is needed for baseline (b). Install it with:  sudo apt-get install -y ripgrep   (macOS: brew install ripgrep)');
+  process.exit(1);
+}
+
+// --dir=/dev/shm puts the journal in memory, to tell the disk's fsync apart from the work Confidant does.
+const dir = await mkdtemp(join(args.dir ?? tmpdir(), 'confidant-bench-'));
+const log = (message: string) => console.log(`· ${message}`);
+try {
+  log(`generating ${people.toLocaleString()} people and ${interactions.toLocaleString()} interactions (seed ${seed}) in ${dir}`);
+  let started = performance.now();
+  const journalDb = await openJournal(join(dir, 'journal.sqlite'));
+  const data = generate(journalDb.raw, { people, interactions, seed });
+  journalDb.raw.pragma('wal_checkpoint(TRUNCATE)');
+  journalDb.raw.exec('ANALYZE');
+  log(`generated and indexed in ${seconds(started)}`);
+  const journal = new Journal(journalDb, { readSample: async () => ({}) });
+  const { raw } = journalDb;
+
+  const queries = [
+    { kind: 'common word', query: 'team' },
+    { kind: 'common word', query: 'budget' },
+    { kind: 'mid word', query: 'calibration' },
+    { kind: 'rare word', query: data.rareWord },
+    { kind: 'rare word', query: data.codename },
+    { kind: 'phrase', query: '"board seat"' },
+    { kind: 'phrase', query: '"term sheet"' },
+    { kind: 'two words', query: 'hiring plan' },
+    { kind: 'person filter', query: `budget person:"${data.frequentPerson}"` },
+    { kind: 'person filter', query: `person:"${data.frequentPerson}"` },
+    { kind: 'kind + date', query: 'roadmap kind:coffee after:2024-01' },
+    { kind: 'typo', query: 'calibraton' },
+    { kind: 'typo', query: 'acquistion' },
+    { kind: 'prefix', query: 'reo' },
+  ];
+
+  // Warm up: first calls build the fuzzy indexes and the page cache; what follows is steady state.
+  const api = async (name: string, input: unknown) => {
+    const result = await journal.call(name, input);
+    if (!result.ok) throw new Error(`${name} failed: ${result.error.message}`);
+    return result.value;
+  };
+  for (const { query } of queries) await api('search.query', { query });
+
+  log(`searching through the API: ${queries.length} queries × ${iterations}`);
+  const apiSearch = await timeEach(queries, iterations, ({ query }) => api('search.query', { query }));
+
+  // After writes, the typo fallback's vocabulary is rebuilt at most once a minute (see search/fuzzy.ts);
+  // this is what that rebuild costs, once, on a fresh index.
+  const rebuild: number[] = [];
+  for (let i = 0; i < 3; i += 1) {
+    const t = performance.now();
+    await new FuzzyIndex().correct(journalDb.db, 'calibraton', false);
+    rebuild.push(performance.now() - t);
+  }
+
+  log('raw better-sqlite3 search: the same ranked FTS statement and row read, without parsing, people, highlighting or fuzzy layer');
+  const ranked = raw.prepare('SELECT rowid AS id, rank FROM interactions_fts WHERE interactions_fts MATCH ? ORDER BY rank LIMIT 31');
+  const rowsOf = raw.prepare('SELECT id, occurred_at, kind, title, notes, confidential, location FROM interactions WHERE id IN (SELECT value FROM json_each(?))');
+  const rawQueries = queries.filter(({ query }) => {
+    const parsed = parseQuery(query);
+    return parsed.terms.length > 0 && parsed.person.length === 0 && parsed.kind.length === 0;
+  });
+  const rawMatch = new Map(rawQueries.map(({ query }) => [query, matchExpression(parseQuery(query).terms, ['title', 'public_notes', 'location'])!]));
+  const rawSearch = await timeEach(rawQueries, iterations, ({ query }) => {
+    const ids = (ranked.all(rawMatch.get(query)) as { id: number }[]).map((row) => row.id);
+    rowsOf.all(JSON.stringify(ids));
+  });
+  const apiSameQueries = stats(rawQueries.flatMap(({ query }) => apiSearch.perQuery[queries.findIndex((q) => q.query === query)] ?? []));
+
+  log(`(b) writing ${interactions.toLocaleString()} markdown files for ripgrep`);
+  started = performance.now();
+  const mdDir = join(dir, 'notes');
+  mkdirSync(mdDir);
+  for (const file of markdownFiles(raw)) writeFileSync(join(mdDir, `${file.id}.md`), file.text);
+  log(`written in ${seconds(started)}`);
+  const ripgrep = (query: string) => {
+    const parsed = parseQuery(query);
+    // A plain-notes user greps for each word (or phrase, or name) and narrows the file list down.
+    const needles = [...parsed.terms.map((term) => term.text), ...parsed.person.map((term) => term.text)];
+    let files: string[] | null = null;
+    for (const needle of needles) {
+      const run = (paths: string[]) =>
+        spawnSync('rg', ['-l', '-i', '-F', '--no-messages', '--', needle, ...paths], { encoding: 'utf8', maxBuffer: 1 << 28 }).stdout.split('\n').filter(Boolean);
+      if (files === null) {
+        files = run([mdDir]);
+      } else {
+        const kept: string[] = [];
+        for (let i = 0; i < files.length; i += 2000) kept.push(...run(files.slice(i, i + 2000)));
+        files = kept;
+      }
+      if (files.length === 0) break;
+    }
+    return files?.length ?? 0;
+  };
+  for (const { query } of queries.slice(0, 2)) ripgrep(query); // warm the page cache
+  const rgIterations = Math.max(2, Math.round(iterations / 4));
+  log(`(b) ripgrep: ${queries.length} queries × ${rgIterations}`);
+  const rgSearch = await timeEach(queries, rgIterations, ({ query }) => void ripgrep(query));
+
+  log('(a) fuse.js over every note: building the index');
+  started = performance.now();
+  const docs = raw.prepare('SELECT id, title, notes FROM interactions WHERE deleted_at IS NULL').all() as { id: number; title: string; notes: string }[];
+  const fuse = new Fuse(docs, { keys: ['title', 'notes'], ignoreLocation: true, threshold: 0.3 });
+  const fuseBuild = performance.now() - started;
+  log(`built in ${seconds(started)}; searching each query once (seconds per query at this size)`);
+  const fuseSearch = await timeEach(queries, 1, ({ query }) => {
+    const text = parseQuery(query).terms.map((term) => term.text).join(' ') || query;
+    fuse.search(text, { limit: 30 });
+  });
+
+  log(`logging an interaction: API vs raw statements, ${iterations * 5} each`);
+  const peopleIds = raw.prepare('SELECT id FROM people ORDER BY random() LIMIT 200').pluck().all() as number[];
+  const note = 'Talked through the hiring plan and the budget for next quarter. She wants a clearer roadmap before the board meeting; I will send the draft deck by Friday and introduce her to the pricing team.';
+  const writes = iterations * 5;
+  const insert = raw.prepare(`INSERT INTO interactions (occurred_at, kind, title, notes, confidential, location, created_at, updated_at) VALUES (?, 'meeting', ?, ?, 0, NULL, ?, ?)`);
+  const link = raw.prepare('INSERT INTO interaction_people (interaction_id, person_id) VALUES (?, ?)');
+  const rawCreate = raw.transaction((i: number) => {
+    const at = new Date().toISOString();
+    const id = insert.run(at, `Raw write ${i}`, note, at, at).lastInsertRowid;
+    link.run(id, peopleIds[i % 200]);
+    link.run(id, peopleIds[(i + 7) % 200]);
+  });
+  // Alternated, so both see the same disk, the same index size and the same FTS segment merges.
+  const apiWrite: number[] = [];
+  const rawWrite: number[] = [];
+  for (let i = 0; i < writes; i += 1) {
+    let t = performance.now();
+    await api('interactions.create', { occurredAt: new Date().toISOString(), kind: 'meeting', title: `Bench write ${i}`, notes: note, personIds: [peopleIds[i % 200]!, peopleIds[(i + 7) % 200]!] });
+    apiWrite.push(performance.now() - t);
+    t = performance.now();
+    rawCreate(i);
+    rawWrite.push(performance.now() - t);
+  }
+
+  log('timeline page (50 entries) deep in history');
+  const total = raw.prepare('SELECT count(*) FROM interactions WHERE deleted_at IS NULL').pluck().get() as number;
+  const cursors = Array.from({ length: iterations * 2 }, (_, i) => {
+    const offset = Math.floor(total * (0.8 + (0.15 * i) / (iterations * 2)));
+    const row = raw.prepare('SELECT occurred_at, id FROM interactions WHERE deleted_at IS NULL ORDER BY occurred_at DESC, id DESC LIMIT 1 OFFSET ?').get(offset) as { occurred_at: string; id: number };
+    return `${row.occurred_at}~${row.id}`;
+  });
+  const apiTimeline = await timeAll(cursors, (after) => api('interactions.timeline', { after, limit: 50 }));
+  const page = raw.prepare(`SELECT id, occurred_at, kind, title, notes, confidential, location FROM interactions
+    WHERE deleted_at IS NULL AND (occurred_at, id) < (?, ?) ORDER BY occurred_at DESC, id DESC LIMIT 51`);
+  const pagePeople = raw.prepare(`SELECT ip.interaction_id, p.id, p.name FROM interaction_people ip JOIN people p ON p.id = ip.person_id
+    WHERE ip.interaction_id IN (SELECT value FROM json_each(?)) ORDER BY p.name`);
+  const rawTimeline = await timeAll(cursors, (after) => {
+    const [occurredAt, id] = after.split('~') as [string, string];
+    const rows = page.all(occurredAt, Number(id)) as { id: number }[];
+    pagePeople.all(JSON.stringify(rows.map((row) => row.id)));
+  });
+
+  const search = stats(apiSearch.all);
+  const rows: Row[] = [
+    row('search (API), all queries', search, { '(a) fuse.js': stats(fuseSearch.all), '(b) ripgrep': stats(rgSearch.all) }),
+    row('  search: text-only queries, vs the same SQL raw', apiSameQueries, { '(c) raw SQL': stats(rawSearch.all) }),
+    ...Object.entries(groupBy(queries, apiSearch.perQuery)).map(([kind, samples]) =>
+      row(`  search: ${kind}`, stats(samples), {
+        '(a) fuse.js': stats(groupBy(queries, fuseSearch.perQuery)[kind] ?? []),
+        '(b) ripgrep': stats(groupBy(queries, rgSearch.perQuery)[kind] ?? []),
+      }),
+    ),
+    row('typo vocabulary rebuild (≤ once a minute after writes)', stats(rebuild), {}),
+    row('log an interaction (API, with FTS upkeep)', stats(apiWrite), { '(c) raw SQL': stats(rawWrite) }),
+    row('timeline page, 80–95% deep (API)', stats(apiTimeline), { '(c) raw SQL': stats(rawTimeline) }),
+  ];
+  printTable(rows);
+
+  const searchP95 = search.p95;
+  const targets = [
+    target('search p95 < 20 ms', searchP95 < 20, `${fmt(searchP95)} ms`),
+    target('search ≥ 50× faster than (a) fuse.js (p95)', stats(fuseSearch.all).p95 / searchP95 >= 50, `${ratio(stats(fuseSearch.all).p95 / searchP95)}`),
+    target('search ≥ 5× faster than (b) ripgrep (p95)', stats(rgSearch.all).p95 / searchP95 >= 5, `${ratio(stats(rgSearch.all).p95 / searchP95)}`),
+    target('write p95 < 2 ms', stats(apiWrite).p95 < 2, `${fmt(stats(apiWrite).p95)} ms`),
+    target('write p95 ≤ 3× (c) raw', stats(apiWrite).p95 / stats(rawWrite).p95 <= 3, `${ratio(stats(apiWrite).p95 / stats(rawWrite).p95)}`),
+  ];
+  console.log(`\nTargets at ${sizeName}:`);
+  for (const t of targets) console.log(`  ${t.met ? 'met   ' : 'MISSED'}  ${t.name}: ${t.value}`);
+
+  const resultsDir = join(import.meta.dirname, 'results');
+  mkdirSync(resultsDir, { recursive: true });
+  const file = join(resultsDir, `bench-${sizeName}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  writeFileSync(
+    file,
+    JSON.stringify({ size: sizeName, interactions, people, seed, iterations, node: process.version, fuseBuildMs: fuseBuild, ripgrep: rg.stdout.split('\n')[0], queries, rows, targets }, null, 2),
+  );
+  console.log(`\nwrote ${file}`);
+  await journal.close();
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+// Measurement helpers.
+
+interface Stats {
+  n: number;
+  p50: number;
+  p95: number;
+  p99: number;
+}
+interface Row {
+  name: string;
+  confidant: Stats;
+  baselines: Record<string, Stats>;
+}
+
+async function timeEach<Q>(queries: Q[], times: number, run: (query: Q) => unknown): Promise<{ all: number[]; perQuery: number[][] }> {
+  const perQuery: number[][] = queries.map(() => []);
+  // Interleaved, so a slow moment of the machine spreads over every query instead of hitting one.
+  for (let i = 0; i < times; i += 1) {
+    for (const [index, query] of queries.entries()) {
+      const t = performance.now();
+      await run(query);
+      perQuery[index]!.push(performance.now() - t);
+    }
+  }
+  return { all: perQuery.flat(), perQuery };
+}
+
+async function timeAll<T>(items: T[], run: (item: T) => unknown): Promise<number[]> {
+  const samples: number[] = [];
+  for (const item of items) {
+    const t = performance.now();
+    await run(item);
+    samples.push(performance.now() - t);
+  }
+  return samples;
+}
+
+function groupBy(queries: { kind: string }[], perQuery: number[][]): Record<string, number[]> {
+  const groups: Record<string, number[]> = {};
+  queries.forEach((query, index) => (groups[query.kind] ??= []).push(...(perQuery[index] ?? [])));
+  return groups;
+}
+
+function stats(samples: number[]): Stats {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? Number.NaN;
+  return { n: sorted.length, p50: at(0.5), p95: at(0.95), p99: at(0.99) };
+}
+
+function row(name: string, confidant: Stats, baselines: Record<string, Stats>): Row {
+  return { name, confidant, baselines };
+}
+
+function target(name: string, met: boolean, value: string) {
+  return { name, met, value };
+}
+
+function fmt(ms: number): string {
+  if (Number.isNaN(ms)) return '–';
+  return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2);
+}
+
+function ratio(value: number): string {
+  return Number.isFinite(value) ? `${value >= 10 ? value.toFixed(0) : value.toFixed(1)}×` : '–';
+}
+
+function seconds(start: number): string {
+  return `${((performance.now() - start) / 1000).toFixed(1)} s`;
+}
+
+function printTable(rows: Row[]): void {
+  const baselineNames = ['(a) fuse.js', '(b) ripgrep', '(c) raw SQL'];
+  const header = ['', 'Confidant p50', 'p95', 'p99', ...baselineNames.flatMap((name) => [`${name} p95`, 'Confidant is'])];
+  const lines = rows.map((r) => [
+    r.name,
+    fmt(r.confidant.p50),
+    fmt(r.confidant.p95),
+    fmt(r.confidant.p99),
+    ...baselineNames.flatMap((name) => {
+      const base = r.baselines[name];
+      if (!base || base.n === 0) return ['', ''];
+      const times = base.p95 / r.confidant.p95;
+      return [fmt(base.p95), times >= 1 ? `${ratio(times)} faster` : `${ratio(1 / times)} slower`];
+    }),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((line) => line[i]!.length)));
+  const print = (cells: string[]) => console.log(cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  '));
+  console.log('\nAll times in milliseconds unless marked.');
+  print(header);
+  for (const line of lines) print(line);
+}

@@ -1,0 +1,207 @@
+import Fuse from 'fuse.js';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+
+// The fuzzy layer: fuse.js where exact words fall short. It lives in the core's thread (the worker in the
+// app) and is rebuilt lazily: each search reads two counters that the migration's triggers bump in the
+// same transaction as every write, and an index is rebuilt only when its counter has moved.
+
+export type NameKind = 'person' | 'organization' | 'tag';
+
+/** Something findable by name, and the people it stands for. */
+export interface NamedEntry {
+  kind: NameKind;
+  name: string;
+  personIds: number[];
+}
+
+/**
+ * Where names come from. Adding associations (boards, clubs, alumni networks) once they exist is one
+ * line here: `{ kind: 'association', load: (db) => ... }`, plus the kind in NameKind.
+ */
+const nameSources: { kind: NameKind; load: (db: Kysely<Database>) => Promise<{ name: string; person_id: number }[]> }[] = [
+  { kind: 'person', load: (db) => db.selectFrom('people').select(['name', 'id as person_id']).execute() },
+  {
+    kind: 'organization',
+    load: async (db) =>
+      (await db.selectFrom('people').select(['organization', 'id as person_id']).where('organization', 'is not', null).execute()).map(
+        (row) => ({ name: row.organization!, person_id: row.person_id }),
+      ),
+  },
+  { kind: 'tag', load: (db) => db.selectFrom('person_tags').select(['tag as name', 'person_id']).execute() },
+];
+
+/**
+ * fuse.js finds candidates generously (its Bitap scores a transposition like "pryia" no better than an
+ * unrelated substring), then each is checked with an edit distance that counts a swap as one typo, so
+ * "acme" never comes back as "Carmen". A word may be a partial word (a prefix) or be a typo or two off.
+ */
+const CANDIDATE_THRESHOLD = 0.5;
+
+export function allowedTypos(word: string): number {
+  return word.length <= 3 ? 0 : word.length <= 5 ? 1 : 2;
+}
+
+/** Optimal-string-alignment distance: insertions, deletions, substitutions and adjacent swaps. */
+export function typoDistance(a: string, b: string): number {
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  const d: number[] = new Array<number>(rows * cols).fill(0);
+  for (let i = 0; i < rows; i += 1) d[i * cols] = i;
+  for (let j = 0; j < cols; j += 1) d[j] = j;
+  for (let i = 1; i < rows; i += 1) {
+    for (let j = 1; j < cols; j += 1) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(d[(i - 1) * cols + j]! + 1, d[i * cols + j - 1]! + 1, d[(i - 1) * cols + j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[(i - 2) * cols + j - 2]! + 1);
+      d[i * cols + j] = best;
+    }
+  }
+  return d[rows * cols - 1]!;
+}
+
+const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase();
+const words = (text: string) => fold(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+
+/**
+ * How many typos separate what was typed from a name, or null if it is not close: every typed word must
+ * begin a word of the name (0) or be within its allowed typos of one (a word or a word's beginning).
+ */
+export function nameCloseness(typed: string, name: string): number | null {
+  const nameWords = words(name);
+  let total = 0;
+  for (const word of words(typed)) {
+    let best = Number.POSITIVE_INFINITY;
+    for (const candidate of nameWords) {
+      if (candidate.startsWith(word)) best = 0;
+      else best = Math.min(best, typoDistance(word, candidate), typoDistance(word, candidate.slice(0, word.length)) + 0.5);
+    }
+    if (best > allowedTypos(word)) return null;
+    total += best;
+  }
+  return total;
+}
+
+interface VocabularyWord {
+  term: string;
+  docs: number;
+}
+
+interface VocabularyBucket {
+  /** Words found outside confidential notes. */
+  open: VocabularyWord[];
+  all: VocabularyWord[];
+}
+
+/** How long a vocabulary may lag behind writes before a typo search pays for rebuilding it. */
+const VOCABULARY_MAX_AGE_MS = 60_000;
+
+export class FuzzyIndex {
+  private names: { revision: number; fuse: Fuse<string>; entries: Map<string, NamedEntry[]> } | null = null;
+  private vocabulary: { revision: number; builtAt: number; words: Map<string, VocabularyBucket> } | null = null;
+
+  /** Names of the given kinds close to `text` (every typed word begins, or is a typo or two off, a word of the name), best first. */
+  async findNames(db: Kysely<Database>, text: string, kinds: readonly NameKind[], limit = 8): Promise<(NamedEntry & { score: number })[]> {
+    const index = await this.nameIndex(db);
+    const typed = words(text);
+    if (typed.length === 0) return [];
+    // fuse.js runs over the distinct words of all names (a few thousand short strings), not the names:
+    // each typed word picks candidate words, and a name is a candidate when it holds one of them.
+    let candidates = null as Set<NamedEntry> | null;
+    for (const word of typed) {
+      const near = new Set<NamedEntry>();
+      for (const { item } of index.fuse.search(word, { limit: 30 })) {
+        for (const entry of index.entries.get(item) ?? []) near.add(entry);
+      }
+      const kept: Set<NamedEntry> | null = candidates;
+      candidates = kept === null ? near : new Set([...kept].filter((entry) => near.has(entry)));
+    }
+    return [...(candidates ?? [])]
+      .filter((entry) => kinds.includes(entry.kind))
+      .flatMap((entry) => {
+        const typos = nameCloseness(text, entry.name);
+        // Fewer typos first; among equals, the name most people share (an organization) or the shorter.
+        return typos === null ? [] : [{ ...entry, score: typos + entry.name.length / 1000 }];
+      })
+      .sort((a, b) => a.score - b.score)
+      .slice(0, limit);
+  }
+
+  /**
+   * The indexed word closest to `word`, for the typo fallback, or null. Words only in confidential notes
+   * are candidates only when the search includes confidences: a correction must not reveal one.
+   */
+  async correct(db: Kysely<Database>, word: string, includeConfidential: boolean): Promise<string | null> {
+    const byShape = await this.vocabularyIndex(db);
+    // A typo rarely touches the first letter and changes the length by a character or two: looking only
+    // there (and at a swap of the first two letters) keeps each lookup to a few hundred words.
+    const candidates: VocabularyWord[] = [];
+    for (const first of new Set([word[0], word[1]])) {
+      for (let length = word.length - 2; length <= word.length + 2; length += 1) {
+        const bucket = byShape.get(`${first}${length}`);
+        if (bucket) candidates.push(...(includeConfidential ? bucket.all : bucket.open));
+      }
+    }
+    if (candidates.length === 0) return null;
+    const found = new Fuse(candidates, { keys: ['term'], threshold: CANDIDATE_THRESHOLD, ignoreLocation: true })
+      .search(word, { limit: 40 })
+      .map(({ item }) => ({ ...item, typos: typoDistance(word, item.term) }))
+      .filter((item) => item.typos > 0 && item.typos <= allowedTypos(word))
+      // Fewest typos, then the word the journal uses most.
+      .sort((a, b) => a.typos - b.typos || b.docs - a.docs);
+    return found[0]?.term ?? null;
+  }
+
+  private async nameIndex(db: Kysely<Database>) {
+    const revision = await readRevision(db, 'people');
+    if (this.names?.revision === revision) return this.names;
+    const byName = new Map<string, NamedEntry>();
+    for (const source of nameSources) {
+      for (const row of await source.load(db)) {
+        const key = `${source.kind}\u0000${row.name.toLocaleLowerCase()}`;
+        const entry = byName.get(key) ?? { kind: source.kind, name: row.name, personIds: [] };
+        entry.personIds.push(row.person_id);
+        byName.set(key, entry);
+      }
+    }
+    const entries = new Map<string, NamedEntry[]>();
+    for (const entry of byName.values()) {
+      for (const word of new Set(words(entry.name))) {
+        const list = entries.get(word) ?? [];
+        list.push(entry);
+        entries.set(word, list);
+      }
+    }
+    const fuse = new Fuse([...entries.keys()], { threshold: CANDIDATE_THRESHOLD, ignoreLocation: true });
+    this.names = { revision, fuse, entries };
+    return this.names;
+  }
+
+  private async vocabularyIndex(db: Kysely<Database>): Promise<Map<string, VocabularyBucket>> {
+    const revision = await readRevision(db, 'interactions');
+    const current = this.vocabulary;
+    // Reading the vocabulary walks the whole index (fts5vocab counts documents), a few hundred
+    // milliseconds at 100,000 entries. A slightly stale one corrects typos just as well, and cannot leak:
+    // a correction is only shown when the live index finds results for it.
+    if (current && (current.revision === revision || Date.now() - current.builtAt < VOCABULARY_MAX_AGE_MS)) return current.words;
+    // Words shorter than four letters are left out: almost every short typo is another real word.
+    const { rows } = await sql<{ term: string; open: number; docs: number }>`
+      SELECT term, max(col <> 'secret_notes') AS open, sum(doc) AS docs FROM interactions_vocab
+      WHERE length(term) >= 4 GROUP BY term`.execute(db);
+    const buckets = new Map<string, VocabularyBucket>();
+    for (const { term, open, docs } of rows) {
+      const key = `${term[0]}${term.length}`;
+      const bucket = buckets.get(key) ?? { open: [], all: [] };
+      bucket.all.push({ term, docs });
+      if (open) bucket.open.push({ term, docs });
+      buckets.set(key, bucket);
+    }
+    this.vocabulary = { revision, builtAt: Date.now(), words: buckets };
+    return buckets;
+  }
+}
+
+async function readRevision(db: Kysely<Database>, scope: 'people' | 'interactions'): Promise<number> {
+  const row = await db.selectFrom('search_revision').select('revision').where('scope', '=', scope).executeTakeFirst();
+  return row?.revision ?? 0;
+}

@@ -1,0 +1,127 @@
+import type { Page } from 'playwright-core';
+import type { CallInput, Interaction, Person } from '../../src-main/contract/contract.js';
+import type { Journal } from '../../src-main/core/index.js';
+import { test, expect } from './fixtures.js';
+
+async function call<T>(journal: Journal, name: string, input: unknown = {}): Promise<T> {
+  const result = await journal.call(name, input);
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value as T;
+}
+
+const seedPerson = (journal: Journal, fields: CallInput<'people.create'>) => call<Person>(journal, 'people.create', fields);
+const seedInteraction = (journal: Journal, fields: CallInput<'interactions.create'>) => call<Interaction>(journal, 'interactions.create', fields);
+const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
+
+async function seed(journal: Journal): Promise<{ ana: Person; ben: Person }> {
+  const ana = await seedPerson(journal, { name: 'Ana Ruiz', organization: 'Northwind', role: 'CFO' });
+  const ben = await seedPerson(journal, { name: 'Ben Okafor', organization: 'Contoso' });
+  await seedInteraction(journal, { occurredAt: daysAgo(1), kind: 'coffee', title: 'Coffee at the corner', notes: 'Talked about her kids and the marathon.', personIds: [ana.id] });
+  await seedInteraction(journal, {
+    occurredAt: daysAgo(200),
+    kind: 'meeting',
+    title: 'Board prep',
+    notes: 'She wants the board seat question settled before the offsite. <img src=x onerror=alert(1)>',
+    personIds: [ana.id],
+  });
+  await seedInteraction(journal, {
+    occurredAt: daysAgo(3),
+    kind: 'call',
+    title: 'Quick call',
+    notes: 'The merger is off; told in confidence.',
+    confidential: true,
+    personIds: [ben.id],
+  });
+  // Enough newer entries that the old one is far down the timeline.
+  for (let i = 0; i < 60; i += 1) {
+    await seedInteraction(journal, { occurredAt: daysAgo(5 + i), kind: 'email', title: `Weekly note ${i}`, notes: 'Routine update.', personIds: [ben.id] });
+  }
+  return { ana, ben };
+}
+
+async function openSearch(app: Page): Promise<void> {
+  await app.reload();
+  await expect(app.getByRole('heading', { name: 'Timeline', level: 1 })).toBeVisible();
+  await app.keyboard.press('Control+Shift+F');
+  await expect(app.getByRole('heading', { name: 'Search', level: 1 })).toBeVisible();
+}
+
+test('search as you type shows highlighted results and opens one in context on the timeline', async ({ app, running }) => {
+  await seed(running.journal);
+  await openSearch(app);
+
+  const box = app.getByRole('searchbox', { name: 'Search your journal' });
+  await expect(box).toBeFocused();
+  await box.pressSequentially('board seat');
+
+  const conversations = app.getByRole('region', { name: /Conversations/ });
+  const result = conversations.getByRole('button', { name: /Board prep/ });
+  await expect(result).toBeVisible();
+  await expect(result.locator('mark')).toHaveText(['Board', 'board', 'seat']);
+  // The note's markup is shown as text, never run.
+  await expect(result).toContainText('<img src=x onerror=alert(1)>');
+  await expect(app.locator('img')).toHaveCount(0);
+
+  await result.click();
+  await expect(app.getByRole('heading', { name: 'Timeline', level: 1 })).toBeVisible();
+  const entry = app.getByRole('article', { name: 'Board prep' });
+  await expect(entry).toBeInViewport();
+  await expect(entry).toHaveAttribute('data-spotlight', '');
+});
+
+test('query errors are explained in words, and the people group opens a person', async ({ app, running }) => {
+  await seed(running.journal);
+  await openSearch(app);
+  const box = app.getByRole('searchbox', { name: 'Search your journal' });
+
+  await box.fill('kind:coffe marathon');
+  await expect(app.getByRole('alert')).toContainText('kind: must be one of meeting, call, coffee');
+
+  await box.fill('northwnd');
+  const people = app.getByRole('region', { name: /People/ });
+  await expect(people.getByRole('button', { name: /Ana Ruiz/ })).toContainText('near match');
+  await box.fill('xyzzy');
+  await expect(app.getByRole('heading', { name: 'No conversations mention “xyzzy”' })).toBeVisible();
+
+  await box.fill('northwind');
+  await people.getByRole('button', { name: /Ana Ruiz/ }).click();
+  await expect(app.getByRole('heading', { name: 'Ana Ruiz', level: 1 })).toBeVisible();
+});
+
+test('a confidential note is not found until included, and its text never shows', async ({ app, running }) => {
+  await seed(running.journal);
+  await openSearch(app);
+  const box = app.getByRole('searchbox', { name: 'Search your journal' });
+
+  await box.fill('merger');
+  await expect(app.getByRole('heading', { name: 'No conversations mention “merger”' })).toBeVisible();
+  await expect(app.getByText('Confidential notes were not searched.')).toBeVisible();
+
+  await app.getByRole('switch', { name: 'Include confidential notes' }).check();
+  const result = app.getByRole('region', { name: /Conversations/ }).getByRole('button', { name: /Quick call/ });
+  await expect(result).toContainText('Matched in confidential notes, hidden here');
+  expect(await app.content()).not.toContain('told in confidence');
+});
+
+test('the command palette jumps to a person by a few letters, keyboard only', async ({ app, running }) => {
+  await seed(running.journal);
+  await app.reload();
+  await expect(app.getByRole('heading', { name: 'Timeline', level: 1 })).toBeVisible();
+
+  await app.keyboard.press('Control+k');
+  const combobox = app.getByRole('combobox', { name: 'Go to a person, view or action' });
+  await expect(combobox).toBeFocused();
+  await expect(app.getByRole('option', { name: /Log interaction/ })).toBeVisible();
+
+  await app.keyboard.type('okafr');
+  await expect(app.getByRole('option').first()).toContainText('Ben Okafor');
+  await expect(app.getByRole('option').first()).toHaveAttribute('aria-selected', 'true');
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('heading', { name: 'Ben Okafor', level: 1 })).toBeVisible();
+  await expect(combobox).toBeHidden();
+
+  await app.keyboard.press('Control+k');
+  await app.keyboard.type('peop');
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('heading', { name: 'People', level: 1 })).toBeVisible();
+});

@@ -1,0 +1,267 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import type { Highlighted, SearchResults } from '../../src-main/contract/contract.js';
+import { migrate, schemaVersion } from '../../src-main/core/db/migrate.js';
+import { initial } from '../../src-main/core/db/migrations/0001-initial.js';
+import { LATEST_VERSION } from '../../src-main/core/db/migrations/index.js';
+import { matchExpression } from '../../src-main/core/search/fts.js';
+import { nameCloseness, typoDistance } from '../../src-main/core/search/fuzzy.js';
+import { parseQuery } from '../../src-main/core/search/query.js';
+import type { Journal } from '../../src-main/core/index.js';
+import { addInteraction, addPerson, at, call, describe, expect, openTestJournal, refusal, test } from './helpers.js';
+
+const text = (parts: Highlighted | null) => (parts ?? []).map((part) => (part.hit ? `[${part.text}]` : part.text)).join('');
+
+async function find(journal: Journal, query: string, includeConfidential = false): Promise<SearchResults> {
+  return call(journal, 'search.query', { query, includeConfidential });
+}
+
+const titles = (results: SearchResults) => results.conversations.map((hit) => text(hit.title).replace(/[[\]]/g, ''));
+
+/** The FTS index agrees with the live rows it was built from (FTS5's own check). */
+function assertIndexIntact(raw: BetterSqlite3.Database): void {
+  raw.exec(`INSERT INTO interactions_fts (interactions_fts, rank) VALUES ('integrity-check', 1)`);
+  raw.exec(`INSERT INTO people_fts (people_fts, rank) VALUES ('integrity-check', 1)`);
+}
+
+describe('the query language', () => {
+  test('reads words, phrases and every filter', () => {
+    const parsed = parseQuery('budget "board seat" person:priya org:"Acme Corp" kind:call,coffees tag:#Investor after:2024-01 before:2025-03-15');
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.terms).toEqual([
+      { type: 'word', text: 'budget', tokens: ['budget'] },
+      { type: 'phrase', text: 'board seat', tokens: ['board', 'seat'] },
+    ]);
+    expect(parsed.person.map((term) => term.tokens)).toEqual([['priya']]);
+    expect(parsed.org).toEqual([{ type: 'phrase', text: 'Acme Corp', tokens: ['acme', 'corp'] }]);
+    expect(parsed.kind).toEqual(['call', 'coffee']);
+    expect(parsed.tag).toEqual(['investor']);
+    expect(parsed.after?.iso).toBe(new Date(2024, 1, 1).toISOString());
+    expect(parsed.before?.iso).toBe(new Date(2025, 2, 15).toISOString());
+  });
+
+  test('treats an unknown prefix and stray punctuation as text', () => {
+    const parsed = parseQuery('re:budget -- && ok');
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.terms.map((term) => term.tokens)).toEqual([['re', 'budget'], ['ok']]);
+  });
+
+  test.for([
+    ['kind:coffe', /kind: must be one of meeting, call, coffee/],
+    ['after:2024-13', /no month 13/],
+    ['before:2025-02-30', /not a day on the calendar/],
+    ['before:10/03/2025', /YYYY-MM-DD/],
+    ['before:last-week', /not a date Confidant understands/],
+    ['after:2025 before:2024', /not earlier than/],
+    ['before:2024 before:2025', /two before: dates/],
+  ])('explains %s as an error', ([query, message]) => {
+    const { problems } = parseQuery(query as string);
+    expect(problems).toEqual([{ severity: 'error', message: expect.stringMatching(message as RegExp) }]);
+  });
+
+  test('reads an unclosed quote as closed, and says so', () => {
+    const parsed = parseQuery('"board se');
+    expect(parsed.terms).toEqual([{ type: 'phrase', text: 'board se', tokens: ['board', 'se'] }]);
+    expect(parsed.problems).toEqual([{ severity: 'warning', message: expect.stringContaining('not closed') }]);
+  });
+
+  test('warns about a filter with nothing after it and ignores it', () => {
+    const parsed = parseQuery('budget person:');
+    expect(parsed.person).toEqual([]);
+    expect(parsed.problems).toEqual([{ severity: 'warning', message: expect.stringContaining('after person:') }]);
+  });
+
+  test('never lets FTS5 syntax through', () => {
+    const parsed = parseQuery('NEAR(a b) OR "x" AND title:y ^start col* {title}: - ) ( "');
+    const match = matchExpression(parsed.terms)!;
+    // Only quoted tokens of letters and digits, joined by AND, with a prefix star after a closing quote.
+    expect(match).toMatch(/^("[\p{L}\p{N} ]+"\*?)( AND "[\p{L}\p{N} ]+"\*?)*$/u);
+  });
+});
+
+describe('typo tolerance', () => {
+  test('counts a swap as one typo and accepts partial words', () => {
+    expect(typoDistance('pryia', 'priya')).toBe(1);
+    expect(nameCloseness('pryia', 'Priya Natarajan')).toBe(1);
+    expect(nameCloseness('nat', 'Priya Natarajan')).toBe(0);
+    expect(nameCloseness('acme', 'Carmen Alvarez')).toBeNull();
+    expect(nameCloseness('zoe', 'Zoë Adams')).toBe(0);
+  });
+});
+
+describe('search', () => {
+  test('finds conversations by title and notes, highlighting the words', async ({ journal }) => {
+    const ada = await addPerson(journal, { name: 'Ada Lovelace' });
+    await addInteraction(journal, { title: 'Reorg planning', notes: 'Talked about the board seat and the budget.', personIds: [ada] });
+    await addInteraction(journal, { title: 'Coffee', notes: 'Nothing about that.', personIds: [ada] });
+
+    const results = await find(journal, 'board seat');
+    expect(results.problems).toEqual([]);
+    expect(results.conversations).toHaveLength(1);
+    expect(results.conversations[0]).toMatchObject({ people: [{ id: ada, name: 'Ada Lovelace' }], confidential: false });
+    expect(text(results.conversations[0]!.snippet)).toBe('Talked about the [board] [seat] and the budget.');
+
+    expect(titles(await find(journal, 'reorg'))).toEqual(['Reorg planning']);
+    expect(text((await find(journal, 'reo')).conversations[0]!.title)).toBe('[Reorg] planning');
+    expect((await find(journal, '"seat board"')).conversations).toEqual([]);
+  });
+
+  test('ranks title matches above note matches, then newer above older', async ({ journal }) => {
+    const ada = await addPerson(journal, { name: 'Ada Lovelace' });
+    await addInteraction(journal, { occurredAt: at(0), title: 'Old note', notes: 'We discussed the offsite.', personIds: [ada] });
+    await addInteraction(journal, { occurredAt: at(10), title: 'New note', notes: 'We discussed the offsite.', personIds: [ada] });
+    await addInteraction(journal, { occurredAt: at(-100), title: 'Offsite agenda', notes: 'Rooms and food.', personIds: [ada] });
+
+    expect(titles(await find(journal, 'offsite'))).toEqual(['Offsite agenda', 'New note', 'Old note']);
+  });
+
+  test('keeps the index in sync across create, edit, delete and undo', async ({ journal, journalDb }) => {
+    const ada = await addPerson(journal, { name: 'Ada Lovelace' });
+    const id = await addInteraction(journal, { title: 'Budget review', notes: 'Headcount freeze.', personIds: [ada] });
+    expect(titles(await find(journal, 'headcount'))).toEqual(['Budget review']);
+
+    await call(journal, 'interactions.update', { id, occurredAt: at(0), kind: 'call', title: 'Hiring review', notes: 'Offers on hold.', personIds: [ada] });
+    expect((await find(journal, 'headcount')).conversations).toEqual([]);
+    expect((await find(journal, 'budget')).conversations).toEqual([]);
+    expect(titles(await find(journal, 'offers'))).toEqual(['Hiring review']);
+    assertIndexIntact(journalDb.raw);
+
+    await call(journal, 'interactions.delete', { id });
+    expect((await find(journal, 'offers')).conversations).toEqual([]);
+    assertIndexIntact(journalDb.raw);
+
+    await call(journal, 'interactions.undoDelete');
+    expect(titles(await find(journal, 'offers'))).toEqual(['Hiring review']);
+
+    // A second delete purges the first for good: the index must let go of it too.
+    const other = await addInteraction(journal, { title: 'Other', personIds: [ada] });
+    await call(journal, 'interactions.delete', { id });
+    await call(journal, 'interactions.delete', { id: other });
+    expect((await find(journal, 'offers')).conversations).toEqual([]);
+    expect(journalDb.raw.prepare('SELECT count(*) FROM interactions_vocab WHERE term = ?').pluck().get('offers')).toBe(0);
+    assertIndexIntact(journalDb.raw);
+  });
+
+  test('keeps people in sync across edits and tag changes', async ({ journal, journalDb }) => {
+    const id = await addPerson(journal, { name: 'Grace Hopper', organization: 'Navy', role: 'Rear admiral', tags: ['mentor'] });
+    expect((await find(journal, 'navy')).people.map((hit) => hit.id)).toEqual([id]);
+    expect(text((await find(journal, 'navy')).people[0]!.detail)).toBe('[Navy] · Rear admiral');
+    expect((await find(journal, 'mentor')).people.map((hit) => hit.id)).toEqual([id]);
+
+    await call(journal, 'people.update', { id, name: 'Grace B. Hopper', organization: 'Univac', role: 'Engineer', tags: ['compilers'] });
+    expect((await find(journal, 'navy')).people).toEqual([]);
+    expect((await find(journal, 'mentor')).people).toEqual([]);
+    expect((await find(journal, 'compilers')).people).toMatchObject([{ id, tags: ['compilers'] }]);
+    expect(text((await find(journal, 'univac')).people[0]!.detail)).toBe('[Univac] · Engineer');
+    assertIndexIntact(journalDb.raw);
+  });
+
+  test('leaves confidential notes out unless asked, and never returns their text', async ({ journal }) => {
+    const ada = await addPerson(journal, { name: 'Ada Lovelace' });
+    await addInteraction(journal, { title: 'Private chat', notes: 'She is leaving for a rival.', confidential: true, personIds: [ada] });
+
+    expect((await find(journal, 'rival')).conversations).toEqual([]);
+    const included = await find(journal, 'rival', true);
+    expect(included.conversations).toMatchObject([{ confidential: true, snippet: null, matchedConfidentialNotes: true }]);
+    expect(JSON.stringify(included)).not.toContain('leaving');
+
+    // The title of a confidential entry is not confidential (the timeline shows it too).
+    expect((await find(journal, 'private')).conversations).toMatchObject([{ confidential: true, snippet: null, matchedConfidentialNotes: false }]);
+    // Nor does the typo fallback offer a word that only a confidence contains.
+    expect((await find(journal, 'rivel')).fuzzy).toBeNull();
+    expect((await find(journal, 'rivel', true)).fuzzy).toEqual({ query: 'rival' });
+  });
+
+  test('tracks an entry made confidential, or not, after the fact', async ({ journal }) => {
+    const ada = await addPerson(journal, { name: 'Ada Lovelace' });
+    const fields = { occurredAt: at(0), kind: 'meeting' as const, title: 'Chat', notes: 'Acquisition rumours.', personIds: [ada] };
+    const id = await addInteraction(journal, fields);
+    await call(journal, 'interactions.update', { id, ...fields, confidential: true });
+    expect((await find(journal, 'acquisition')).conversations).toEqual([]);
+    await call(journal, 'interactions.update', { id, ...fields, confidential: false });
+    expect(titles(await find(journal, 'acquisition'))).toEqual(['Chat']);
+  });
+
+  test('applies person, org, tag, kind and date filters', async ({ journal }) => {
+    const ada = await addPerson(journal, { name: 'Ada Lovelace', organization: 'Analytical Engines', tags: ['investor'] });
+    const bob = await addPerson(journal, { name: 'Bob Babbage', organization: 'Difference Ltd' });
+    await addInteraction(journal, { occurredAt: '2024-05-01T12:00:00.000Z', kind: 'coffee', title: 'Pricing with Ada', notes: 'pricing', personIds: [ada] });
+    await addInteraction(journal, { occurredAt: '2025-05-01T12:00:00.000Z', kind: 'call', title: 'Pricing with Bob', notes: 'pricing', personIds: [bob] });
+
+    expect(titles(await find(journal, 'pricing person:ada'))).toEqual(['Pricing with Ada']);
+    expect(titles(await find(journal, 'pricing person:"Bob Babbage"'))).toEqual(['Pricing with Bob']);
+    expect(titles(await find(journal, 'pricing org:difference'))).toEqual(['Pricing with Bob']);
+    expect(titles(await find(journal, 'pricing tag:invest'))).toEqual(['Pricing with Ada']);
+    expect(titles(await find(journal, 'pricing kind:calls'))).toEqual(['Pricing with Bob']);
+    expect(titles(await find(journal, 'pricing before:2025'))).toEqual(['Pricing with Ada']);
+    expect(titles(await find(journal, 'after:2024-12-31'))).toEqual(['Pricing with Bob']);
+
+    const filtersOnly = await find(journal, 'person:ada');
+    expect(titles(filtersOnly)).toEqual(['Pricing with Ada']);
+    expect(filtersOnly.filters).toEqual([{ key: 'person', label: 'Ada Lovelace', fuzzy: false }]);
+    expect(filtersOnly.people.map((hit) => hit.id)).toEqual([ada]);
+
+    const typo = await find(journal, 'person:lovelcae');
+    expect(typo.filters).toEqual([{ key: 'person', label: 'Ada Lovelace', fuzzy: true }]);
+    expect(titles(typo)).toEqual(['Pricing with Ada']);
+
+    expect((await find(journal, 'person:zed')).problems).toEqual([{ severity: 'error', message: 'No one in your journal is called “zed”.' }]);
+  });
+
+  test('falls back to fuzzy matches when full text finds nothing, and says so', async ({ journal }) => {
+    const ada = await addPerson(journal, { name: 'Priya Raman' });
+    await addInteraction(journal, { title: 'Reorganization', notes: 'The reorganization timeline slipped.', personIds: [ada] });
+
+    const results = await find(journal, 'reorganisaton');
+    expect(results.fuzzy).toEqual({ query: 'reorganization' });
+    expect(titles(results)).toEqual(['Reorganization']);
+    expect(text(results.conversations[0]!.title)).toBe('[Reorganization]');
+
+    const people = await find(journal, 'pryia');
+    expect(people.people).toMatchObject([{ id: ada, fuzzy: true }]);
+    expect((await find(journal, 'xqzvw')).conversations).toEqual([]);
+  });
+
+  test('explains errors instead of throwing, and refuses only malformed calls', async ({ journal }) => {
+    await addPerson(journal);
+    const results = await find(journal, 'kind:coffe budget');
+    expect(results.conversations).toEqual([]);
+    expect(results.problems[0]).toMatchObject({ severity: 'error', message: expect.stringContaining('kind: must be one of') });
+    for (const query of ['"', 'NEAR(', '*', 'a:b:c', ')(', '{title}:x', '""""', 'x'.repeat(500)]) {
+      expect((await journal.call('search.query', { query })).ok).toBe(true);
+    }
+    expect((await refusal(journal, 'search.query', { query: 'x'.repeat(501) })).message).toMatch(/at most 500/);
+  });
+});
+
+describe('migration 3 (search)', () => {
+  test('indexes what a version 1 journal already holds', async ({ journalPath }) => {
+    const raw = new BetterSqlite3(journalPath);
+    const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: raw }) });
+    await migrate(db, [initial]);
+    expect(await schemaVersion(db)).toBe(1);
+    const stamp = '2024-01-01T00:00:00.000Z';
+    raw.exec(`
+      INSERT INTO people (id, name, organization, created_at, updated_at) VALUES (1, 'Ada Lovelace', 'Analytical', '${stamp}', '${stamp}');
+      INSERT INTO person_tags VALUES (1, 'mentor');
+      INSERT INTO interactions (id, occurred_at, kind, title, notes, confidential, created_at, updated_at, deleted_at) VALUES
+        (1, '${stamp}', 'call', 'Engines', 'Punched cards', 0, '${stamp}', '${stamp}', NULL),
+        (2, '${stamp}', 'call', 'Secret', 'Punched secrets', 1, '${stamp}', '${stamp}', NULL),
+        (3, '${stamp}', 'call', 'Deleted', 'Punched trash', 0, '${stamp}', '${stamp}', '${stamp}');
+      INSERT INTO interaction_people VALUES (1, 1), (2, 1), (3, 1);
+    `);
+    await db.destroy();
+
+    const { journal, journalDb } = await openTestJournal(journalPath);
+    try {
+      expect(await schemaVersion(journalDb.db)).toBe(LATEST_VERSION);
+      expect(titles(await find(journal, 'punched'))).toEqual(['Engines']);
+      expect(titles(await find(journal, 'punched', true)).sort()).toEqual(['Engines', 'Secret']);
+      expect((await find(journal, 'mentor')).people.map((hit) => hit.id)).toEqual([1]);
+      expect((await find(journal, 'analytical')).people.map((hit) => hit.id)).toEqual([1]);
+      assertIndexIntact(journalDb.raw);
+    } finally {
+      await journal.close();
+    }
+  });
+});
