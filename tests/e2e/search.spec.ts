@@ -125,3 +125,21 @@ test('the command palette jumps to a person by a few letters, keyboard only', as
   await app.keyboard.press('Enter');
   await expect(app.getByRole('heading', { name: 'People', level: 1 })).toBeVisible();
 });
+
+test('the command palette reaches the reciprocity views, and a few letters list only names that start with them', async ({ app, running }) => {
+  await seed(running.journal);
+  await app.reload();
+  await expect(app.getByRole('heading', { name: 'Timeline', level: 1 })).toBeVisible();
+
+  await app.keyboard.press('Control+k');
+  await app.keyboard.type('ana');
+  const options = app.getByRole('option');
+  await expect(options.first()).toContainText('Ana Ruiz');
+  await expect(app.getByRole('option', { name: /Ben Okafor/ })).toHaveCount(0);
+
+  await app.getByRole('combobox', { name: 'Go to a person, view or action' }).fill('give first');
+  await expect(options.first()).toContainText('Give first');
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('heading', { name: 'Reciprocity', level: 1 })).toBeVisible();
+  await expect(app.getByRole('tab', { name: /^Give first/ })).toHaveAttribute('aria-selected', 'true');
+});
