@@ -33,10 +33,20 @@ export const callNames = [
   'reciprocity.queues',
   'reciprocity.person',
   'reciprocity.beforeAsk',
+  'associations.list',
+  'associations.get',
+  'associations.create',
+  'associations.update',
+  'associations.setStatus',
+  'associations.setGoal',
+  'associations.delete',
+  'associations.pace',
+  'review.quarter',
+  'review.exportMarkdown',
 ] as const;
 
 export type CallName = (typeof callNames)[number];
 
 /** Events main sends the renderer (menu items, shortcuts handled natively). */
-export const menuActions = ['log-interaction', 'go-timeline', 'go-people', 'go-reciprocity', 'find'] as const;
+export const menuActions = ['log-interaction', 'go-timeline', 'go-people', 'go-reciprocity', 'go-associations', 'go-review', 'find'] as const;
 export type MenuAction = (typeof menuActions)[number];

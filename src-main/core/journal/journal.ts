@@ -13,6 +13,7 @@ import {
   updateInteraction,
 } from '../interactions/interactions.js';
 import { createPerson, getPerson, listPeople, updatePerson } from '../people/people.js';
+import { associationHandlers } from '../associations/handlers.js';
 import { reciprocityHandlers } from '../reciprocity/handlers.js';
 import { loadSample } from '../sample/sample.js';
 
@@ -61,6 +62,7 @@ export class Journal {
         return id === null ? null : getInteraction(db, id);
       },
       ...reciprocityHandlers(db),
+      ...associationHandlers(db),
     };
   }
 
