@@ -5,7 +5,10 @@ export type Route =
   | { view: 'timeline'; focus?: number }
   | { view: 'people' }
   | { view: 'reciprocity'; tab?: ReciprocityTab }
-  | { view: 'person'; id: number; focus?: number };
+  | { view: 'person'; id: number; focus?: number }
+  | { view: 'associations' }
+  | { view: 'association'; id: number }
+  | { view: 'review'; quarter?: string };
 
 class Router {
   route = $state<Route>({ view: 'timeline' });
