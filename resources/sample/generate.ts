@@ -10,6 +10,7 @@ import { SampleJournal } from '../../src-main/core/sample/sample.js';
 import { people, type Key } from './people.js';
 import { Rng } from './prng.js';
 import { asks, commitments, exchanges } from './reciprocity.js';
+import { associations } from './associations.js';
 import { routines } from './routines.js';
 import { storylines } from './storylines.js';
 import type { PersonSpec, Routine, Scripted } from './types.js';
@@ -99,6 +100,7 @@ function main(): void {
       people: entry.people,
     })),
     ...giveAndTake(),
+    associations,
   } satisfies SampleJournal;
 
   validate(data);

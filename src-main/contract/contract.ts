@@ -22,6 +22,9 @@ const id = z.number({ error: 'An id must be a number.' }).int().positive();
 
 import {
   allyRoles,
+  associationCategories,
+  associationRoles,
+  associationStatuses,
   askDirections,
   askStatuses,
   commitmentDirections,
@@ -31,6 +34,9 @@ import {
   interactionKinds,
   levels,
   type AllyRole,
+  type AssociationCategory,
+  type AssociationRole,
+  type AssociationStatus,
   type AskDirection,
   type AskStatus,
   type CommitmentDirection,
@@ -148,13 +154,21 @@ const InteractionFields = z.object({
   commitments: z.array(LoggedCommitment).max(50, { error: 'At most 50 commitments per interaction.' }).optional(),
   /** Received help this interaction thanked someone for. */
   thankedExchangeIds: ids('thanks').optional(),
+  /** The association that held the event (events only). Left out: an edit keeps what is there. */
+  associationId: id.nullish(),
 });
 
-const withSomeone = <T extends z.ZodType<{ personIds: number[]; newPeople: unknown[] }>>(schema: T) =>
-  schema.refine((value) => value.personIds.length + value.newPeople.length > 0, {
-    error: 'Add at least one person you met.',
-    path: ['personIds'],
-  });
+const withSomeone = <T extends z.ZodType<{ personIds: number[]; newPeople: unknown[]; kind: string; associationId?: number | null | undefined }>>(schema: T) =>
+  schema
+    .refine((value) => value.personIds.length + value.newPeople.length > 0, {
+      error: 'Add at least one person you met.',
+      path: ['personIds'],
+    })
+    .refine((value) => value.associationId == null || value.kind === 'event', {
+      error: 'Only an event can be linked to an association.',
+      path: ['associationId'],
+    });
+
 
 /** Keyset cursor: the (occurredAt, id) of the last row seen. */
 const cursor = z
@@ -190,6 +204,28 @@ const asOf = {
 };
 
 const empty = z.object({}, { error: 'This request takes no input.' }).strict().optional();
+
+/** '2025-Q1': a calendar quarter in the user's local time. */
+const quarter = z
+  .string({ error: 'A quarter must be text like 2025-Q1.' })
+  .regex(/^\d{4}-Q[1-4]$/, { error: 'A quarter must look like 2025-Q1.' })
+  .refine((value) => value >= '1900' && value < '2200', { error: 'Quarter must be between the years 1900 and 2199.' });
+
+const associationStatus = z.enum(associationStatuses, { error: `Status must be one of: ${associationStatuses.join(', ')}.` });
+
+const AssociationFields = z.object({
+  name: required(120, 'Name'),
+  category: z.enum(associationCategories, { error: `Category must be one of: ${associationCategories.join(', ')}.` }),
+  // Kept as text and shown, never fetched.
+  website: optionalText(300, 'Website').refine((value) => value === null || !/\s/.test(value), { error: 'A website cannot contain spaces.' }),
+  notes: optionalText(20_000, 'Notes'),
+  myRole: z.enum(associationRoles, { error: `My role must be one of: ${associationRoles.join(', ')}.` }).nullish().default(null),
+  renewalOn: calendarDate.nullish().default(null),
+});
+
+/** A warning the user has seen and accepted (a fourth shortlisted, a new focus replacing the old). */
+const confirmed = z.boolean({ error: 'Confirmed must be true or false.' }).default(false);
+const now = { now: isoDateTime.nullish() };
 
 export const contract = {
   'journal.info': { input: empty, result: of<JournalInfo>() },
@@ -305,6 +341,32 @@ export const contract = {
       .strict(),
     result: of<SearchResults>(),
   },
+  'associations.list': { input: z.object(now).strict().optional(), result: of<AssociationsOverview>() },
+  'associations.get': { input: z.object({ id, ...now }).strict(), result: of<AssociationDetail>() },
+  'associations.create': {
+    input: AssociationFields.extend({ status: associationStatus.default('exploring'), confirmed, ...now }).strict(),
+    result: of<AssociationDetail>(),
+  },
+  'associations.update': { input: AssociationFields.extend({ id, ...now }).strict(), result: of<AssociationDetail>() },
+  'associations.setStatus': { input: z.object({ id, status: associationStatus, confirmed, ...now }).strict(), result: of<AssociationDetail>() },
+  'associations.setGoal': {
+    input: z
+      .object({
+        id,
+        events: z
+          .number({ error: 'The goal must be a number of events.' })
+          .int({ error: 'The goal must be a whole number of events.' })
+          .min(0, { error: 'The goal cannot be negative.' })
+          .max(50, { error: 'The goal must be at most 50 events a quarter.' }),
+        ...now,
+      })
+      .strict(),
+    result: of<AssociationDetail>(),
+  },
+  'associations.delete': { input: z.object({ id }).strict(), result: of<{ id: number; name: string }>() },
+  'associations.pace': { input: z.object(now).strict().optional(), result: of<PaceNotice[]>() },
+  'review.quarter': { input: z.object({ quarter: quarter.nullish(), ...now }).strict().optional(), result: of<QuarterReview>() },
+  'review.exportMarkdown': { input: z.object({ quarter: quarter.nullish(), ...now }).strict().optional(), result: of<ReviewExport>() },
 } satisfies Record<CallName, { input: z.ZodType; result: unknown }>;
 
 /** Carries a result type through the contract without a runtime schema. */
@@ -369,6 +431,8 @@ export interface PersonRef {
 
 export interface TimelineEntry {
   id: number;
+  /** The association that held an event, if linked. */
+  association: AssociationRef | null;
   occurredAt: string;
   kind: InteractionKind;
   title: string;
@@ -602,4 +666,124 @@ export interface SearchResults {
   more: boolean;
   /** Full text found nothing and these are fuzzy results for the corrected words. */
   fuzzy: { query: string } | null;
+}
+
+// Associations and the quarterly review. Quarters are '2025-Q1', calendar quarters in local time.
+
+export interface AssociationRef {
+  id: number;
+  name: string;
+}
+
+export interface Association {
+  id: number;
+  name: string;
+  category: AssociationCategory;
+  website: string | null;
+  notes: string | null;
+  myRole: AssociationRole | null;
+  /** 'YYYY-MM-DD' */
+  renewalOn: string | null;
+  status: AssociationStatus;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/**
+ * One quarter at one association. State: met (attended at least the goal), missed (a past quarter that
+ * fell short), open (the current quarter, not met yet), none (no goal held then: not judged).
+ */
+export interface QuarterAttendance {
+  quarter: string;
+  attended: number;
+  goal: number | null;
+  state: 'met' | 'missed' | 'open' | 'none';
+}
+
+export interface AssociationSummary extends Omit<Association, 'notes'> {
+  thisQuarter: QuarterAttendance;
+  /** Consecutive quarters met, back from the current one (which counts once met). */
+  streak: number;
+  events: number;
+  lastEventAt: string | null;
+}
+
+export interface AssociationsOverview {
+  quarter: string;
+  associations: AssociationSummary[];
+}
+
+export interface AssociationEvent {
+  id: number;
+  occurredAt: string;
+  title: string;
+  location: string | null;
+  confidential: boolean;
+  people: PersonRef[];
+}
+
+export interface AssociationDetail extends AssociationSummary {
+  notes: string | null;
+  /** The goal history, oldest first: each holds from its quarter until the next. */
+  goals: { fromQuarter: string; events: number }[];
+  /** Live events, newest first. */
+  eventList: AssociationEvent[];
+  /** People met at its events, most often met first. */
+  people: { person: PersonRef; events: number; lastMetAt: string }[];
+  /** The last two years (eight quarters), oldest first, ending with the current quarter. */
+  strip: QuarterAttendance[];
+}
+
+/** A focus association whose goal for the current quarter is at risk. */
+export interface PaceNotice {
+  quarter: string;
+  association: AssociationRef;
+  attended: number;
+  goal: number;
+  /** Share of the quarter gone, 0 to 1. */
+  elapsed: number;
+  daysLeft: number;
+}
+
+export interface NewPerson {
+  person: PersonRef;
+  firstMetAt: string;
+  /** Where: the association that held the event, if any. */
+  association: AssociationRef | null;
+  interaction: { id: number; title: string; kind: InteractionKind; confidential: boolean };
+}
+
+export interface QuarterReview {
+  quarter: string;
+  since: string;
+  until: string;
+  firstDay: string;
+  lastDay: string;
+  current: boolean;
+  /** Quarters with something to review, newest first (always the current one). */
+  quarters: string[];
+  attendance: (QuarterAttendance & { association: AssociationRef; status: AssociationStatus })[];
+  summary: {
+    interactions: number;
+    events: number;
+    peopleSeen: number;
+    newPeople: NewPerson[];
+    gave: number;
+    received: number;
+    asked: number;
+    theyAsked: number;
+    /** Help received this quarter with no thanks logged yet. */
+    thanksOwed: ThanksOwedItem[];
+    /** My promises due this quarter. */
+    commitments: { kept: Commitment[]; late: Commitment[]; missed: Commitment[]; open: Commitment[] };
+    /** Past their keep-in-touch cadence at the quarter's end (or now, for the current quarter). */
+    overdue: KeepInTouchItem[];
+  };
+  /** Quarters × associations over the two years ending with this quarter. */
+  heatmap: { quarters: string[]; rows: { association: AssociationRef; status: AssociationStatus; cells: QuarterAttendance[] }[] };
+}
+
+export interface ReviewExport {
+  filename: string;
+  markdown: string;
 }

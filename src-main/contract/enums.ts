@@ -11,6 +11,13 @@ export const askStatuses = ['open', 'fulfilled', 'declined', 'withdrawn'] as con
 export const commitmentDirections = ['i-owe', 'owed-to-me'] as const;
 export const commitmentStatuses = ['open', 'done', 'dropped'] as const;
 
+export const associationCategories = ['function', 'industry', 'skill', 'other'] as const;
+export const associationRoles = ['member', 'volunteer', 'board', 'speaker'] as const;
+/** The funnel, in order: research, narrow to three, choose one, and let go. */
+export const associationStatuses = ['exploring', 'shortlisted', 'focus', 'past'] as const;
+/** The practice: narrow the list to three. */
+export const SHORTLIST_LIMIT = 3;
+
 export type Level = (typeof levels)[number];
 export type ExchangeDirection = (typeof exchangeDirections)[number];
 export type ExchangeKind = (typeof exchangeKinds)[number];
@@ -20,3 +27,6 @@ export type CommitmentDirection = (typeof commitmentDirections)[number];
 export type CommitmentStatus = (typeof commitmentStatuses)[number];
 export type AllyRole = (typeof allyRoles)[number];
 export type InteractionKind = (typeof interactionKinds)[number];
+export type AssociationCategory = (typeof associationCategories)[number];
+export type AssociationRole = (typeof associationRoles)[number];
+export type AssociationStatus = (typeof associationStatuses)[number];

@@ -34,6 +34,16 @@ export const callNames = [
   'reciprocity.person',
   'reciprocity.beforeAsk',
   'search.query',
+  'associations.list',
+  'associations.get',
+  'associations.create',
+  'associations.update',
+  'associations.setStatus',
+  'associations.setGoal',
+  'associations.delete',
+  'associations.pace',
+  'review.quarter',
+  'review.exportMarkdown',
 ] as const;
 
 export type CallName = (typeof callNames)[number];
@@ -44,6 +54,8 @@ export const menuActions = [
   'go-timeline',
   'go-people',
   'go-reciprocity',
+  'go-associations',
+  'go-review',
   'go-search',
   'find',
   'command-palette',

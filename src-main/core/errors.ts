@@ -3,6 +3,8 @@ export type JournalErrorCode =
   | 'invalid-input'
   | 'not-found'
   | 'conflict'
+  /** Allowed, but only once the user has read the warning: repeat the call with `confirmed: true`. */
+  | 'needs-confirmation'
   | 'future-version'
   | 'unknown-call'
   | 'forbidden'

@@ -22,6 +22,8 @@ export function buildMenu(getWindow: () => BrowserWindow | undefined): Menu {
         { label: 'Timeline', accelerator: 'CmdOrCtrl+1', click: send('go-timeline') },
         { label: 'People', accelerator: 'CmdOrCtrl+2', click: send('go-people') },
         { label: 'Reciprocity', accelerator: 'CmdOrCtrl+3', click: send('go-reciprocity') },
+        { label: 'Associations', accelerator: 'CmdOrCtrl+4', click: send('go-associations') },
+        { label: 'Quarterly Review', accelerator: 'CmdOrCtrl+5', click: send('go-review') },
         { label: 'Search Conversations…', accelerator: 'CmdOrCtrl+Shift+F', click: send('go-search') },
         { label: 'Find…', accelerator: 'CmdOrCtrl+F', click: send('find') },
         { label: 'Go to Anything…', accelerator: 'CmdOrCtrl+K', click: send('command-palette') },

@@ -38,7 +38,9 @@ export function isAppUrl(url: string): boolean {
 export function lockDownSession(): void {
   const ses = session.defaultSession;
   ses.webRequest.onBeforeRequest((details, callback) => {
-    const allowed = isAppUrl(details.url) || (devServerUrl() !== undefined && details.url.startsWith('ws://localhost'));
+    // A blob: URL of the app's own origin is data the page made itself (the review's Markdown download).
+    const allowed =
+      isAppUrl(details.url) || details.url.startsWith(`blob:${APP_ORIGIN}/`) || (devServerUrl() !== undefined && details.url.startsWith('ws://localhost'));
     if (!allowed) console.warn(`[security] blocked request to ${details.url}`);
     callback({ cancel: !allowed });
   });

@@ -64,6 +64,17 @@ export function storedRows(raw: BetterSqlite3.Database) {
     interactions: raw.prepare('SELECT * FROM interactions ORDER BY id').all(),
     interactionPeople: raw.prepare('SELECT * FROM interaction_people ORDER BY interaction_id, person_id').all(),
     ...reciprocityRows(raw),
+    ...associationRows(raw),
+  };
+}
+
+/** The association tables (schema 4 on), row by row. */
+export function associationRows(raw: BetterSqlite3.Database) {
+  const version = raw.pragma('user_version', { simple: true }) as number;
+  if (version < 4) return {};
+  return {
+    associations: raw.prepare('SELECT * FROM associations ORDER BY id').all(),
+    attendanceGoals: raw.prepare('SELECT * FROM attendance_goals ORDER BY association_id, from_quarter').all(),
   };
 }
 

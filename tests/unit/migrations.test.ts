@@ -33,6 +33,8 @@ describe('a new journal', () => {
     expect(ours).toEqual([
       'ask_people',
       'asks',
+      'associations',
+      'attendance_goals',
       'commitments',
       'exchange_people',
       'exchanges',
@@ -52,8 +54,8 @@ describe('a new journal', () => {
       .pluck()
       .all();
     expect(indexes).toEqual([
-      'ask_people_person', 'asks_interaction', 'commitments_interaction', 'commitments_person', 'exchange_people_person',
-      'exchanges_interaction', 'interaction_people_person', 'interactions_timeline', 'people_name', 'person_tags_tag', 'thanks_exchange',
+      'ask_people_person', 'asks_interaction', 'associations_name', 'commitments_interaction', 'commitments_person', 'exchange_people_person',
+      'exchanges_interaction', 'interaction_people_person', 'interactions_association', 'interactions_timeline', 'people_name', 'person_tags_tag', 'thanks_exchange',
     ]);
   });
 
@@ -219,6 +221,41 @@ describe('migration 2 (reciprocity)', () => {
         personIds: [1], exchanges: [{ direction: 'received', kind: 'advice', description: 'How to pitch the engine' }],
       });
       expect(edited.exchanges).toMatchObject([{ direction: 'received', people: [{ id: 1 }] }]);
+    } finally {
+      await opened.journal.close();
+    }
+  });
+});
+
+describe('migration 4 (associations)', () => {
+  test('opens a version 3 journal with data in it, adds associations and goals, and keeps every row', async ({ dir }) => {
+    const path = join(dir, 'journal.sqlite');
+    const { raw, db } = bareDb(path);
+    await migrate(db, migrations.slice(0, 3));
+    raw.exec(`
+      INSERT INTO people (id, name, created_at, updated_at) VALUES (1, 'Ada Lovelace', '2024-01-01T00:00:00.000Z', '2024-01-01T00:00:00.000Z');
+      INSERT INTO interactions (id, occurred_at, kind, title, notes, confidential, created_at, updated_at)
+        VALUES (1, '2024-02-01T10:00:00.000Z', 'event', 'Circle breakfast', 'Met the CPO', 0, '2024-02-01T10:00:00.000Z', '2024-02-01T10:00:00.000Z');
+      INSERT INTO interaction_people (interaction_id, person_id) VALUES (1, 1);
+      INSERT INTO exchanges (id, direction, kind, description, occurred_at, interaction_id, created_at, updated_at)
+        VALUES (1, 'gave', 'advice', 'Roadmap tips', '2024-02-01T10:00:00.000Z', 1, '2024-02-01T10:00:00.000Z', '2024-02-01T10:00:00.000Z');
+    `);
+    const before = storedRows(raw);
+    expect(before.version).toBe(3);
+    await db.destroy();
+
+    const opened = await openTestJournal(path);
+    try {
+      const after = storedRows(opened.journalDb.raw);
+      expect(after.version).toBe(LATEST_VERSION);
+      expect({ ...after, version: 3 }).toMatchObject(before);
+      expect(after).toMatchObject({ associations: [], attendanceGoals: [], interactions: [{ id: 1, association_id: null }] });
+      // The old event can now be linked to an association, and counts as attended.
+      const circle = await call(opened.journal, 'associations.create', { name: 'Product Leaders Circle', category: 'function', now: '2024-03-01T12:00:00.000Z' });
+      await call(opened.journal, 'interactions.update', {
+        id: 1, occurredAt: '2024-02-01T10:00:00.000Z', kind: 'event', title: 'Circle breakfast', notes: 'Met the CPO', personIds: [1], associationId: circle.id,
+      });
+      expect((await call(opened.journal, 'associations.get', { id: circle.id, now: '2024-03-01T12:00:00.000Z' })).events).toBe(1);
     } finally {
       await opened.journal.close();
     }

@@ -174,7 +174,7 @@ describe('logging with an interaction', () => {
     expect(created.commitments).toMatchObject([{ person: { id: ada }, dueOn: '2025-06-05', status: 'open' }]);
     expect(created.thanks).toMatchObject([{ exchangeId: earlier, thankedAt: '2025-06-01T09:00:00.000Z' }]);
 
-    const { id: _id, createdAt: _c, updatedAt: _u, hasNotes: _h, people: _p, thanks: _t, ...rest } = created;
+    const { id: _id, createdAt: _c, updatedAt: _u, hasNotes: _h, people: _p, thanks: _t, association: _a, ...rest } = created;
     const edited = await call(journal, 'interactions.update', {
       ...rest,
       id: created.id,

@@ -86,10 +86,36 @@ describe('the sample journal’s give and take', () => {
   });
 
   test('a sample file written before reciprocity (no give-and-take arrays) still loads', async ({ journal, journalDb }) => {
-    const { exchanges: _e, asks: _a, commitments: _c, ...older } = readSampleFile() as ReturnType<typeof readSampleFile> & Record<string, unknown>;
+    const { exchanges: _e, asks: _a, commitments: _c, associations: _s, ...older } = readSampleFile() as ReturnType<typeof readSampleFile> & Record<string, unknown>;
     expect(Object.keys(older)).toEqual(['version', 'people', 'interactions']);
     await loadSample(journalDb.db, older);
     expect((await call(journal, 'journal.info')).people).toBe(older.people.length);
     expect((await call(journal, 'reciprocity.ledger', {})).rows).toEqual([]);
+  });
+
+  test('has associations with two years of history: the Circle is the focus and its events are linked', async ({ journal }) => {
+    await call(journal, 'journal.loadSample');
+    const overview = await call(journal, 'associations.list');
+    expect(overview.associations.map((a) => [a.name, a.status])).toEqual([
+      ['Digital Health Product Guild', 'past'],
+      ['Health Data Leaders Forum', 'exploring'],
+      ['Product Leaders Circle', 'focus'],
+      ['Women in Product', 'shortlisted'],
+    ]);
+    const circle = overview.associations.find((a) => a.name === 'Product Leaders Circle')!;
+    expect(circle.events).toBe(9);
+    const detail = await call(journal, 'associations.get', { id: circle.id });
+    expect(detail.goals).toHaveLength(1);
+    expect(detail.strip.filter((cell) => cell.state === 'met').length).toBeGreaterThanOrEqual(4);
+    expect(detail.people.map((met) => met.person.name)).toContain('Ravi Subramaniam');
+    const review = await call(journal, 'review.quarter', { quarter: detail.strip.at(-2)!.quarter });
+    expect(review.heatmap.rows.length).toBeGreaterThanOrEqual(2);
+    expect(review.summary.interactions).toBeGreaterThan(10);
+  });
+
+  test('a sample file written before associations still loads, with none', async ({ journal, journalDb }) => {
+    const { associations: _s, ...older } = readSampleFile() as ReturnType<typeof readSampleFile> & Record<string, unknown>;
+    await loadSample(journalDb.db, older);
+    expect((await call(journal, 'associations.list')).associations).toEqual([]);
   });
 });

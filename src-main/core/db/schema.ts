@@ -14,6 +14,8 @@ export interface Database {
   commitments: CommitmentsTable;
   give_first_dismissals: GiveFirstDismissalsTable;
   search_revision: SearchRevisionTable;
+  associations: AssociationsTable;
+  attendance_goals: AttendanceGoalsTable;
 }
 
 export interface PeopleTable {
@@ -50,6 +52,8 @@ export interface InteractionsTable {
   created_at: string;
   updated_at: string;
   deleted_at: string | null;
+  /** The association an event was held by (schema 4 on). */
+  association_id: Generated<number | null>;
 }
 
 export interface InteractionPeopleTable {
@@ -126,6 +130,28 @@ export interface GiveFirstDismissalsTable {
 export interface SearchRevisionTable {
   scope: 'people' | 'interactions';
   revision: number;
+}
+
+export interface AssociationsTable {
+  id: Generated<number>;
+  name: string;
+  category: 'function' | 'industry' | 'skill' | 'other';
+  website: string | null;
+  notes: string | null;
+  my_role: 'member' | 'volunteer' | 'board' | 'speaker' | null;
+  /** Local calendar day, 'YYYY-MM-DD'. */
+  renewal_on: string | null;
+  status: Generated<'exploring' | 'shortlisted' | 'focus' | 'past'>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AttendanceGoalsTable {
+  association_id: number;
+  /** '2025-Q1': the goal holds from this quarter until the next row's. */
+  from_quarter: string;
+  events: number;
+  set_at: string;
 }
 
 export type PersonRow = Selectable<PeopleTable>;

@@ -1,9 +1,10 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { Interaction, InteractionKind, ParsedInput, PersonRef, TimelineEntry, TimelinePage } from '../../contract/contract.js';
+import type { AssociationRef, Interaction, InteractionKind, ParsedInput, PersonRef, TimelineEntry, TimelinePage } from '../../contract/contract.js';
 import type { Database, InteractionRow } from '../db/schema.js';
 import { JournalError, notFound } from '../errors.js';
 import { assertPeopleExist, createPerson } from '../people/people.js';
 import { interactionItems, saveInteractionItems } from '../reciprocity/items.js';
+import { assertAssociationExists } from '../associations/associations.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 type InteractionFields = ParsedInput<'interactions.create'>;
@@ -14,7 +15,8 @@ const now = () => new Date().toISOString();
 export async function timeline(db: Db, input: ParsedInput<'interactions.timeline'>): Promise<TimelinePage> {
   let query = db
     .selectFrom('interactions as i')
-    .select(['i.id', 'i.occurred_at', 'i.kind', 'i.title', 'i.notes', 'i.confidential', 'i.location'])
+    .leftJoin('associations as a', 'a.id', 'i.association_id')
+    .select(['i.id', 'i.occurred_at', 'i.kind', 'i.title', 'i.notes', 'i.confidential', 'i.location', 'i.association_id', 'a.name as association_name'])
     .where('i.deleted_at', 'is', null);
   if (input.personId != null) {
     const personId = input.personId;
@@ -46,6 +48,7 @@ export async function timeline(db: Db, input: ParsedInput<'interactions.timeline
   const people = await peopleFor(db, page.map((row) => row.id));
   const entries: TimelineEntry[] = page.map((row) => ({
     id: row.id,
+    association: associationRef(row.association_id, row.association_name),
     occurredAt: row.occurred_at,
     kind: row.kind as InteractionKind,
     title: row.title,
@@ -61,14 +64,20 @@ export async function timeline(db: Db, input: ParsedInput<'interactions.timeline
 
 export async function getInteraction(db: Db, id: number): Promise<Interaction> {
   const row = await db
-    .selectFrom('interactions')
-    .selectAll()
-    .where('id', '=', id)
-    .where('deleted_at', 'is', null)
+    .selectFrom('interactions as i')
+    .leftJoin('associations as a', 'a.id', 'i.association_id')
+    .selectAll('i')
+    .select('a.name as association_name')
+    .where('i.id', '=', id)
+    .where('i.deleted_at', 'is', null)
     .executeTakeFirst();
   if (!row) throw notFound('interaction', id);
   const people = await peopleFor(db, [id]);
-  return { ...toInteraction(row, people.get(id) ?? []), ...(await interactionItems(db, id)) };
+  return {
+    ...toInteraction(row, people.get(id) ?? []),
+    association: associationRef(row.association_id, row.association_name),
+    ...(await interactionItems(db, id)),
+  };
 }
 
 /**
@@ -78,10 +87,11 @@ export async function getInteraction(db: Db, id: number): Promise<Interaction> {
 export async function createInteraction(db: Kysely<Database>, fields: InteractionFields): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const personIds = await resolvePeople(trx, fields);
+    if (fields.associationId != null) await assertAssociationExists(trx, fields.associationId);
     const at = now();
     const { id } = await trx
       .insertInto('interactions')
-      .values({ ...toRow(fields), created_at: at, updated_at: at })
+      .values({ ...toRow(fields), association_id: fields.associationId ?? null, created_at: at, updated_at: at })
       .returning('id')
       .executeTakeFirstOrThrow();
     await linkPeople(trx, id, personIds);
@@ -93,9 +103,12 @@ export async function createInteraction(db: Kysely<Database>, fields: Interactio
 export async function updateInteraction(db: Kysely<Database>, id: number, fields: InteractionFields): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const personIds = await resolvePeople(trx, fields);
+    if (fields.associationId != null) await assertAssociationExists(trx, fields.associationId);
+    // Left out, the link stays; but only an event keeps one.
+    const association = fields.kind !== 'event' ? { association_id: null } : fields.associationId !== undefined ? { association_id: fields.associationId } : {};
     const result = await trx
       .updateTable('interactions')
-      .set({ ...toRow(fields), updated_at: now() })
+      .set({ ...toRow(fields), ...association, updated_at: now() })
       .where('id', '=', id)
       .where('deleted_at', 'is', null)
       .executeTakeFirst();
@@ -202,7 +215,11 @@ function toRow(fields: InteractionFields) {
   };
 }
 
-function toInteraction(row: InteractionRow, people: PersonRef[]): Omit<Interaction, 'exchanges' | 'asks' | 'commitments' | 'thanks'> {
+function associationRef(id: number | null, name: string | null): AssociationRef | null {
+  return id !== null && name !== null ? { id, name } : null;
+}
+
+function toInteraction(row: InteractionRow, people: PersonRef[]): Omit<Interaction, 'exchanges' | 'asks' | 'commitments' | 'thanks' | 'association'> {
   return {
     id: row.id,
     occurredAt: row.occurred_at,

@@ -13,6 +13,7 @@ import {
   updateInteraction,
 } from '../interactions/interactions.js';
 import { createPerson, getPerson, listPeople, updatePerson } from '../people/people.js';
+import { associationHandlers } from '../associations/handlers.js';
 import { reciprocityHandlers } from '../reciprocity/handlers.js';
 import { loadSample } from '../sample/sample.js';
 import { FuzzyIndex } from '../search/fuzzy.js';
@@ -66,6 +67,7 @@ export class Journal {
       },
       ...reciprocityHandlers(db),
       'search.query': (input) => search(db, input, fuzzy),
+      ...associationHandlers(db),
     };
   }
 

@@ -5,6 +5,9 @@ import {
   PersonFields,
   askDirections,
   askStatuses,
+  associationCategories,
+  associationRoles,
+  associationStatuses,
   commitmentDirections,
   commitmentStatuses,
   exchangeDirections,
@@ -14,6 +17,7 @@ import {
 import type { Database } from '../db/schema.js';
 import { JournalError } from '../errors.js';
 import { createPerson } from '../people/people.js';
+import { quarterOf } from '../quarters.js';
 
 // The sample journal ships as data (resources/sample-journal.json) with dates relative to the day it is
 // loaded, so a new user always sees a network that is current, not one frozen on the day it was written.
@@ -82,6 +86,23 @@ export const SampleJournal = z.object({
       }),
     )
     .default([]),
+  // Associations (optional, so older samples still load). Events name sample interactions of kind event
+  // by title; goals hold from the quarter containing their day on.
+  associations: z
+    .array(
+      z.object({
+        name: z.string().min(1).max(120),
+        category: z.enum(associationCategories),
+        website: z.string().max(300).nullish().default(null),
+        notes: z.string().max(20_000).nullish().default(null),
+        myRole: z.enum(associationRoles).nullish().default(null),
+        renewalInDays: z.number().int().nullish().default(null),
+        status: z.enum(associationStatuses),
+        goals: z.array(z.object({ fromDaysAgo: z.number().int().min(0), events: z.number().int().min(0).max(50) })).default([]),
+        events: z.array(z.string().min(1)).default([]),
+      }),
+    )
+    .default([]),
 });
 
 /** Work happens on weekdays: a rebased working entry that lands on a weekend moves back to Friday. */
@@ -138,7 +159,43 @@ export async function loadSample(db: Kysely<Database>, data: unknown, today = ne
       interactions.set(entry.title, interactions.has(entry.title) ? null : { id, at: occurredAt });
     }
     await loadGiveAndTake(trx, sample, { ids, interactions, midnight });
+    await loadAssociations(trx, sample, { ids, interactions, midnight });
   });
+}
+
+/** Associations, their goal history and the events held by them. */
+async function loadAssociations(trx: Transaction<Database>, sample: z.output<typeof SampleJournal>, lookup: Lookup): Promise<void> {
+  const stamp = new Date().toISOString();
+  for (const association of sample.associations) {
+    const { id } = await trx
+      .insertInto('associations')
+      .values({
+        name: association.name,
+        category: association.category,
+        website: association.website,
+        notes: association.notes,
+        my_role: association.myRole,
+        renewal_on: association.renewalInDays == null ? null : format(addDays(lookup.midnight, association.renewalInDays), 'yyyy-MM-dd'),
+        status: association.status,
+        created_at: stamp,
+        updated_at: stamp,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    for (const goal of association.goals) {
+      await trx
+        .insertInto('attendance_goals')
+        .values({ association_id: id, from_quarter: quarterOf(addDays(lookup.midnight, -goal.fromDaysAgo)), events: goal.events, set_at: stamp })
+        .onConflict((oc) => oc.columns(['association_id', 'from_quarter']).doUpdateSet({ events: goal.events }))
+        .execute();
+    }
+    for (const title of association.events) {
+      const found = lookup.interactions.get(title);
+      if (!found) throw new Error(`Sample association "${association.name}" names ${found === null ? 'an ambiguous' : 'no'} interaction "${title}".`);
+      const result = await trx.updateTable('interactions').set({ association_id: id }).where('id', '=', found.id).where('kind', '=', 'event').executeTakeFirst();
+      if (result.numUpdatedRows === 0n) throw new Error(`Sample association "${association.name}" names "${title}", which is not an event.`);
+    }
+  }
 }
 
 interface Lookup {

@@ -4,10 +4,13 @@ class LogDialog {
   isOpen = $state(false);
   editId = $state<number | null>(null);
   presetPersonIds = $state<number[]>([]);
+  /** Opened from an association: a new event there. */
+  presetAssociationId = $state<number | null>(null);
 
-  open(options: { editId?: number; personIds?: number[] } = {}): void {
+  open(options: { editId?: number; personIds?: number[]; associationId?: number } = {}): void {
     this.editId = options.editId ?? null;
     this.presetPersonIds = options.personIds ?? [];
+    this.presetAssociationId = options.associationId ?? null;
     this.isOpen = true;
   }
 
@@ -15,6 +18,7 @@ class LogDialog {
     this.isOpen = false;
     this.editId = null;
     this.presetPersonIds = [];
+    this.presetAssociationId = null;
   }
 }
 

@@ -6,7 +6,10 @@ export type Route =
   | { view: 'people' }
   | { view: 'reciprocity'; tab?: ReciprocityTab }
   | { view: 'search' }
-  | { view: 'person'; id: number; focus?: number };
+  | { view: 'person'; id: number; focus?: number }
+  | { view: 'associations' }
+  | { view: 'association'; id: number }
+  | { view: 'review'; quarter?: string };
 
 class Router {
   route = $state<Route>({ view: 'timeline' });

@@ -50,6 +50,8 @@ export interface LogValues extends LogItems {
   picked: Picked[];
   occurredAt: string;
   kind: InteractionKind;
+  /** The association that held an event; ignored for other kinds. */
+  associationId: number | null;
   title: string;
   location: string;
   notes: string;

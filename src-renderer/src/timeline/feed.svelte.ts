@@ -164,6 +164,8 @@ function sameEntry(a: TimelineEntry, b: TimelineEntry): boolean {
     a.hasNotes === b.hasNotes &&
     a.confidential === b.confidential &&
     a.location === b.location &&
+    a.association?.id === b.association?.id &&
+    a.association?.name === b.association?.name &&
     a.people.length === b.people.length &&
     a.people.every((person, index) => person.id === b.people[index]?.id && person.name === b.people[index]?.name)
   );

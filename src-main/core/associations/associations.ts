@@ -1,0 +1,364 @@
+import type { Kysely, Transaction } from 'kysely';
+import type {
+  Association,
+  AssociationDetail,
+  AssociationEvent,
+  AssociationStatus,
+  AssociationSummary,
+  AssociationsOverview,
+  PaceNotice,
+  ParsedInput,
+  PersonRef,
+  QuarterAttendance,
+} from '../../contract/contract.js';
+import { SHORTLIST_LIMIT } from '../../contract/enums.js';
+import type { Database } from '../db/schema.js';
+import { JournalError, notFound } from '../errors.js';
+import { quarterElapsed, quarterOf, quartersBetween, shiftQuarter } from '../quarters.js';
+
+// Associations, their events, and attendance against the quarterly goal. Attendance is counted from live
+// event interactions (the trash hides them, undo brings them back) that have happened by `now`.
+
+type Db = Kysely<Database> | Transaction<Database>;
+type Fields = Omit<ParsedInput<'associations.update'>, 'id' | 'now'>;
+
+/** The practice: the focus association, at least one event a quarter. */
+export const FOCUS_DEFAULT_GOAL = 1;
+/** The behind-pace notice shows once this share of the quarter is gone with the goal unmet. */
+export const PACE_WARNING_AT = 2 / 3;
+/** The attendance strip and heatmap: two years. */
+export const HISTORY_QUARTERS = 8;
+
+const stamp = () => new Date().toISOString();
+
+// ---- attendance ----------------------------------------------------------------------------------------
+
+/** Everything attendance needs, read once: goal history and live past events, per association. */
+export class Attendance {
+  private constructor(
+    private readonly goals: Map<number, { fromQuarter: string; events: number }[]>,
+    private readonly counts: Map<number, Map<string, number>>,
+    readonly current: string,
+  ) {}
+
+  static async load(db: Db, now: string): Promise<Attendance> {
+    const [goalRows, eventRows] = await Promise.all([
+      db.selectFrom('attendance_goals').select(['association_id', 'from_quarter', 'events']).orderBy('from_quarter').execute(),
+      liveEvents(db, now).select(['i.association_id', 'i.occurred_at']).execute(),
+    ]);
+    const goals = new Map<number, { fromQuarter: string; events: number }[]>();
+    for (const row of goalRows) {
+      const list = goals.get(row.association_id) ?? [];
+      list.push({ fromQuarter: row.from_quarter, events: row.events });
+      goals.set(row.association_id, list);
+    }
+    const counts = new Map<number, Map<string, number>>();
+    for (const row of eventRows) {
+      if (row.association_id === null) continue;
+      // Quarters are local, which SQLite does not know; hence bucketing here.
+      const quarter = quarterOf(row.occurred_at);
+      const perQuarter = counts.get(row.association_id) ?? new Map<string, number>();
+      perQuarter.set(quarter, (perQuarter.get(quarter) ?? 0) + 1);
+      counts.set(row.association_id, perQuarter);
+    }
+    return new Attendance(goals, counts, quarterOf(now));
+  }
+
+  goalHistory(associationId: number): { fromQuarter: string; events: number }[] {
+    return this.goals.get(associationId) ?? [];
+  }
+
+  /** The goal that held in a quarter: the latest set from that quarter or before. */
+  goal(associationId: number, quarter: string): number | null {
+    let goal: number | null = null;
+    for (const row of this.goalHistory(associationId)) if (row.fromQuarter <= quarter) goal = row.events;
+    return goal;
+  }
+
+  in(associationId: number, quarter: string): QuarterAttendance {
+    const attended = this.counts.get(associationId)?.get(quarter) ?? 0;
+    const goal = this.goal(associationId, quarter);
+    const state: QuarterAttendance['state'] = !goal ? 'none' : attended >= goal ? 'met' : quarter >= this.current ? 'open' : 'missed';
+    return { quarter, attended, goal, state };
+  }
+
+  /** The quarters that ended with `last`, oldest first. */
+  strip(associationId: number, last: string, length = HISTORY_QUARTERS): QuarterAttendance[] {
+    return quartersBetween(shiftQuarter(last, -(length - 1)), last).map((quarter) => this.in(associationId, quarter));
+  }
+
+  /** Quarters met in a row, back from the current one; an unfinished current quarter neither adds nor breaks. */
+  streak(associationId: number): number {
+    const first = this.firstQuarter(associationId);
+    if (first === null) return 0;
+    let streak = 0;
+    for (let quarter = this.current; quarter >= first; quarter = shiftQuarter(quarter, -1)) {
+      const { state } = this.in(associationId, quarter);
+      if (state === 'met') streak += 1;
+      else if (state !== 'open') break;
+    }
+    return streak;
+  }
+
+  private firstQuarter(associationId: number): string | null {
+    const candidates = [this.goalHistory(associationId)[0]?.fromQuarter, ...(this.counts.get(associationId)?.keys() ?? [])].filter(
+      (quarter): quarter is string => quarter !== undefined,
+    );
+    return candidates.length ? candidates.reduce((a, b) => (a < b ? a : b)) : null;
+  }
+}
+
+/** Live events linked to an association that have happened by `now`. */
+export function liveEvents(db: Db, now: string) {
+  return db
+    .selectFrom('interactions as i')
+    .where('i.deleted_at', 'is', null)
+    .where('i.kind', '=', 'event')
+    .where('i.association_id', 'is not', null)
+    .where('i.occurred_at', '<=', now);
+}
+
+// ---- reading -------------------------------------------------------------------------------------------
+
+async function rows(db: Db, id?: number) {
+  let query = db.selectFrom('associations').selectAll();
+  if (id !== undefined) query = query.where('id', '=', id);
+  return query.orderBy('name').execute();
+}
+
+function toAssociation(row: Awaited<ReturnType<typeof rows>>[number]): Association {
+  return {
+    id: row.id,
+    name: row.name,
+    category: row.category,
+    website: row.website,
+    notes: row.notes,
+    myRole: row.my_role,
+    renewalOn: row.renewal_on,
+    status: row.status,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+async function eventStats(db: Db, now: string): Promise<Map<number, { events: number; lastEventAt: string | null }>> {
+  const stats = await liveEvents(db, now)
+    .select((eb) => ['i.association_id', eb.fn.countAll<number>().as('events'), eb.fn.max('i.occurred_at').as('last')])
+    .groupBy('i.association_id')
+    .execute();
+  return new Map(stats.map((row) => [row.association_id!, { events: Number(row.events), lastEventAt: row.last ?? null }]));
+}
+
+function summarize(row: Association, attendance: Attendance, stats: { events: number; lastEventAt: string | null } | undefined): AssociationSummary {
+  const { notes: _notes, ...rest } = row;
+  return {
+    ...rest,
+    thisQuarter: attendance.in(row.id, attendance.current),
+    streak: attendance.streak(row.id),
+    events: stats?.events ?? 0,
+    lastEventAt: stats?.lastEventAt ?? null,
+  };
+}
+
+export async function listAssociations(db: Db, now: string): Promise<AssociationsOverview> {
+  const [all, attendance, stats] = await Promise.all([rows(db), Attendance.load(db, now), eventStats(db, now)]);
+  return {
+    quarter: attendance.current,
+    associations: all.map((row) => summarize(toAssociation(row), attendance, stats.get(row.id))),
+  };
+}
+
+export async function getAssociation(db: Db, id: number, now: string): Promise<AssociationDetail> {
+  const [row] = await rows(db, id);
+  if (!row) throw notFound('association', id);
+  const [attendance, stats, events] = await Promise.all([
+    Attendance.load(db, now),
+    eventStats(db, now),
+    db
+      .selectFrom('interactions as i')
+      .where('i.deleted_at', 'is', null)
+      .where('i.association_id', '=', id)
+      .select(['i.id', 'i.occurred_at', 'i.title', 'i.location', 'i.confidential'])
+      .orderBy('i.occurred_at', 'desc')
+      .orderBy('i.id', 'desc')
+      .execute(),
+  ]);
+  const links = events.length
+    ? await db
+        .selectFrom('interaction_people as ip')
+        .innerJoin('people as p', 'p.id', 'ip.person_id')
+        .select(['ip.interaction_id', 'p.id', 'p.name'])
+        .where('ip.interaction_id', 'in', events.map((event) => event.id))
+        .orderBy('p.name')
+        .execute()
+    : [];
+  const peopleByEvent = new Map<number, PersonRef[]>();
+  for (const link of links) peopleByEvent.set(link.interaction_id, [...(peopleByEvent.get(link.interaction_id) ?? []), { id: link.id, name: link.name }]);
+  const eventList: AssociationEvent[] = events.map((event) => ({
+    id: event.id,
+    occurredAt: event.occurred_at,
+    title: event.title,
+    location: event.location,
+    confidential: event.confidential === 1,
+    people: peopleByEvent.get(event.id) ?? [],
+  }));
+  const met = new Map<number, { person: PersonRef; events: number; lastMetAt: string }>();
+  for (const event of eventList) {
+    for (const person of event.people) {
+      const seen = met.get(person.id);
+      if (seen) seen.events += 1;
+      else met.set(person.id, { person, events: 1, lastMetAt: event.occurredAt });
+    }
+  }
+  const association = toAssociation(row);
+  return {
+    ...summarize(association, attendance, stats.get(id)),
+    notes: association.notes,
+    goals: attendance.goalHistory(id),
+    eventList,
+    people: [...met.values()].sort((a, b) => b.events - a.events || b.lastMetAt.localeCompare(a.lastMetAt) || a.person.name.localeCompare(b.person.name)),
+    strip: attendance.strip(id, attendance.current),
+  };
+}
+
+/** Focus associations whose goal for this quarter is at risk: most of the quarter gone, goal not met. */
+export async function pace(db: Db, now: string): Promise<PaceNotice[]> {
+  const { quarter, elapsed, daysLeft } = quarterElapsed(now);
+  if (elapsed < PACE_WARNING_AT) return [];
+  const [focus, attendance] = await Promise.all([
+    db.selectFrom('associations').select(['id', 'name']).where('status', '=', 'focus').orderBy('name').execute(),
+    Attendance.load(db, now),
+  ]);
+  return focus.flatMap((association) => {
+    const { attended, goal, state } = attendance.in(association.id, quarter);
+    return state === 'open' && goal ? [{ quarter, association, attended, goal, elapsed, daysLeft }] : [];
+  });
+}
+
+// ---- writing -------------------------------------------------------------------------------------------
+
+function toRow(fields: Fields) {
+  return {
+    name: fields.name,
+    category: fields.category,
+    website: fields.website,
+    notes: fields.notes,
+    my_role: fields.myRole,
+    renewal_on: fields.renewalOn,
+  };
+}
+
+async function assertNameFree(trx: Transaction<Database>, name: string, exceptId: number | null): Promise<void> {
+  let query = trx.selectFrom('associations').select('id').where((eb) => eb(eb.fn('lower', ['name']), '=', name.toLowerCase()));
+  if (exceptId !== null) query = query.where('id', '!=', exceptId);
+  if (await query.executeTakeFirst()) {
+    throw new JournalError('conflict', `“${name}” is already in your associations.`, { name: 'An association with this name already exists.' });
+  }
+}
+
+export async function createAssociation(db: Kysely<Database>, input: ParsedInput<'associations.create'>, now: string): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    await assertNameFree(trx, input.name, null);
+    const at = stamp();
+    const { id } = await trx
+      .insertInto('associations')
+      .values({ ...toRow(input), status: 'exploring', created_at: at, updated_at: at })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await moveInFunnel(trx, id, input.status, input.confirmed, now);
+    return id;
+  });
+}
+
+export async function updateAssociation(db: Kysely<Database>, id: number, fields: Fields): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await assertNameFree(trx, fields.name, id);
+    const result = await trx.updateTable('associations').set({ ...toRow(fields), updated_at: stamp() }).where('id', '=', id).executeTakeFirst();
+    if (result.numUpdatedRows === 0n) throw notFound('association', id);
+  });
+}
+
+export async function setStatus(db: Kysely<Database>, input: ParsedInput<'associations.setStatus'>, now: string): Promise<void> {
+  await db.transaction().execute((trx) => moveInFunnel(trx, input.id, input.status, input.confirmed, now));
+}
+
+/**
+ * Moves an association through the funnel. A fourth shortlisted, or a new focus while another holds it,
+ * is allowed but only once confirmed (the practice says three, and one); the old focus goes back to the
+ * shortlist. A new focus with no goal gets the practice's default; moving to past ends its goal from the
+ * next quarter, so the quarter already under way is still judged by the goal it started with.
+ */
+async function moveInFunnel(trx: Transaction<Database>, id: number, status: AssociationStatus, confirmed: boolean, now: string): Promise<void> {
+  const row = await trx.selectFrom('associations').select(['id', 'name', 'status']).where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('association', id);
+  if (row.status === status) return;
+  const others = await trx.selectFrom('associations').select(['id', 'name']).where('status', '=', status).where('id', '!=', id).orderBy('name').execute();
+  const names = others.map((other) => `“${other.name}”`);
+  const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : (names[0] ?? '');
+  if (status === 'shortlisted' && others.length >= SHORTLIST_LIMIT && !confirmed) {
+    throw new JournalError(
+      'needs-confirmation',
+      `You already have ${others.length} associations shortlisted (${list}). The practice is to narrow the list to three. Shortlist “${row.name}” anyway?`,
+    );
+  }
+  if (status === 'focus' && others.length > 0) {
+    if (!confirmed) {
+      throw new JournalError(
+        'needs-confirmation',
+        `${list} ${others.length > 1 ? 'are' : 'is'} your focus now. Make “${row.name}” the focus and move ${list} back to the shortlist?`,
+      );
+    }
+    await trx.updateTable('associations').set({ status: 'shortlisted', updated_at: stamp() }).where('status', '=', 'focus').execute();
+  }
+  await trx.updateTable('associations').set({ status, updated_at: stamp() }).where('id', '=', id).execute();
+
+  const quarter = quarterOf(now);
+  const current = await goalAt(trx, id, quarter);
+  if (status === 'focus' && !current) await writeGoal(trx, id, quarter, FOCUS_DEFAULT_GOAL);
+  if (status === 'past' && current) await writeGoal(trx, id, shiftQuarter(quarter, 1), 0);
+}
+
+async function goalAt(trx: Transaction<Database>, id: number, quarter: string): Promise<number | null> {
+  const row = await trx
+    .selectFrom('attendance_goals')
+    .select('events')
+    .where('association_id', '=', id)
+    .where('from_quarter', '<=', quarter)
+    .orderBy('from_quarter', 'desc')
+    .executeTakeFirst();
+  return row?.events ?? null;
+}
+
+/** Sets the goal from a quarter on; earlier rows stay, so earlier quarters keep the goal that held then. */
+async function writeGoal(trx: Transaction<Database>, id: number, fromQuarter: string, events: number): Promise<void> {
+  await trx
+    .insertInto('attendance_goals')
+    .values({ association_id: id, from_quarter: fromQuarter, events, set_at: stamp() })
+    .onConflict((oc) => oc.columns(['association_id', 'from_quarter']).doUpdateSet({ events, set_at: stamp() }))
+    .execute();
+  // A goal set for the current quarter supersedes any set for later ones (say, "ends next quarter").
+  await trx.deleteFrom('attendance_goals').where('association_id', '=', id).where('from_quarter', '>', fromQuarter).execute();
+}
+
+export async function setGoal(db: Kysely<Database>, input: ParsedInput<'associations.setGoal'>, now: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom('associations').select('id').where('id', '=', input.id).executeTakeFirst();
+    if (!row) throw notFound('association', input.id);
+    await writeGoal(trx, input.id, quarterOf(now), input.events);
+  });
+}
+
+/** Deletes an association and its goals; its events stay in the journal, unlinked. */
+export async function deleteAssociation(db: Kysely<Database>, id: number): Promise<{ id: number; name: string }> {
+  return db.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom('associations').select(['id', 'name']).where('id', '=', id).executeTakeFirst();
+    if (!row) throw notFound('association', id);
+    await trx.deleteFrom('associations').where('id', '=', id).execute();
+    return row;
+  });
+}
+
+export async function assertAssociationExists(db: Db, id: number): Promise<void> {
+  const row = await db.selectFrom('associations').select('id').where('id', '=', id).executeTakeFirst();
+  if (!row) throw new JournalError('not-found', `That association no longer exists (id ${id}).`, { associationId: 'That association no longer exists.' });
+}

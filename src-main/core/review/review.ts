@@ -1,0 +1,125 @@
+import { sql } from 'kysely';
+import type { AssociationRef, Commitment, InteractionKind, NewPerson, QuarterReview } from '../../contract/contract.js';
+import { Attendance, HISTORY_QUARTERS } from '../associations/associations.js';
+import { type AsOf } from '../reciprocity/clock.js';
+import { type Db, fetchCommitments } from '../reciprocity/items.js';
+import { keepInTouchLists, ledger, thanksOwed } from '../reciprocity/ledger.js';
+import { quarterOf, quarterRange, quartersBetween, shiftQuarter } from '../quarters.js';
+
+// The quarterly review: attendance against the goals that held, and the quarter's relationships. The
+// relationship numbers come from the reciprocity core (ledger, thanks owed, commitments, keep-in-touch),
+// asked about the quarter, so the review and the Reciprocity view never disagree.
+
+export async function quarterReview(db: Db, quarter: string | null | undefined, at: AsOf): Promise<QuarterReview> {
+  const current = quarterOf(at.now);
+  const chosen = quarter ?? current;
+  const range = quarterRange(chosen);
+  const isCurrent = chosen === current;
+  // A past quarter is seen from its last moment; the current (or a future) one from now.
+  const asAtEnd: AsOf = chosen < current ? { now: new Date(new Date(range.until).getTime() - 1).toISOString(), today: range.lastDay } : at;
+
+  const [attendance, associations, counts, newPeople, gives, owed, mine, keepInTouch, first] = await Promise.all([
+    Attendance.load(db, at.now),
+    db.selectFrom('associations').select(['id', 'name', 'status']).orderBy('name').execute(),
+    sql<{ interactions: number; events: number; people: number }>`
+      SELECT COUNT(*) AS interactions, COALESCE(SUM(i.kind = 'event'), 0) AS events,
+        (SELECT COUNT(DISTINCT ip.person_id) FROM interaction_people ip JOIN interactions j ON j.id = ip.interaction_id
+          WHERE j.deleted_at IS NULL AND j.occurred_at >= ${range.since} AND j.occurred_at < ${range.until}) AS people
+      FROM interactions i
+      WHERE i.deleted_at IS NULL AND i.occurred_at >= ${range.since} AND i.occurred_at < ${range.until}`.execute(db),
+    newPeopleIn(db, range.since, range.until),
+    ledger(db, { since: range.since, until: range.until }, at),
+    thanksOwed(db, asAtEnd),
+    fetchCommitments(db, { direction: 'i-owe' }, at.today),
+    keepInTouchLists(db, asAtEnd),
+    sql<{ first: string | null }>`SELECT MIN(occurred_at) AS first FROM interactions WHERE deleted_at IS NULL`.execute(db),
+  ]);
+
+  const due = mine.filter((commitment) => commitment.dueOn >= range.firstDay && commitment.dueOn <= range.lastDay);
+  const commitments: Record<'kept' | 'late' | 'missed' | 'open', Commitment[]> = { kept: [], late: [], missed: [], open: [] };
+  for (const commitment of due) {
+    if (commitment.status === 'done') commitments[commitment.doneOn !== null && commitment.doneOn <= commitment.dueOn ? 'kept' : 'late'].push(commitment);
+    else if (commitment.status === 'dropped' || commitment.overdue) commitments.missed.push(commitment);
+    else commitments.open.push(commitment);
+  }
+
+  const heatQuarters = quartersBetween(shiftQuarter(chosen, -(HISTORY_QUARTERS - 1)), chosen);
+  const heatRows = associations
+    .map((association) => ({
+      association: { id: association.id, name: association.name },
+      status: association.status,
+      cells: heatQuarters.map((q) => attendance.in(association.id, q)),
+    }))
+    .filter((row) => row.cells.some((cell) => cell.attended > 0 || cell.goal));
+
+  const attendanceRows = associations
+    .map((association) => ({ ...attendance.in(association.id, chosen), association: { id: association.id, name: association.name }, status: association.status }))
+    .filter((row) => row.attended > 0 || row.goal);
+
+  const oldest = first.rows[0]?.first ? quarterOf(first.rows[0].first) : current;
+  const quarters = quartersBetween(oldest < current ? oldest : current, current, 80).reverse();
+  const row = counts.rows[0];
+
+  return {
+    quarter: chosen,
+    since: range.since,
+    until: range.until,
+    firstDay: range.firstDay,
+    lastDay: range.lastDay,
+    current: isCurrent,
+    quarters,
+    attendance: attendanceRows,
+    summary: {
+      interactions: Number(row?.interactions ?? 0),
+      events: Number(row?.events ?? 0),
+      peopleSeen: Number(row?.people ?? 0),
+      newPeople,
+      gave: gives.totals.gave,
+      received: gives.totals.received,
+      asked: gives.totals.asked,
+      theyAsked: gives.totals.theyAsked,
+      thanksOwed: owed.filter((item) => item.exchange.occurredAt >= range.since && item.exchange.occurredAt < range.until),
+      commitments,
+      overdue: keepInTouch.pastCadence,
+    },
+    heatmap: { quarters: heatQuarters, rows: heatRows },
+  };
+}
+
+/** People whose first live interaction falls in the period, with where they were first met. */
+async function newPeopleIn(db: Db, since: string, until: string): Promise<NewPerson[]> {
+  const { rows } = await sql<{
+    person_id: number;
+    name: string;
+    first_at: string;
+    interaction_id: number;
+    title: string;
+    kind: string;
+    confidential: number;
+    association_id: number | null;
+    association_name: string | null;
+  }>`
+    WITH firsts AS (
+      SELECT ip.person_id, MIN(i.occurred_at) AS first_at
+      FROM interaction_people ip JOIN interactions i ON i.id = ip.interaction_id
+      WHERE i.deleted_at IS NULL
+      GROUP BY ip.person_id
+    )
+    SELECT f.person_id, p.name, f.first_at, i.id AS interaction_id, i.title, i.kind, i.confidential,
+      a.id AS association_id, a.name AS association_name
+    FROM firsts f
+    JOIN people p ON p.id = f.person_id
+    JOIN interactions i ON i.id = (
+      SELECT j.id FROM interaction_people jp JOIN interactions j ON j.id = jp.interaction_id
+      WHERE jp.person_id = f.person_id AND j.deleted_at IS NULL AND j.occurred_at = f.first_at
+      ORDER BY j.id LIMIT 1)
+    LEFT JOIN associations a ON a.id = i.association_id
+    WHERE f.first_at >= ${since} AND f.first_at < ${until}
+    ORDER BY f.first_at, p.name`.execute(db);
+  return rows.map((row) => ({
+    person: { id: row.person_id, name: row.name },
+    firstMetAt: row.first_at,
+    association: row.association_id !== null && row.association_name !== null ? ({ id: row.association_id, name: row.association_name } satisfies AssociationRef) : null,
+    interaction: { id: row.interaction_id, title: row.title, kind: row.kind as InteractionKind, confidential: row.confidential === 1 },
+  }));
+}
