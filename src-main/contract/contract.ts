@@ -626,7 +626,7 @@ export interface SearchProblem {
 
 /** One filter as it was understood, for showing back: "person: Priya Raman, Priya Shah". */
 export interface SearchFilter {
-  key: 'person' | 'org' | 'tag' | 'kind' | 'before' | 'after';
+  key: 'person' | 'org' | 'tag' | 'association' | 'kind' | 'before' | 'after';
   label: string;
   /** Matched by the fuzzy layer (a typo or partial word), not exactly. */
   fuzzy: boolean;
@@ -638,6 +638,16 @@ export interface SearchPersonHit {
   /** Organization and role, highlighted where they matched. */
   detail: Highlighted | null;
   tags: string[];
+  fuzzy: boolean;
+}
+
+/** An association found by name (search's associations group). */
+export interface SearchAssociationHit {
+  id: number;
+  name: Highlighted;
+  status: AssociationStatus;
+  category: AssociationCategory;
+  /** Matched by the fuzzy layer (a typo), not by word beginnings. */
   fuzzy: boolean;
 }
 
@@ -661,6 +671,8 @@ export interface SearchResults {
   problems: SearchProblem[];
   filters: SearchFilter[];
   people: SearchPersonHit[];
+  /** Associations whose name matches the words typed. */
+  associations: SearchAssociationHit[];
   conversations: SearchConversationHit[];
   /** More conversations match than were returned. */
   more: boolean;

@@ -109,7 +109,7 @@ test('the command palette jumps to a person by a few letters, keyboard only', as
   await expect(app.getByRole('heading', { name: 'Timeline', level: 1 })).toBeVisible();
 
   await app.keyboard.press('Control+k');
-  const combobox = app.getByRole('combobox', { name: 'Go to a person, view or action' });
+  const combobox = app.getByRole('combobox', { name: 'Go to a person, an association, a view or an action' });
   await expect(combobox).toBeFocused();
   await expect(app.getByRole('option', { name: /Log interaction/ })).toBeVisible();
 
@@ -137,9 +137,51 @@ test('the command palette reaches the reciprocity views, and a few letters list 
   await expect(options.first()).toContainText('Ana Ruiz');
   await expect(app.getByRole('option', { name: /Ben Okafor/ })).toHaveCount(0);
 
-  await app.getByRole('combobox', { name: 'Go to a person, view or action' }).fill('give first');
+  await app.getByRole('combobox', { name: 'Go to a person, an association, a view or an action' }).fill('give first');
   await expect(options.first()).toContainText('Give first');
   await app.keyboard.press('Enter');
   await expect(app.getByRole('heading', { name: 'Reciprocity', level: 1 })).toBeVisible();
   await expect(app.getByRole('tab', { name: /^Give first/ })).toHaveAttribute('aria-selected', 'true');
+});
+
+test('a misspelt association name finds it in search and opens its page; the palette jumps to one too', async ({ app, running }) => {
+  const { ana } = await seed(running.journal);
+  const circle = await call<{ id: number }>(running.journal, 'associations.create', { name: 'Product Leaders Circle', category: 'function' });
+  await call(running.journal, 'associations.create', { name: 'Design Guild', category: 'skill' });
+  await seedInteraction(running.journal, { occurredAt: daysAgo(2), kind: 'event', title: 'Circle roundtable', personIds: [ana.id], associationId: circle.id });
+  await openSearch(app);
+
+  const box = app.getByRole('searchbox', { name: 'Search your journal' });
+  await box.pressSequentially('circel');
+  const associations = app.getByRole('region', { name: /Associations/ });
+  const result = associations.getByRole('button', { name: /Product Leaders Circle/ });
+  await expect(result).toBeVisible();
+  await expect(result).toContainText('near match');
+  await expect(result.locator('mark')).toHaveText(['Circle']);
+  await expect(associations.getByRole('button', { name: /Design Guild/ })).toHaveCount(0);
+  // The keyboard walks into the group, and Enter opens the association.
+  await app.keyboard.press('ArrowDown');
+  await expect(result).toBeFocused();
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('heading', { name: 'Product Leaders Circle', level: 1 })).toBeVisible();
+
+  // The filter keeps the association's events.
+  await app.keyboard.press('Control+Shift+F');
+  await box.fill('association:circel');
+  await box.press('Enter');
+  await expect(app.getByRole('region', { name: /Conversations/ }).getByRole('button')).toHaveText([/Circle roundtable/]);
+
+  await app.keyboard.press('Control+k');
+  await app.keyboard.type('design gild');
+  const first = app.getByRole('option').first();
+  await expect(first).toContainText('Design Guild');
+  await expect(first).toContainText('Association');
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('heading', { name: 'Design Guild', level: 1 })).toBeVisible();
+
+  await app.keyboard.press('Control+k');
+  await expect(app.getByRole('option', { name: /Quarterly review/ })).toBeVisible();
+  await app.keyboard.type('quarterly');
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('heading', { name: 'Quarterly review', level: 1 })).toBeVisible();
 });

@@ -26,7 +26,7 @@ function assertIndexIntact(raw: BetterSqlite3.Database): void {
 
 describe('the query language', () => {
   test('reads words, phrases and every filter', () => {
-    const parsed = parseQuery('budget "board seat" person:priya org:"Acme Corp" kind:call,coffees tag:#Investor after:2024-01 before:2025-03-15');
+    const parsed = parseQuery('budget "board seat" person:priya org:"Acme Corp" kind:call,coffees tag:#Investor association:circle after:2024-01 before:2025-03-15');
     expect(parsed.problems).toEqual([]);
     expect(parsed.terms).toEqual([
       { type: 'word', text: 'budget', tokens: ['budget'] },
@@ -36,6 +36,7 @@ describe('the query language', () => {
     expect(parsed.org).toEqual([{ type: 'phrase', text: 'Acme Corp', tokens: ['acme', 'corp'] }]);
     expect(parsed.kind).toEqual(['call', 'coffee']);
     expect(parsed.tag).toEqual(['investor']);
+    expect(parsed.association).toEqual([{ type: 'word', text: 'circle', tokens: ['circle'] }]);
     expect(parsed.after?.iso).toBe(new Date(2024, 1, 1).toISOString());
     expect(parsed.before?.iso).toBe(new Date(2025, 2, 15).toISOString());
   });
@@ -220,6 +221,53 @@ describe('search', () => {
     const people = await find(journal, 'pryia');
     expect(people.people).toMatchObject([{ id: ada, fuzzy: true }]);
     expect((await find(journal, 'xqzvw')).conversations).toEqual([]);
+  });
+
+  test('finds associations by name, forgiving a typo or a partial word, and nothing unrelated', async ({ journal }) => {
+    const circle = (await call(journal, 'associations.create', { name: 'Product Leaders Circle', category: 'function' })).id;
+    const guild = (await call(journal, 'associations.create', { name: 'Design Guild', category: 'skill', status: 'shortlisted' })).id;
+
+    const typo = await find(journal, 'circel');
+    expect(typo.associations).toEqual([{ id: circle, name: expect.anything(), status: 'exploring', category: 'function', fuzzy: true }]);
+    expect(text(typo.associations[0]!.name)).toBe('Product Leaders [Circle]');
+
+    const partial = await find(journal, 'prod lead');
+    expect(partial.associations).toMatchObject([{ id: circle, fuzzy: false }]);
+    expect(text(partial.associations[0]!.name)).toBe('[Product] [Leaders] Circle');
+    expect((await find(journal, 'guild')).associations).toMatchObject([{ id: guild, status: 'shortlisted', fuzzy: false }]);
+
+    // Unrelated words, and names a word away, never come back.
+    for (const query of ['budget', 'cycle', 'ciro', 'design circle']) {
+      expect((await find(journal, query)).associations, query).toEqual([]);
+    }
+  });
+
+  test('association: keeps the events an association held, by name or near it', async ({ journal }) => {
+    const circle = (await call(journal, 'associations.create', { name: 'Product Leaders Circle', category: 'function' })).id;
+    const guild = (await call(journal, 'associations.create', { name: 'Design Guild', category: 'skill' })).id;
+    const ada = await addPerson(journal, { name: 'Ada Lovelace' });
+    const event = (title: string, associationId: number | null, minutes: number) =>
+      addInteraction(journal, { kind: 'event', title, notes: 'roadmap talk', occurredAt: at(minutes), associationId, personIds: [ada] });
+    await event('Circle spring meetup', circle, 0);
+    const gone = await event('Circle summer meetup', circle, 10);
+    await event('Guild critique night', guild, 20);
+    await event('Unaffiliated conference', null, 30);
+    await call(journal, 'interactions.delete', { id: gone });
+
+    const exact = await find(journal, 'association:"Product Leaders Circle"');
+    expect(titles(exact)).toEqual(['Circle spring meetup']);
+    expect(exact.filters).toEqual([{ key: 'association', label: 'Product Leaders Circle', fuzzy: false }]);
+
+    const typo = await find(journal, 'roadmap association:circel');
+    expect(titles(typo)).toEqual(['Circle spring meetup']);
+    expect(typo.filters).toEqual([{ key: 'association', label: 'Product Leaders Circle', fuzzy: true }]);
+    expect(titles(await find(journal, 'roadmap assoc:guild'))).toEqual(['Guild critique night']);
+    expect(titles(await find(journal, 'association:guild association:circle'))).toEqual([]);
+
+    const unknown = await find(journal, 'roadmap association:toastmasters');
+    expect(unknown.problems).toEqual([{ severity: 'error', message: 'No association in your journal is called “toastmasters”.' }]);
+    expect(unknown.conversations).toEqual([]);
+    expect(parseQuery('association:').problems).toEqual([{ severity: 'warning', message: expect.stringContaining('after association:') }]);
   });
 
   test('explains errors instead of throwing, and refuses only malformed calls', async ({ journal }) => {

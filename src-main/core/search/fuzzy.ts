@@ -1,5 +1,6 @@
 import Fuse from 'fuse.js';
 import { sql, type Kysely } from 'kysely';
+import type { AssociationStatus, AssociationCategory, Highlighted } from '../../contract/contract.js';
 import type { Database } from '../db/schema.js';
 
 // The fuzzy layer: fuse.js where exact words fall short. It lives in the core's thread (the worker in the
@@ -16,8 +17,8 @@ export interface NamedEntry {
 }
 
 /**
- * Where names come from. Adding associations (boards, clubs, alumni networks) once they exist is one
- * line here: `{ kind: 'association', load: (db) => ... }`, plus the kind in NameKind.
+ * Where people's names come from, cached by the people revision. Associations are deliberately not
+ * here: the revision triggers do not watch their table, so findAssociations reads them fresh instead.
  */
 const nameSources: { kind: NameKind; load: (db: Kysely<Database>) => Promise<{ name: string; person_id: number }[]> }[] = [
   { kind: 'person', load: (db) => db.selectFrom('people').select(['name', 'id as person_id']).execute() },
@@ -80,6 +81,69 @@ export function nameCloseness(typed: string, name: string): number | null {
     total += best;
   }
   return total;
+}
+
+/** An association close to what was typed, with the typos it took (0: every word began a word of the name). */
+export interface NearAssociation {
+  id: number;
+  name: string;
+  status: AssociationStatus;
+  category: AssociationCategory;
+  typos: number;
+}
+
+/**
+ * Associations whose name is close to `text`, best first. Not part of the cached name index: the
+ * search_revision triggers do not watch the associations table, and a journal holds a handful of
+ * associations, so they are read fresh for every search. Candidates come from fuse.js over the words of
+ * the names, then pass the same typo check as people's names (nameCloseness).
+ */
+export async function findAssociations(db: Kysely<Database>, text: string, limit = 8): Promise<NearAssociation[]> {
+  const typed = words(text);
+  if (typed.length === 0) return [];
+  const rows = await db.selectFrom('associations').select(['id', 'name', 'status', 'category']).execute();
+  if (rows.length === 0) return [];
+  type Row = (typeof rows)[number];
+  const byWord = new Map<string, Row[]>();
+  for (const row of rows) {
+    for (const word of new Set(words(row.name))) byWord.set(word, [...(byWord.get(word) ?? []), row]);
+  }
+  const fuse = new Fuse([...byWord.keys()], { threshold: CANDIDATE_THRESHOLD, ignoreLocation: true });
+  let candidates = null as Set<Row> | null;
+  for (const word of typed) {
+    const near = new Set<Row>();
+    for (const { item } of fuse.search(word, { limit: 30 })) for (const row of byWord.get(item) ?? []) near.add(row);
+    const kept: Set<Row> | null = candidates;
+    candidates = kept === null ? near : new Set([...kept].filter((row) => near.has(row)));
+  }
+  return [...(candidates ?? [])]
+    .flatMap((row) => {
+      const typos = nameCloseness(text, row.name);
+      return typos === null ? [] : [{ id: row.id, name: row.name, status: row.status, category: row.category, typos }];
+    })
+    .sort((a, b) => a.typos - b.typos || a.name.length - b.name.length || a.name.localeCompare(b.name))
+    .slice(0, limit);
+}
+
+/** A name with the words that what was typed begins, or is a typo or two off, marked as hits. */
+export function highlightName(typed: string, name: string): Highlighted {
+  const wanted = words(typed);
+  const parts: Highlighted = [];
+  let from = 0;
+  for (const match of name.matchAll(/[\p{L}\p{N}\p{M}]+/gu)) {
+    const word = fold(match[0]);
+    const hit = wanted.some(
+      (typedWord) =>
+        word.startsWith(typedWord) ||
+        Math.min(typoDistance(typedWord, word), typoDistance(typedWord, word.slice(0, typedWord.length))) <= allowedTypos(typedWord),
+    );
+    if (!hit) continue;
+    if (match.index > from) parts.push({ text: name.slice(from, match.index), hit: false });
+    parts.push({ text: match[0], hit: true });
+    from = match.index + match[0].length;
+  }
+  if (from < name.length) parts.push({ text: name.slice(from), hit: false });
+  return parts;
 }
 
 interface VocabularyWord {

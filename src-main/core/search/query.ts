@@ -3,7 +3,7 @@ import { interactionKinds, type InteractionKind, type SearchProblem } from '../.
 // The search box's little language, parsed into words, phrases and filters. Nothing here throws: every
 // problem becomes a sentence for the user. Errors stop the search; warnings say how the query was read.
 //
-//   budget "board seat" person:priya org:"Acme Corp" kind:coffee tag:investor after:2024-01 before:2025-03-15
+//   budget "board seat" person:priya org:"Acme Corp" kind:coffee tag:investor association:circle after:2024-01 before:2025-03-15
 //
 // Words are matched as word beginnings ("budget" finds "budgets"); quoted phrases exactly. Filters are
 // ANDed together; kind: may list several (kind:call,coffee). Dates: YYYY-MM-DD, YYYY-MM or YYYY, in local
@@ -29,13 +29,15 @@ export interface ParsedQuery {
   person: Term[];
   org: Term[];
   tag: string[];
+  /** Events held by an association, found by name (fuzzily, like people). */
+  association: Term[];
   kind: InteractionKind[];
   before: DateBound | null;
   after: DateBound | null;
   problems: SearchProblem[];
 }
 
-export const filterKeys = ['person', 'org', 'tag', 'kind', 'before', 'after'] as const;
+export const filterKeys = ['person', 'org', 'tag', 'association', 'kind', 'before', 'after'] as const;
 type FilterKey = (typeof filterKeys)[number];
 
 const aliases: Record<string, FilterKey> = {
@@ -47,6 +49,8 @@ const aliases: Record<string, FilterKey> = {
   organisation: 'org',
   company: 'org',
   tag: 'tag',
+  association: 'association',
+  assoc: 'association',
   kind: 'kind',
   type: 'kind',
   before: 'before',
@@ -61,7 +65,7 @@ export function tokens(text: string): string[] {
 }
 
 export function parseQuery(input: string): ParsedQuery {
-  const parsed: ParsedQuery = { terms: [], person: [], org: [], tag: [], kind: [], before: null, after: null, problems: [] };
+  const parsed: ParsedQuery = { terms: [], person: [], org: [], tag: [], association: [], kind: [], before: null, after: null, problems: [] };
   const error = (message: string) => parsed.problems.push({ severity: 'error', message });
   const warn = (message: string) => parsed.problems.push({ severity: 'warning', message });
 
@@ -115,6 +119,7 @@ const example: Record<FilterKey, string> = {
   person: 'person:priya or person:"Priya Raman"',
   org: 'org:acme',
   tag: 'tag:investor',
+  association: 'association:circle or association:"Product Leaders Circle"',
   kind: 'kind:coffee',
   before: 'before:2025-03-01',
   after: 'after:2024-12',
@@ -129,7 +134,8 @@ function addTerm(list: Term[], type: Term['type'], text: string): void {
 function applyFilter(parsed: ParsedQuery, key: FilterKey, value: string, quoted: boolean, error: (message: string) => void): void {
   switch (key) {
     case 'person':
-    case 'org': {
+    case 'org':
+    case 'association': {
       const found = tokens(value);
       if (found.length === 0) error(`${key}:${value} has no letters or digits to look for.`);
       else parsed[key].push({ type: quoted ? 'phrase' : 'word', text: value, tokens: found });

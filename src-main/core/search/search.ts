@@ -3,6 +3,7 @@ import type {
   Highlighted,
   InteractionKind,
   ParsedInput,
+  SearchAssociationHit,
   SearchConversationHit,
   SearchFilter,
   SearchPersonHit,
@@ -12,7 +13,7 @@ import type { Database } from '../db/schema.js';
 import { excerpt, peopleFor } from '../interactions/interactions.js';
 import { HIT_CLOSE, HIT_OPEN, matchExpression, plain, toParts } from './fts.js';
 import { hasHit, highlight, needlesOf, snippet } from './highlight.js';
-import type { FuzzyIndex, NameKind } from './fuzzy.js';
+import { findAssociations, highlightName, type FuzzyIndex, type NameKind } from './fuzzy.js';
 import { parseQuery, type ParsedQuery, type Term } from './query.js';
 
 type Input = ParsedInput<'search.query'>;
@@ -20,6 +21,7 @@ type Input = ParsedInput<'search.query'>;
 /** Columns a search looks in when confidences are left out: everything but `secret_notes`. */
 const OPEN_COLUMNS = ['title', 'public_notes', 'location'] as const;
 const PEOPLE_LIMIT = 8;
+const ASSOCIATIONS_LIMIT = 5;
 /** Tokens on either side of a hit in a snippet. */
 const SNIPPET_TOKENS = 28;
 
@@ -29,6 +31,8 @@ interface Scope {
   after: string | null;
   /** Each filter's people; an interaction must include someone from every set. */
   personSets: number[][];
+  /** Each association: filter's associations; an event must be held by one of every set. */
+  associationSets: number[][];
 }
 
 /**
@@ -44,21 +48,24 @@ export async function search(db: Kysely<Database>, input: Input, fuzzy: FuzzyInd
     problems: parsed.problems,
     filters: [],
     people: [],
+    associations: [],
     conversations: [],
     more: false,
     fuzzy: null,
   };
   if (hasErrors(results)) return results;
 
-  const scope: Scope = { kinds: parsed.kind, before: parsed.before?.iso ?? null, after: parsed.after?.iso ?? null, personSets: [] };
+  const scope: Scope = { kinds: parsed.kind, before: parsed.before?.iso ?? null, after: parsed.after?.iso ?? null, personSets: [], associationSets: [] };
   await resolvePeopleFilters(db, parsed, scope, results, fuzzy);
+  await resolveAssociationFilters(db, parsed, scope, results);
   if (hasErrors(results)) return results;
   if (parsed.kind.length > 0) results.filters.push({ key: 'kind', label: parsed.kind.join(', '), fuzzy: false });
   if (parsed.after) results.filters.push({ key: 'after', label: parsed.after.text, fuzzy: false });
   if (parsed.before) results.filters.push({ key: 'before', label: parsed.before.text, fuzzy: false });
 
-  const filtered = scope.kinds.length > 0 || scope.before || scope.after || scope.personSets.length > 0;
+  const filtered = scope.kinds.length > 0 || scope.before || scope.after || scope.personSets.length > 0 || scope.associationSets.length > 0;
   if (parsed.terms.length === 0 && !filtered) return results;
+  results.associations = await findAssociationHits(db, parsed.terms);
 
   const found =
     parsed.terms.length > 0
@@ -86,6 +93,39 @@ export async function search(db: Kysely<Database>, input: Input, fuzzy: FuzzyInd
 
 function hasErrors(results: SearchResults): boolean {
   return results.problems.some((problem) => problem.severity === 'error');
+}
+
+/** Associations by name: what the words typed begin, or are a typo or two off. Short queries only: long ones are about notes. */
+async function findAssociationHits(db: Kysely<Database>, terms: readonly Term[]): Promise<SearchAssociationHit[]> {
+  const text = terms.map((term) => term.tokens.join(' ')).join(' ');
+  if (terms.length === 0 || terms.length > 3 || text.length < 3) return [];
+  const near = await findAssociations(db, text, ASSOCIATIONS_LIMIT);
+  return near.map((found) => ({
+    id: found.id,
+    name: highlightName(text, found.name),
+    status: found.status,
+    category: found.category,
+    fuzzy: found.typos > 0,
+  }));
+}
+
+/** association: becomes the set of associations closest to its name; an event must be held by one of them. */
+async function resolveAssociationFilters(db: Kysely<Database>, parsed: ParsedQuery, scope: Scope, results: SearchResults) {
+  for (const term of parsed.association) {
+    const near = await findAssociations(db, term.text, 20);
+    const exact = near.filter((found) => found.name.toLocaleLowerCase() === term.text.toLocaleLowerCase());
+    const best = near[0]?.typos ?? 0;
+    // Only the closest: "association:circel" means the Circle, not every name a typo further away.
+    const chosen = exact.length > 0 ? exact : near.filter((found) => found.typos < Math.floor(best) + 1);
+    if (chosen.length === 0) {
+      results.problems.push({ severity: 'error', message: `No association in your journal is called “${term.text}”.` });
+      continue;
+    }
+    scope.associationSets.push(chosen.map((found) => found.id));
+    const names = chosen.map((found) => found.name).sort((a, b) => a.localeCompare(b));
+    const label = names.length > 3 ? `${names.slice(0, 3).join(', ')} and others` : names.join(', ');
+    results.filters.push({ key: 'association', label, fuzzy: exact.length === 0 && best > 0 });
+  }
 }
 
 /** person:, org: and tag: each become a set of people, exactly if possible, fuzzily if not. */
@@ -154,6 +194,7 @@ function rowConditions(scope: Scope): RawBuilder<unknown>[] {
   if (scope.kinds.length > 0) conditions.push(sql`i.kind IN (${sql.join(scope.kinds)})`);
   if (scope.after) conditions.push(sql`i.occurred_at >= ${scope.after}`);
   if (scope.before) conditions.push(sql`i.occurred_at < ${scope.before}`);
+  for (const ids of scope.associationSets) conditions.push(sql`i.association_id IN (${sql.join(ids)})`);
   return conditions;
 }
 
@@ -191,7 +232,7 @@ async function matchConversations(
 ): Promise<{ hits: SearchConversationHit[]; more: boolean }> {
   const match = matchExpression(terms, input.includeConfidential ? undefined : OPEN_COLUMNS);
   if (!match) return { hits: [], more: false };
-  const needsRow = scope.kinds.length > 0 || scope.before !== null || scope.after !== null;
+  const needsRow = scope.kinds.length > 0 || scope.before !== null || scope.after !== null || scope.associationSets.length > 0;
   // ORDER BY rank alone lets FTS5 hand rows over best first, so SQLite stops at the LIMIT; adding the
   // recency tie-break to the ORDER BY would sort every match. Ties are broken on the page instead.
   // Soft-deleted entries are not in the index, so without row filters the table is not read at all.
