@@ -20,7 +20,8 @@ export default defineConfig({
   fullyParallel: true,
   workers: process.env.CI ? 2 : undefined,
   retries: 0,
-  reporter: process.env.CI ? 'list' : 'list',
+  // CI also writes JSON so .ci/run can print one plain summary line for the whole suite.
+  reporter: process.env.CI ? [['list'], ['json', { outputFile: '.ci-results/e2e.json' }]] : 'list',
   timeout: 30_000,
   expect: { timeout: 5_000 },
   use: {
