@@ -81,3 +81,15 @@ export function daysUntilDue(cadenceDays: number | null, lastIso: string | null,
   if (!lastIso) return 0;
   return cadenceDays - differenceInCalendarDays(now, new Date(lastIso));
 }
+
+const HONORIFIC = /^(dr|mr|mrs|ms|mx|prof|sir|dame)\.?$/i;
+
+/** "Ana Ruiz" → "AR"; "Dr. Maya Lindqvist" → "ML": the avatar's letters. */
+export function initials(name: string): string {
+  const parts = name.split(/\s+/).filter(Boolean);
+  const named = parts.filter((part) => !HONORIFIC.test(part));
+  return (named.length > 0 ? named : parts)
+    .slice(0, 2)
+    .map((part) => part[0]?.toUpperCase())
+    .join('');
+}

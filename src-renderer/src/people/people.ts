@@ -28,15 +28,6 @@ export function placementOf(insideOrg: boolean | null): Placement | null {
   return insideOrg === null ? null : insideOrg ? 'inside' : 'outside';
 }
 
-export function initials(name: string): string {
-  return name
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, 2)
-    .map((part) => part[0]?.toUpperCase())
-    .join('');
-}
-
 /** "Director of Product · Northwind", or whichever half is known. */
 export function roleLine(person: Pick<PersonSummary, 'role' | 'organization'>): string {
   return [person.role, person.organization].filter(Boolean).join(' · ');
