@@ -1,5 +1,5 @@
 import type { AssociationDetail, AssociationStatus } from '../../../src-main/contract/contract';
-import { api, ApiFailure } from '../lib/api';
+import { api, ApiFailure, errorMessage } from '../lib/api';
 import { confirmation } from '../lib/confirmation.svelte';
 import { journal } from '../lib/journal.svelte';
 import { toasts } from '../lib/toasts.svelte';
@@ -30,7 +30,7 @@ export async function moveTo(id: number, name: string, status: AssociationStatus
     }
     return moved;
   } catch (failure) {
-    toasts.show(failure instanceof Error ? failure.message : String(failure), { tone: 'error' });
+    toasts.show(errorMessage(failure), { tone: 'error' });
     return null;
   }
 }

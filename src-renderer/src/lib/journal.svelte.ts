@@ -1,5 +1,5 @@
 import type { JournalInfo } from '../../../src-main/contract/contract';
-import { api } from './api';
+import { api, errorMessage } from './api';
 
 // What the whole app needs to know about the open journal, and a revision number that every view
 // watches: any write bumps it, and views reload what they show.
@@ -17,7 +17,7 @@ class JournalState {
       this.info = await api('journal.info');
       this.error = null;
     } catch (error) {
-      this.error = error instanceof Error ? error.message : String(error);
+      this.error = errorMessage(error);
     }
   }
 

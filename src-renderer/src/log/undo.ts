@@ -1,4 +1,4 @@
-import { api } from '../lib/api';
+import { api, errorMessage } from '../lib/api';
 import { journal } from '../lib/journal.svelte';
 import { toasts } from '../lib/toasts.svelte';
 import { spotlight } from '../timeline/spotlight.svelte';
@@ -28,7 +28,7 @@ export function offerUndo(deleted: { title: string }): void {
       journal.changed();
       toasts.show(`Restored “${restored.title}”`, { tone: 'success' });
     } catch (error) {
-      toasts.show(error instanceof Error ? error.message : String(error), { tone: 'error' });
+      toasts.show(errorMessage(error), { tone: 'error' });
     }
   };
 

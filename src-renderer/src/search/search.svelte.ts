@@ -1,5 +1,5 @@
 import type { SearchResults } from '../../../src-main/contract/contract';
-import { api } from '../lib/api';
+import { api, errorMessage } from '../lib/api';
 
 /** Long enough to skip the keystrokes of a word being typed, short enough to feel instant. */
 const DEBOUNCE_MS = 120;
@@ -44,7 +44,7 @@ class SearchState {
       this.status = 'done';
     } catch (error) {
       if (ticket !== this.#latest) return;
-      this.failure = error instanceof Error ? error.message : String(error);
+      this.failure = errorMessage(error);
       this.status = 'failed';
     }
   }

@@ -1,5 +1,5 @@
 import type { TimelineEntry, TimelinePage } from '../../../src-main/contract/contract';
-import { api } from '../lib/api';
+import { api, errorMessage } from '../lib/api';
 
 export const PAGE = 50;
 /** The most the core returns in one page; used when re-reading what is already on screen. */
@@ -52,7 +52,7 @@ export class TimelineFeed {
           this.status = 'ready';
         } catch (error) {
           if (generation !== this.#generation) return;
-          this.error = message(error);
+          this.error = errorMessage(error);
           this.status = 'error';
         }
       })(),
@@ -74,7 +74,7 @@ export class TimelineFeed {
           this.entries = [...this.entries, ...page.entries];
           this.next = page.next;
         } catch (error) {
-          if (generation === this.#generation) this.moreError = message(error);
+          if (generation === this.#generation) this.moreError = errorMessage(error);
         } finally {
           if (generation === this.#generation) this.loadingMore = false;
         }
@@ -119,7 +119,7 @@ export class TimelineFeed {
           this.next = next;
           this.error = null;
         } catch (error) {
-          if (generation === this.#generation) this.error = message(error);
+          if (generation === this.#generation) this.error = errorMessage(error);
         } finally {
           if (generation === this.#generation) this.#refreshing = false;
         }
@@ -169,8 +169,4 @@ function sameEntry(a: TimelineEntry, b: TimelineEntry): boolean {
     a.people.length === b.people.length &&
     a.people.every((person, index) => person.id === b.people[index]?.id && person.name === b.people[index]?.name)
   );
-}
-
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
