@@ -1,5 +1,6 @@
 import type { JournalInfo } from '../../../src-main/contract/contract';
 import { api, errorMessage } from './api';
+import { toasts } from './toasts.svelte';
 
 // What the whole app needs to know about the open journal, and a revision number that every view
 // watches: any write bumps it, and views reload what they show.
@@ -29,3 +30,16 @@ class JournalState {
 }
 
 export const journal = new JournalState();
+
+/** Runs a write, then refreshes every view and says how it went in a toast; false when it failed. */
+export async function writeAndTell(run: () => Promise<unknown>, done: string): Promise<boolean> {
+  try {
+    await run();
+    journal.changed();
+    toasts.show(done, { tone: 'success' });
+    return true;
+  } catch (failure) {
+    toasts.show(errorMessage(failure), { tone: 'error' });
+    return false;
+  }
+}
