@@ -1,26 +1,24 @@
-// Launches the real Electron app on a temp journal when an Electron binary is installed. Where it cannot
-// be (ELECTRON_SKIP_BINARY_DOWNLOAD=1, as in CI here), the test is skipped and says why.
+// Launches the real Electron app on a temp journal when an Electron binary is installed. Where it is not
+// (ELECTRON_SKIP_BINARY_DOWNLOAD=1, as in CI here), the test is skipped and says exactly why. It finds the
+// binary the same way `npm start` does (scripts/electron-binary.ts), and never downloads it itself.
 import { test, expect } from '@playwright/test';
-import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { _electron as electron } from 'playwright-core';
+import { findElectronBinary } from '../../scripts/electron-binary.js';
 
 const root = join(import.meta.dirname, '..', '..');
 
-/** The installed binary's path, read the way the electron package does, without triggering a download. */
-function electronBinary(): string | null {
-  const pathFile = join(root, 'node_modules', 'electron', 'path.txt');
-  if (!existsSync(pathFile)) return null;
-  const binary = join(root, 'node_modules', 'electron', 'dist', readFileSync(pathFile, 'utf8').trim());
-  return existsSync(binary) ? binary : null;
-}
-
-const binary = electronBinary();
+const state = findElectronBinary(join(root, 'node_modules', 'electron'), process.env);
+const binary = state.kind === 'missing' ? null : state.binary;
+const skipReason =
+  state.kind === 'missing'
+    ? `${state.why} Run \`npm run electron:install\` with internet, or set ELECTRON_EXEC_PATH to an Electron binary, to run this test.`
+    : '';
 
 test('the real Electron app opens a journal, exposes only the contract, and saves an entry', async () => {
-  test.skip(!binary, 'No Electron binary installed (ELECTRON_SKIP_BINARY_DOWNLOAD=1); run `npm install` with internet to get one.');
+  test.skip(!binary, skipReason);
   const dir = await mkdtemp(join(tmpdir(), 'confidant-electron-'));
   const journalPath = join(dir, 'journal.sqlite');
   const app = await electron.launch({
