@@ -12,8 +12,11 @@ function devServerCsp(): Plugin {
   };
 }
 
-export default defineConfig({
+// `command` is 'serve' only for `npm run dev`; `npm start` (electron-vite preview) and packages build with
+// 'build'. The main process trusts a dev-server URL only when this was baked in as true.
+export default defineConfig(({ command }) => ({
   main: {
+    define: { __CONFIDANT_DEV_BUILD__: JSON.stringify(command === 'serve') },
     build: {
       outDir: 'out/main',
       rollupOptions: {
@@ -43,4 +46,4 @@ export default defineConfig({
       rollupOptions: { input: { index: resolve('src-renderer/index.html') } },
     },
   },
-});
+}));

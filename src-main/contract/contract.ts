@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import type { CallName } from './names.js';
+import type { CallName, ShellCallName } from './names.js';
+import type { ShellInput, ShellResult } from './shell.js';
+import type { JournalStatus } from './journal-status.js';
+
+export * from './journal-status.js';
+export * from './shell.js';
 
 // The whole API between renderer and main: every call's input schema and result type. Main parses every
 // input against these at run time (the renderer is untrusted); the renderer imports only the types.
@@ -229,6 +234,7 @@ const now = { now: isoDateTime.nullish() };
 
 export const contract = {
   'journal.info': { input: empty, result: of<JournalInfo>() },
+  'journal.status': { input: empty, result: of<JournalStatus>() },
   'journal.loadSample': { input: empty, result: of<JournalInfo>() },
   'people.list': { input: empty, result: of<PersonSummary[]>() },
   'people.get': { input: z.object({ id }).strict(), result: of<Person>() },
@@ -390,6 +396,8 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
 /** What the preload puts on `window.confidant`: one named function per call, plus menu events. */
 export type Bridge = { [K in CallName]: (input?: CallInput<K>) => Promise<Result<CallResult<K>>> } & {
+  [K in ShellCallName]: (input?: ShellInput<K>) => Promise<Result<ShellResult<K>>>;
+} & {
   onMenu(listener: (action: string) => void): () => void;
 };
 

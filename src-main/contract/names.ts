@@ -2,6 +2,7 @@
 // contract.ts checks (with `satisfies`) that it names exactly the calls the contract defines.
 export const callNames = [
   'journal.info',
+  'journal.status',
   'journal.loadSample',
   'people.list',
   'people.get',
@@ -48,6 +49,20 @@ export const callNames = [
 
 export type CallName = (typeof callNames)[number];
 
+/** Calls main answers itself (dialogs, settings, quitting, restarting the journal); see contract/shell.ts. */
+export const shellCallNames = [
+  'app.info',
+  'app.quit',
+  'app.restartJournal',
+  'app.showInFolder',
+  'app.openAnother',
+  'app.pickFolder',
+  'app.saveFile',
+  'settings.get',
+  'settings.set',
+] as const;
+export type ShellCallName = (typeof shellCallNames)[number];
+
 /** Events main sends the renderer (menu items, shortcuts handled natively). */
 export const menuActions = [
   'log-interaction',
@@ -59,5 +74,8 @@ export const menuActions = [
   'go-search',
   'find',
   'command-palette',
+  /** The journal stopped, restarted or changed: ask journal.status again. */
+  'journal-status',
+  'open-settings',
 ] as const;
 export type MenuAction = (typeof menuActions)[number];

@@ -8,6 +8,8 @@ export type JournalErrorCode =
   | 'future-version'
   | 'unknown-call'
   | 'forbidden'
+  /** The journal is not open (stopped, failed to start, or damaged): ask journal.status what to show. */
+  | 'journal-unavailable'
   | 'internal';
 
 export class JournalError extends Error {

@@ -2,13 +2,23 @@ import { Worker } from 'node:worker_threads';
 import type { Result } from '../contract/contract.js';
 import type { WorkerData, WorkerMessage, WorkerRequest } from './journal-worker.js';
 
+/** What every call gets once the worker is gone: at once, never a hang. */
+export const STOPPED_MESSAGE = 'The journal stopped unexpectedly. Everything you saved is safe on disk: restart the journal to go on.';
+
+/** How long quitting waits for the journal to close cleanly before stopping its thread anyway. */
+export const CLOSE_TIMEOUT_MS = 5_000;
+
 /**
  * Main's handle on the journal worker: sends calls, matches replies. Electron-free, so the same client
- * is exercised under Node against the built worker.
+ * is exercised under Node against the built worker. If the thread dies, every pending and later call
+ * fails at once with `journal-unavailable`, and onStop listeners hear it once (main shows "stopped").
  */
 export class JournalClient {
   private nextId = 1;
   private readonly pending = new Map<number, (result: Result<unknown>) => void>();
+  private readonly stopListeners = new Set<(reason: string) => void>();
+  private closing = false;
+  private stoppedBecause: string | null = null;
 
   private constructor(private readonly worker: Worker) {
     worker.on('message', (message: WorkerMessage) => {
@@ -16,29 +26,59 @@ export class JournalClient {
       this.pending.get(message.id)?.(message.result as Result<unknown>);
       this.pending.delete(message.id);
     });
-    worker.on('exit', () => this.failAll('The journal stopped unexpectedly. Restart Confidant; your saved entries are safe.'));
     worker.on('error', (error) => console.error('[journal-worker]', error));
+    worker.on('exit', (code) => this.stop(this.closing ? 'The journal was closed.' : STOPPED_MESSAGE, !this.closing, code));
   }
 
-  /** Starts the worker and waits until the journal is open and migrated. */
+  /** Starts the worker and waits until the journal is open (or knows why it cannot be). */
   static start(workerPath: string, data: WorkerData): Promise<JournalClient> {
-    const worker = new Worker(workerPath, { workerData: data });
+    return JournalClient.connect(new Worker(workerPath, { workerData: data }));
+  }
+
+  /** Takes over a worker already started (tests use it to stop the thread from outside, as a crash does). */
+  static connect(worker: Worker): Promise<JournalClient> {
     return new Promise((resolve, reject) => {
       const onMessage = (message: WorkerMessage) => {
         if (message.type === 'ready') {
-          worker.off('message', onMessage);
+          cleanUp();
           resolve(new JournalClient(worker));
         } else if (message.type === 'fatal') {
+          cleanUp();
           void worker.terminate();
           reject(new Error(message.message));
         }
       };
+      const onError = (error: Error) => {
+        cleanUp();
+        reject(error);
+      };
+      const onExit = (code: number) => {
+        cleanUp();
+        reject(new Error(`The journal's thread stopped before the journal opened (exit code ${code}).`));
+      };
+      const cleanUp = () => {
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        worker.off('exit', onExit);
+      };
       worker.on('message', onMessage);
-      worker.once('error', reject);
+      worker.on('error', onError);
+      worker.on('exit', onExit);
     });
   }
 
+  get stopped(): boolean {
+    return this.stoppedBecause !== null;
+  }
+
+  /** Called once if the worker dies (not when it is closed on purpose). Returns an unsubscribe. */
+  onStop(listener: (reason: string) => void): () => void {
+    this.stopListeners.add(listener);
+    return () => this.stopListeners.delete(listener);
+  }
+
   call(name: string, input: unknown): Promise<Result<unknown>> {
+    if (this.stoppedBecause !== null) return Promise.resolve(unavailable(this.stoppedBecause));
     const id = this.nextId++;
     return new Promise((resolve) => {
       this.pending.set(id, resolve);
@@ -46,18 +86,42 @@ export class JournalClient {
     });
   }
 
-  /** Closes the database cleanly (checkpointing the WAL), then stops the thread. */
-  async close(): Promise<void> {
+  /**
+   * Closes the database cleanly (checkpointing the WAL), then stops the thread. Waits at most
+   * `timeoutMs`: a worker stuck in a long call must not keep the app from quitting. SQLite's WAL keeps
+   * every committed write safe even when the thread is stopped mid-way.
+   */
+  async close(timeoutMs = CLOSE_TIMEOUT_MS): Promise<void> {
+    if (this.stoppedBecause !== null) return;
+    this.closing = true;
     const id = this.nextId++;
-    await new Promise<void>((resolve) => {
-      this.pending.set(id, () => resolve());
-      this.worker.postMessage({ id, close: true } satisfies WorkerRequest);
-    });
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      new Promise<void>((resolve) => {
+        this.pending.set(id, () => resolve());
+        this.worker.postMessage({ id, close: true } satisfies WorkerRequest);
+      }),
+      new Promise<void>((resolve) => {
+        timer = setTimeout(() => {
+          console.warn(`[journal] did not close within ${timeoutMs} ms; stopping its thread`);
+          resolve();
+        }, timeoutMs);
+      }),
+    ]);
+    clearTimeout(timer);
     await this.worker.terminate();
   }
 
-  private failAll(message: string): void {
-    for (const resolve of this.pending.values()) resolve({ ok: false, error: { code: 'internal', message } });
+  private stop(reason: string, unexpected: boolean, code: number): void {
+    if (this.stoppedBecause !== null) return;
+    this.stoppedBecause = reason;
+    if (unexpected) console.error(`[journal-worker] exited unexpectedly (code ${code})`);
+    for (const resolve of this.pending.values()) resolve(unavailable(reason));
     this.pending.clear();
+    if (unexpected) for (const listener of this.stopListeners) listener(reason);
   }
+}
+
+function unavailable(message: string): Result<unknown> {
+  return { ok: false, error: { code: 'journal-unavailable', message } };
 }

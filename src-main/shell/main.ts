@@ -1,22 +1,39 @@
-// Confidant's Electron shell: window, menu, protocol, security and IPC routing. Everything the journal
-// knows lives in ../core, run in a worker thread (see journal-worker.ts for why).
-import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme } from 'electron';
-import { join } from 'node:path';
+// Confidant's Electron shell: windows, menu, protocol, security and IPC routing. Everything the journal
+// knows lives in ../core, run in a worker thread (see journal-worker.ts for why). The decisions live in
+// Electron-free modules beside this one (policy, journal-host, shell-calls, resources), each unit-tested;
+// this file wires them to Electron.
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, shell, type IpcMainInvokeEvent } from 'electron';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { callNames } from '../contract/names.js';
-import { JournalClient } from './journal-client.js';
+import { PRIVACY_PROMISE } from '../contract/shell.js';
+import { callNames, shellCallNames, type MenuAction } from '../contract/names.js';
+import { JournalHost, windowTitle } from './journal-host.js';
 import { buildMenu } from './menu.js';
 import { journalPath } from './paths.js';
 import { registerAppScheme, serveRenderer } from './protocol.js';
-import { APP_ORIGIN, devServerUrl, isAppUrl, lockDownContents, lockDownSession } from './security.js';
+import { QuickCapture } from './quick-capture.js';
+import { resolveResources } from './resources.js';
+import { isOwnUrl, lockDownContents, lockDownSession, rendererEntry } from './security.js';
+import { handleShellCall, SettingsStore, type ShellActions } from './shell-calls.js';
 import { loadWindowState, trackWindowState } from './window-state.js';
 
-const here = fileURLToPath(new URL('.', import.meta.url));
-const outDir = join(here, '..');
-const resourcesDir = join(app.getAppPath(), 'resources');
+const paths = resolveResources({
+  isPackaged: app.isPackaged,
+  resourcesPath: process.resourcesPath,
+  appPath: app.getAppPath(),
+  mainDir: dirname(fileURLToPath(import.meta.url)),
+  platform: process.platform,
+  arch: process.arch,
+});
 
-let mainWindow: BrowserWindow | undefined;
-let journal: JournalClient | undefined;
+const host = new JournalHost(paths.worker, {
+  journalPath: journalPath(process.argv, process.env, app.getPath('userData')),
+  samplePath: paths.sampleJournal,
+  ...(paths.nativeBinding ? { nativeBinding: paths.nativeBinding } : {}),
+});
+const settings = new SettingsStore(join(app.getPath('userData'), 'settings.json'));
+let mainWindow: BrowserWindow | null = null;
+let capture: QuickCapture;
 
 registerAppScheme();
 
@@ -24,45 +41,58 @@ if (!app.requestSingleInstanceLock()) {
   // One Confidant per journal: a second launch focuses the first instead.
   app.quit();
 } else {
-  app.on('second-instance', () => {
-    if (mainWindow?.isMinimized()) mainWindow.restore();
-    mainWindow?.focus();
-  });
-  app.on('web-contents-created', (_event, contents) => lockDownContents(contents));
-  app.whenReady().then(start, fail);
+  // A second launch, the macOS dock icon and menu items all reopen the window if it was closed: never
+  // touch a destroyed one.
+  app.on('second-instance', () => showMainWindow());
+  app.on('activate', () => showMainWindow());
+  app.on('web-contents-created', (_event, contents) => lockDownContents(contents, (c) => BrowserWindow.fromWebContents(c)));
+  app.whenReady().then(start, (error: unknown) => console.error('[confidant] Electron did not start', error));
 }
 
 async function start(): Promise<void> {
+  app.setAboutPanelOptions({
+    applicationName: 'Confidant',
+    applicationVersion: app.getVersion(),
+    version: `Electron ${process.versions.electron}`,
+    copyright: PRIVACY_PROMISE,
+    iconPath: paths.icon,
+  });
   lockDownSession();
-  serveRenderer(join(outDir, 'renderer'));
-  const path = journalPath(process.argv, process.env, app.getPath('userData'));
-  journal = await JournalClient.start(join(here, 'journal-worker.js'), {
-    journalPath: path,
-    samplePath: join(resourcesDir, 'sample-journal.json'),
+  serveRenderer(paths.renderer);
+  registerIpc();
+  Menu.setApplicationMenu(buildMenu({ send: sendToMainWindow }));
+  capture = new QuickCapture({ preload: paths.preload, entry: rendererEntry(), trayIcon: paths.trayIcon, openMain: () => showMainWindow() });
+  // The window opens whether or not the journal does: a failed start is a screen that explains it.
+  host.onChange(() => void journalChanged());
+  // Dark mode follows the system live: the page's CSS follows prefers-color-scheme by itself; the
+  // window's own background (seen while resizing) is set here.
+  nativeTheme.on('updated', () => {
+    const color = nativeTheme.shouldUseDarkColors ? '#16181d' : '#f7f6f3';
+    for (const window of BrowserWindow.getAllWindows()) window.setBackgroundColor(color);
   });
-  registerApi(journal);
-  Menu.setApplicationMenu(buildMenu(() => mainWindow));
-  mainWindow = createWindow();
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
-  });
+  await host.start();
+  showMainWindow();
+  settings.shortcut = capture.setShortcut(settings.read().quickCaptureShortcut);
+  capture.showTray();
 }
 
-function registerApi(client: JournalClient): void {
-  // One channel per contract call; anything else has no handler and is refused by Electron.
-  for (const name of callNames) {
-    ipcMain.handle(`confidant:${name}`, (event, input: unknown) => {
-      const frameUrl = event.senderFrame?.url ?? '';
-      if (event.sender !== mainWindow?.webContents || !isAppUrl(frameUrl)) {
-        console.warn(`[ipc] refused ${name} from ${frameUrl || 'an unknown frame'}`);
-        return { ok: false, error: { code: 'forbidden', message: 'That request did not come from Confidant.' } };
-      }
-      return client.call(name, input);
-    });
+/** The main window, created if there is none (first start, after it was closed, macOS dock click). */
+function showMainWindow(): BrowserWindow {
+  if (mainWindow && !mainWindow.isDestroyed()) {
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
+    mainWindow.focus();
+    return mainWindow;
   }
+  const window = createMainWindow();
+  mainWindow = window;
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = null;
+  });
+  return window;
 }
 
-function createWindow(): BrowserWindow {
+function createMainWindow(): BrowserWindow {
   const stateFile = join(app.getPath('userData'), 'window-state.json');
   const state = loadWindowState(stateFile);
   const window = new BrowserWindow({
@@ -71,40 +101,134 @@ function createWindow(): BrowserWindow {
     minHeight: 520,
     show: false,
     title: 'Confidant',
+    icon: paths.icon,
     backgroundColor: nativeTheme.shouldUseDarkColors ? '#16181d' : '#f7f6f3',
-    webPreferences: {
-      preload: join(outDir, 'preload', 'index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: true,
-    },
+    webPreferences: webPreferences(paths.preload),
   });
   if (state.maximized) window.maximize();
   trackWindowState(window, stateFile);
+  // Main sets the title (the journal's name), not the page's <title>.
+  window.on('page-title-updated', (event) => event.preventDefault());
   window.once('ready-to-show', () => window.show());
-  const dev = devServerUrl();
-  void (dev ? window.loadURL(dev) : window.loadURL(`${APP_ORIGIN}/index.html`));
+  void window.loadURL(rendererEntry());
+  void updateTitle(window);
   return window;
 }
 
-function fail(error: unknown): void {
-  const message = error instanceof Error ? error.message : String(error);
-  console.error('[confidant] could not start', error);
-  dialog.showErrorBox('Confidant could not open your journal', message);
-  app.exit(1);
+export function webPreferences(preload: string): Electron.WebPreferences {
+  return {
+    preload,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    webSecurity: true,
+    // Off unless macOS, where the OS spellchecker needs no download (see policy.ts: spellcheckFor).
+    spellcheck: process.platform === 'darwin',
+  };
+}
+
+/** Sends a menu action to the main window, opening it first (and waiting for its page) if needed. */
+function sendToMainWindow(action: MenuAction): void {
+  const window = showMainWindow();
+  if (window.webContents.isLoading()) window.webContents.once('did-finish-load', () => window.webContents.send('confidant:menu', action));
+  else window.webContents.send('confidant:menu', action);
+}
+
+async function journalChanged(): Promise<void> {
+  for (const window of BrowserWindow.getAllWindows()) {
+    if (!window.isDestroyed()) window.webContents.send('confidant:menu', 'journal-status' satisfies MenuAction);
+  }
+  if (mainWindow && !mainWindow.isDestroyed()) await updateTitle(mainWindow);
+}
+
+async function updateTitle(window: BrowserWindow): Promise<void> {
+  const title = windowTitle(await host.status());
+  if (!window.isDestroyed()) window.setTitle(title);
+}
+
+/** Only Confidant's own windows, showing Confidant's own page, may call; devtools:// never can. */
+function trusted(event: IpcMainInvokeEvent): boolean {
+  const frameUrl = event.senderFrame?.url ?? '';
+  const ours = event.sender === mainWindow?.webContents || capture.owns(event.sender);
+  return ours && isOwnUrl(frameUrl);
+}
+
+function registerIpc(): void {
+  const refuse = (name: string, event: IpcMainInvokeEvent) => {
+    console.warn(`[ipc] refused ${name} from ${event.senderFrame?.url || 'an unknown frame'}`);
+    return { ok: false, error: { code: 'forbidden', message: 'That request did not come from Confidant.' } };
+  };
+  // One channel per contract call; anything else has no handler and is refused by Electron.
+  for (const name of callNames) {
+    ipcMain.handle(`confidant:${name}`, async (event, input: unknown) => {
+      if (!trusted(event)) return refuse(name, event);
+      if (name === 'journal.status') return { ok: true, value: await host.status() };
+      const result = await host.call(name, input);
+      // A save from the quick-capture window shows up in the main window too.
+      if (result.ok && capture.owns(event.sender)) sendToMainWindowIfOpen('journal-status');
+      return result;
+    });
+  }
+  for (const name of shellCallNames) {
+    ipcMain.handle(`confidant:${name}`, (event, input: unknown) => (trusted(event) ? handleShellCall(name, input, shellActions(event), settings) : refuse(name, event)));
+  }
+}
+
+function sendToMainWindowIfOpen(action: MenuAction): void {
+  if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send('confidant:menu', action);
+}
+
+function shellActions(event: IpcMainInvokeEvent): ShellActions {
+  const parent = BrowserWindow.fromWebContents(event.sender) ?? undefined;
+  const withParent = <T>(options: T) => [parent, options] as const;
+  return {
+    info: () => ({
+      name: 'Confidant',
+      version: app.getVersion(),
+      electron: process.versions.electron,
+      chrome: process.versions.chrome,
+      platform: `${process.platform} ${process.arch}`,
+      privacy: PRIVACY_PROMISE,
+    }),
+    quit: () => app.quit(),
+    restartJournal: () => host.restart(),
+    showInFolder: (path) => shell.showItemInFolder(path),
+    openAnother: async () => {
+      const [window, options] = withParent({
+        title: 'Open another journal',
+        properties: ['openFile' as const],
+        filters: [{ name: 'Confidant journal', extensions: ['sqlite', 'sqlite3', 'db'] }],
+      });
+      const picked = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+      const path = picked.filePaths[0];
+      return picked.canceled || !path ? null : host.restart(path);
+    },
+    pickFolder: async (title) => {
+      const options = { title: title ?? 'Choose a folder', properties: ['openDirectory' as const, 'createDirectory' as const] };
+      const picked = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+      return picked.canceled ? null : (picked.filePaths[0] ?? null);
+    },
+    chooseSavePath: async (suggestedName) => {
+      const options = { defaultPath: join(app.getPath('documents'), suggestedName) };
+      const picked = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
+      return picked.canceled || !picked.filePath ? null : picked.filePath;
+    },
+    applyShortcut: (accelerator) => capture.setShortcut(accelerator),
+  };
 }
 
 app.on('window-all-closed', () => {
+  // macOS apps stay in the dock (and the menu bar item) with no window; elsewhere, closing is quitting.
   if (process.platform !== 'darwin') app.quit();
 });
 
 let closing = false;
 app.on('before-quit', (event) => {
-  // Close the database cleanly (WAL checkpoint) before the process goes.
-  if (closing || !journal) return;
+  // Close the database cleanly (WAL checkpoint) before the process goes, but never hang: host.close
+  // waits a bounded time (CLOSE_TIMEOUT_MS), then stops the thread; committed writes are safe in the WAL.
+  if (closing) return;
   event.preventDefault();
   closing = true;
-  journal.close().finally(() => app.quit());
+  capture?.dispose();
+  void host.close().finally(() => app.quit());
 });

@@ -1,16 +1,41 @@
-import { app, Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
+import { app, Menu, type MenuItemConstructorOptions } from 'electron';
 import type { MenuAction } from '../contract/names.js';
 
-/** The native menu: the usual roles plus the app's own commands, sent to the renderer as actions. */
-export function buildMenu(getWindow: () => BrowserWindow | undefined): Menu {
-  const send = (action: MenuAction) => () => getWindow()?.webContents.send('confidant:menu', action);
+/**
+ * The native menu: the usual roles plus the app's own commands, sent to the renderer as actions.
+ * `send` opens the main window first when it was closed (macOS keeps the menu with no window).
+ */
+export function buildMenu({ send: sendAction }: { send: (action: MenuAction) => void }): Menu {
+  const send = (action: MenuAction) => () => sendAction(action);
   const isMac = process.platform === 'darwin';
+  // Cmd+, on macOS (in the app menu, as every Mac app), Ctrl+, elsewhere (in File).
+  const settings: MenuItemConstructorOptions = { label: isMac ? 'Settings…' : '&Settings…', accelerator: 'CmdOrCtrl+,', click: send('open-settings') };
   const template: MenuItemConstructorOptions[] = [
-    ...(isMac ? [{ role: 'appMenu' as const }] : []),
+    ...(isMac
+      ? [
+          {
+            label: app.name,
+            submenu: [
+              { role: 'about' },
+              { type: 'separator' },
+              settings,
+              { type: 'separator' },
+              { role: 'services' },
+              { type: 'separator' },
+              { role: 'hide' },
+              { role: 'hideOthers' },
+              { role: 'unhide' },
+              { type: 'separator' },
+              { role: 'quit' },
+            ],
+          } satisfies MenuItemConstructorOptions,
+        ]
+      : []),
     {
       label: '&File',
       submenu: [
         { label: 'Log Interaction…', accelerator: 'CmdOrCtrl+N', click: send('log-interaction') },
+        ...(isMac ? [] : [{ type: 'separator' as const }, settings]),
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],
@@ -39,7 +64,10 @@ export function buildMenu(getWindow: () => BrowserWindow | undefined): Menu {
     { role: 'windowMenu' },
     {
       role: 'help',
-      submenu: [{ label: `Confidant ${app.getVersion()}: everything stays on this computer`, enabled: false }],
+      submenu: [
+        ...(isMac ? [] : [{ role: 'about' as const, label: 'About Confidant' }]),
+        { label: `Confidant ${app.getVersion()}: everything stays on this computer`, enabled: false },
+      ],
     },
   ];
   return Menu.buildFromTemplate(template);

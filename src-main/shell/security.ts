@@ -1,70 +1,83 @@
-import { app, session, shell, type WebContents } from 'electron';
+import { dialog, session, shell, type BrowserWindow, type WebContents } from 'electron';
+import { devServerOrigin, isAllowedRequest, isAppUrl, shouldOpenExternally, spellcheckFor, APP_ORIGIN } from './policy.js';
 
-export const APP_SCHEME = 'app';
-export const APP_ORIGIN = `${APP_SCHEME}://confidant`;
+export { APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY } from './policy.js';
 
-// The renderer's pages may load only what the bundle ships: no remote script, style, image, font or
-// connection, no eval. In development the Vite dev server is allowed in addition (see devServerUrl).
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** The dev server, only in a development build (`npm run dev`): never in `npm start` or a package. */
+export const DEV_ORIGIN = devServerOrigin(__CONFIDANT_DEV_BUILD__, process.env.ELECTRON_RENDERER_URL);
 
-/** The dev server electron-vite starts in `npm run dev`; never set in a built app. */
-export function devServerUrl(): string | undefined {
-  return !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+/** Where the main window loads from. */
+export function rendererEntry(): string {
+  return DEV_ORIGIN ? `${DEV_ORIGIN}/` : `${APP_ORIGIN}/index.html`;
 }
 
-/** True when a URL belongs to the app itself: its bundle, or the dev server while developing. */
-export function isAppUrl(url: string): boolean {
-  if (url.startsWith(`${APP_ORIGIN}/`)) return true;
-  const dev = devServerUrl();
-  if (dev && url.startsWith(new URL(dev).origin + '/')) return true;
-  return url.startsWith('devtools://');
+export function isOwnUrl(url: string): boolean {
+  return isAppUrl(url, DEV_ORIGIN);
 }
 
 /**
  * Nothing leaves the machine: every request to anything but the app's own bundle is cancelled,
- * every permission (camera, notifications, geolocation...) is refused.
+ * every permission (camera, notifications, geolocation...) is refused, and spellcheck never fetches.
  */
 export function lockDownSession(): void {
   const ses = session.defaultSession;
   ses.webRequest.onBeforeRequest((details, callback) => {
-    // A blob: URL of the app's own origin is data the page made itself (the review's Markdown download).
-    const allowed =
-      isAppUrl(details.url) || details.url.startsWith(`blob:${APP_ORIGIN}/`) || (devServerUrl() !== undefined && details.url.startsWith('ws://localhost'));
+    const allowed = isAllowedRequest(details.url, DEV_ORIGIN);
     if (!allowed) console.warn(`[security] blocked request to ${details.url}`);
     callback({ cancel: !allowed });
   });
   ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
   ses.setDevicePermissionHandler(() => false);
+  const spellcheck = spellcheckFor(process.platform);
+  ses.setSpellCheckerEnabled(spellcheck.enabled);
+  // Belt and braces where it is off: should anything re-enable it, dictionaries would be asked of the
+  // app's own origin (which has none), never of Google's CDN. A no-op on macOS.
+  if (!spellcheck.enabled) ses.setSpellCheckerDictionaryDownloadURL(`${APP_ORIGIN}/no-dictionaries/`);
 }
 
-/** No navigation away from the app, no new windows. Links in notes open in the user's own browser. */
-export function lockDownContents(contents: WebContents): void {
-  contents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url)) {
-      event.preventDefault();
-      openExternally(url);
-    }
+/** No navigation away from the app, no new windows, no webviews. Links go through askToOpen(). */
+export function lockDownContents(contents: WebContents, windowFor: (contents: WebContents) => BrowserWindow | null): void {
+  contents.on('will-navigate', (event) => {
+    if (isOwnUrl(event.url)) return;
+    event.preventDefault();
+    void askToOpen(event.url, windowFor(contents));
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    openExternally(url);
+    void askToOpen(url, windowFor(contents));
     return { action: 'deny' };
   });
 }
 
-function openExternally(url: string): void {
-  // Only on the user's click, and only plain web and mail links: the app itself never fetches them.
-  if (/^(https?|mailto):/i.test(url)) void shell.openExternal(url);
+let asking = false;
+
+/**
+ * A link the page wants to open is shown in full in a native dialog; it opens in the browser only when
+ * the person presses Open. No page script can press a native dialog's button, so a script that triggers
+ * navigations gets at most one dialog at a time (later ones are dropped while it is up), never a tab.
+ */
+async function askToOpen(url: string, parent: BrowserWindow | null): Promise<void> {
+  const allowedKind = shouldOpenExternally(url, { userGesture: true });
+  if (!allowedKind.open) {
+    console.warn(`[security] not opening ${url}: ${allowedKind.reason}`);
+    return;
+  }
+  if (asking) return;
+  asking = true;
+  try {
+    const options = {
+      type: 'question' as const,
+      buttons: ['Open', 'Cancel'],
+      defaultId: 1,
+      cancelId: 1,
+      message: 'Open this address outside Confidant?',
+      detail: allowedKind.address,
+    };
+    const { response } = parent ? await dialog.showMessageBox(parent, options) : await dialog.showMessageBox(options);
+    const verdict = shouldOpenExternally(url, { userGesture: response === 0 });
+    if (verdict.open) await shell.openExternal(verdict.address);
+  } finally {
+    asking = false;
+  }
 }

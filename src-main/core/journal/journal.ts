@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { contract, type ApiError, type CallResult, type JournalInfo, type ParsedInput, type Result } from '../../contract/contract.js';
+import { journalName } from '../../contract/journal-status.js';
 import { callNames, type CallName } from '../../contract/names.js';
 import type { JournalDb } from '../db/open.js';
 import { schemaVersion } from '../db/migrate.js';
@@ -42,6 +43,8 @@ export class Journal {
     const fuzzy = new FuzzyIndex();
     this.handlers = {
       'journal.info': () => this.info(),
+      // An open journal says so; the problems (damaged, locked...) are answered before it ever opens.
+      'journal.status': async () => ({ state: 'open' as const, path: journal.path, readOnly: false, name: journalName(journal.path) }),
       'journal.loadSample': async () => {
         await loadSample(db, await options.readSample());
         return this.info();

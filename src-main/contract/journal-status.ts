@@ -1,0 +1,41 @@
+// Whether the journal is open, and if not, why and what can be done (shared by #8, #9 and #12: see
+// the protocol). The worker answers for the problems it detects; main itself answers 'stopped' (the
+// worker died) and 'start-failed' (anything else went wrong before the journal could open).
+
+export const problemKinds = [
+  'corrupt',
+  'not-a-journal',
+  'future-version',
+  'locked-by-other',
+  'no-permission',
+  'missing-folder',
+  'foreign-wal',
+  'empty-file',
+  'stopped',
+  'start-failed',
+  'key-missing',
+] as const;
+export type ProblemKind = (typeof problemKinds)[number];
+
+export const recoveryChoices = ['restore-backup', 'open-another', 'open-read-only', 'show-in-folder', 'restart', 'quit'] as const;
+export type RecoveryChoice = (typeof recoveryChoices)[number];
+
+export interface JournalProblem {
+  kind: ProblemKind;
+  title: string;
+  message: string;
+  path: string;
+  choices: RecoveryChoice[];
+  newestBackup: { path: string; takenAt: string; bytes: number } | null;
+}
+
+export type JournalStatus =
+  | { state: 'open'; path: string; readOnly: boolean; name: string }
+  | { state: 'locked'; path: string; name: string }
+  | { state: 'unavailable'; problem: JournalProblem };
+
+/** The name a person knows a journal by: its file name without the extension. */
+export function journalName(path: string): string {
+  const file = path.split(/[\\/]/).pop() ?? path;
+  return file.replace(/\.(sqlite3?|db|journal)$/i, '') || file;
+}

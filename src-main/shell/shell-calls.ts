@@ -1,0 +1,119 @@
+// The shell's own calls (contract/shell.ts): validated here, run by whatever `ShellActions` the caller
+// gives. Electron-free: main passes actions backed by dialogs and the app; the E2E harness passes Node
+// equivalents that record what was asked. Both go through the same validation and the same settings.
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { z } from 'zod';
+import type { ApiError, Result } from '../contract/contract.js';
+import type { JournalStatus } from '../contract/journal-status.js';
+import { shellCallNames, type ShellCallName } from '../contract/names.js';
+import { DEFAULT_SETTINGS, isAccelerator, shellContract, type AppInfo, type AppSettings, type AppSettingsView, type FileKind } from '../contract/shell.js';
+
+export interface ShellActions {
+  info(): AppInfo;
+  quit(): void;
+  restartJournal(): Promise<JournalStatus>;
+  showInFolder(path: string): void;
+  openAnother(): Promise<JournalStatus | null>;
+  pickFolder(title: string | undefined): Promise<string | null>;
+  /** Asks where to save; returns the chosen path or null. The file itself is written here, below. */
+  chooseSavePath(suggestedName: string, kind: FileKind): Promise<string | null>;
+  /** Applies the shortcut (registers it with the OS); returns how that went. */
+  applyShortcut(accelerator: string | null): AppSettingsView['shortcut'];
+}
+
+export function isShellCall(name: unknown): name is ShellCallName {
+  return typeof name === 'string' && (shellCallNames as readonly string[]).includes(name);
+}
+
+/** Validates an untrusted shell call and runs it; never throws, every failure is a sentence. */
+export async function handleShellCall(name: unknown, input: unknown, actions: ShellActions, settings: SettingsStore): Promise<Result<unknown>> {
+  if (!isShellCall(name)) return failure({ code: 'unknown-call', message: 'Confidant does not know that request.' });
+  const parsed = shellContract[name].input.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return failure({ code: 'invalid-input', message: issue?.message ?? 'That request is not valid.' });
+  }
+  const value = parsed.data as Record<string, unknown> | undefined;
+  try {
+    switch (name) {
+      case 'app.info':
+        return ok(actions.info());
+      case 'app.quit':
+        actions.quit();
+        return ok(null);
+      case 'app.restartJournal':
+        return ok(await actions.restartJournal());
+      case 'app.showInFolder':
+        actions.showInFolder(value!.path as string);
+        return ok(null);
+      case 'app.openAnother':
+        return ok(await actions.openAnother());
+      case 'app.pickFolder':
+        return ok(await actions.pickFolder(value?.title as string | undefined));
+      case 'app.saveFile': {
+        const { suggestedName, content, encoding, kind } = value as { suggestedName: string; content: string; encoding: 'utf8' | 'base64'; kind: FileKind };
+        const path = await actions.chooseSavePath(suggestedName, kind);
+        if (path === null) return ok(null);
+        writeFileAtomically(path, Buffer.from(content, encoding));
+        return ok({ path });
+      }
+      case 'settings.get':
+        return ok({ ...settings.read(), shortcut: settings.shortcut });
+      case 'settings.set': {
+        const next = settings.update(value as Partial<AppSettings>);
+        const shortcut = actions.applyShortcut(next.quickCaptureShortcut);
+        settings.shortcut = shortcut;
+        return ok({ ...next, shortcut });
+      }
+    }
+  } catch (error) {
+    console.error(`[shell] ${name} failed`, error);
+    const detail = error instanceof Error && 'code' in error ? ` (${String((error as NodeJS.ErrnoException).code)})` : '';
+    return failure({ code: 'internal', message: `That could not be done${detail}. Nothing in your journal was changed.` });
+  }
+}
+
+const stored = z
+  .object({
+    quickCaptureShortcut: z
+      .string()
+      .nullable()
+      .catch(DEFAULT_SETTINGS.quickCaptureShortcut)
+      .transform((value) => (value === null || isAccelerator(value) ? value : DEFAULT_SETTINGS.quickCaptureShortcut)),
+  })
+  .catch({ ...DEFAULT_SETTINGS });
+
+/**
+ * settings.json beside the window state. A missing or damaged file reads as the defaults (settings
+ * are conveniences, never worth a failed start); writes go through a temp file and a rename.
+ */
+export class SettingsStore {
+  shortcut: AppSettingsView['shortcut'] = { state: 'off', message: null };
+
+  constructor(private readonly file: string) {}
+
+  read(): AppSettings {
+    try {
+      return stored.parse({ ...DEFAULT_SETTINGS, ...JSON.parse(readFileSync(this.file, 'utf8')) });
+    } catch {
+      return { ...DEFAULT_SETTINGS };
+    }
+  }
+
+  update(changes: Partial<AppSettings>): AppSettings {
+    const next = { ...this.read(), ...changes };
+    writeFileAtomically(this.file, Buffer.from(JSON.stringify(next, null, 2)));
+    return next;
+  }
+}
+
+function writeFileAtomically(path: string, data: Buffer): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const temp = `${path}.${process.pid}.tmp`;
+  writeFileSync(temp, data);
+  renameSync(temp, path);
+}
+
+const ok = (value: unknown): Result<unknown> => ({ ok: true, value });
+const failure = (error: ApiError): Result<unknown> => ({ ok: false, error });
