@@ -1,5 +1,8 @@
 import { mount } from 'svelte';
 import App from './App.svelte';
+import CaptureApp from './capture/CaptureApp.svelte';
 import './styles/tokens.css';
 
-mount(App, { target: document.getElementById('app')! });
+// The same bundle serves the main window and the quick-capture window (#/capture).
+const Root = location.hash === '#/capture' ? CaptureApp : App;
+mount(Root, { target: document.getElementById('app')! });

@@ -5,8 +5,11 @@
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, relative } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { callNames } from '../../src-main/contract/names.js';
+import type { JournalProblem, JournalStatus } from '../../src-main/contract/journal-status.js';
+import { callNames, shellCallNames } from '../../src-main/contract/names.js';
 import { Journal, openJournal } from '../../src-main/core/index.js';
+import { stoppedProblem } from '../../src-main/shell/journal-host.js';
+import { handleShellCall, isShellCall, SettingsStore, type ShellActions } from '../../src-main/shell/shell-calls.js';
 
 export const APP_ORIGIN = 'http://confidant.test';
 const root = join(import.meta.dirname, '..', '..');
@@ -25,7 +28,12 @@ const types: Record<string, string> = {
 
 export interface RunningApp {
   page: Page;
-  journal: Journal;
+  /** The journal the page is using (a new one after a restart). */
+  readonly journal: Journal;
+  /** Every shell call the page made (dialogs, settings, quit...), in order, with its parsed input. */
+  shellCalls: { name: string; input: unknown }[];
+  /** Does what main does when the worker dies: calls fail at once, journal.status says 'stopped'. */
+  stopJournal(): Promise<void>;
   /** Every request the page made to anything but the app's own bundle. */
   foreignRequests: string[];
   close(): Promise<void>;
@@ -41,9 +49,55 @@ export async function openJournalFor(journalPath: string): Promise<Journal> {
 export async function launchApp(
   context: BrowserContext,
   journalPath: string,
-  options: { colorScheme?: 'light' | 'dark' } = {},
+  options: {
+    colorScheme?: 'light' | 'dark';
+    /** Where app.saveFile writes (the save dialog's answer); null means the person cancelled. */
+    savePath?: string | null;
+    /** Where settings.json lives; defaults to beside the journal. */
+    settingsPath?: string;
+    /** What the OS says to a global shortcut: the harness has no OS, so the test decides. */
+    shortcutAccepted?: boolean;
+  } = {},
 ): Promise<RunningApp> {
-  const journal = await openJournalFor(journalPath);
+  let journal: Journal | null = await openJournalFor(journalPath);
+  let problem: JournalProblem | null = null;
+  const shellCalls: { name: string; input: unknown }[] = [];
+  const settings = new SettingsStore(options.settingsPath ?? `${journalPath}.settings.json`);
+  // Node equivalents of main's native actions: each is recorded; dialogs answer what the test chose.
+  const actions: ShellActions = {
+    info: () => ({ name: 'Confidant', version: '0.0.0-test', electron: 'none (harness)', chrome: 'harness', platform: `${process.platform} ${process.arch}`, privacy: 'Everything stays on this computer.' }),
+    quit: () => {},
+    restartJournal: async () => {
+      await journal?.close();
+      journal = await openJournalFor(journalPath);
+      problem = null;
+      const status = await journal.call('journal.status');
+      if (!status.ok) throw new Error(status.error.message);
+      return status.value as JournalStatus;
+    },
+    showInFolder: () => {},
+    openAnother: async () => null,
+    pickFolder: async () => null,
+    chooseSavePath: async () => options.savePath ?? null,
+    applyShortcut: (accelerator) =>
+      accelerator === null
+        ? { state: 'off', message: null }
+        : options.shortcutAccepted === false
+          ? { state: 'refused', message: `The system did not give Confidant ${accelerator}: another app probably uses it. Choose another, or use the tray icon.` }
+          : { state: 'registered', message: null },
+  };
+  settings.shortcut = actions.applyShortcut(settings.read().quickCaptureShortcut);
+  const invoke = async (name: unknown, input: unknown) => {
+    if (isShellCall(name)) {
+      shellCalls.push({ name, input });
+      return handleShellCall(name, input, actions, settings);
+    }
+    if (problem || !journal) {
+      if (name === 'journal.status' && problem) return { ok: true, value: { state: 'unavailable', problem } };
+      return { ok: false, error: { code: 'journal-unavailable', message: problem?.message ?? 'The journal is not open.' } };
+    }
+    return journal.call(name, input);
+  };
   const foreignRequests: string[] = [];
   await context.route('**/*', async (route) => {
     const url = new URL(route.request().url());
@@ -63,18 +117,28 @@ export async function launchApp(
   const page = await context.newPage();
   if (options.colorScheme) await page.emulateMedia({ colorScheme: options.colorScheme });
   page.on('pageerror', (error) => console.error('[renderer]', error));
-  await page.exposeBinding('__confidantInvoke', (_source, name: unknown, input: unknown) => journal.call(name, input));
+  await page.exposeBinding('__confidantInvoke', (_source, name: unknown, input: unknown) => invoke(name, input));
   // The same shape the preload builds (src-main/preload/index.ts): named calls and onMenu. Passed as a
   // string, not a function, so no transpiler helper (tsx's __name) leaks into the page.
-  await page.addInitScript(bridgeScript(callNames));
+  await page.addInitScript(bridgeScript([...callNames, ...shellCallNames]));
   await page.goto(`${APP_ORIGIN}/index.html`);
   return {
     page,
-    journal,
+    get journal() {
+      if (!journal) throw new Error('The journal is stopped.');
+      return journal;
+    },
+    shellCalls,
     foreignRequests,
+    stopJournal: async () => {
+      await journal?.close();
+      journal = null;
+      problem = stoppedProblem(journalPath, 'The journal stopped unexpectedly. Everything you saved is safe on disk: restart the journal to go on.');
+      await menu(page, 'journal-status');
+    },
     close: async () => {
       await page.close();
-      await journal.close();
+      await journal?.close();
     },
   };
 }

@@ -1,7 +1,8 @@
 // The only module that touches the preload's bridge. Views call `api(...)` and get the value, or an
 // ApiFailure carrying the readable message (and per-field messages) to show inline.
 import type { ApiError, Bridge, CallInput, CallResult } from '../../../src-main/contract/contract';
-import type { CallName } from '../../../src-main/contract/names';
+import type { ShellInput, ShellResult } from '../../../src-main/contract/shell';
+import type { CallName, ShellCallName } from '../../../src-main/contract/names';
 
 declare global {
   interface Window {
@@ -27,8 +28,28 @@ export function errorMessage(error: unknown): string {
 export async function api<K extends CallName>(name: K, ...input: undefined extends CallInput<K> ? [input?: CallInput<K>] : [input: CallInput<K>]): Promise<CallResult<K>> {
   const call = window.confidant[name] as (input?: unknown) => Promise<{ ok: true; value: CallResult<K> } | { ok: false; error: ApiError }>;
   const result = await call(input[0]);
+  if (!result.ok) {
+    // The journal stopped or could not open: the app asks journal.status and shows why.
+    if (result.error.code === 'journal-unavailable') for (const listener of unavailableListeners) listener();
+    throw new ApiFailure(result.error);
+  }
+  return result.value;
+}
+
+/** The shell's own calls (dialogs, settings, quit, restart the journal), answered by main. */
+export async function shellApi<K extends ShellCallName>(name: K, ...input: undefined extends ShellInput<K> ? [input?: ShellInput<K>] : [input: ShellInput<K>]): Promise<ShellResult<K>> {
+  const call = window.confidant[name] as (input?: unknown) => Promise<{ ok: true; value: ShellResult<K> } | { ok: false; error: ApiError }>;
+  const result = await call(input[0]);
   if (!result.ok) throw new ApiFailure(result.error);
   return result.value;
+}
+
+const unavailableListeners = new Set<() => void>();
+
+/** Called whenever a journal call fails because the journal is unavailable. */
+export function onUnavailable(listener: () => void): () => void {
+  unavailableListeners.add(listener);
+  return () => unavailableListeners.delete(listener);
 }
 
 export function onMenu(listener: (action: string) => void): () => void {

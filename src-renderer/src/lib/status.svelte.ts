@@ -1,0 +1,26 @@
+import type { JournalStatus } from '../../../src-main/contract/journal-status';
+import { api, errorMessage } from './api';
+
+// Whether the journal is open, asked first and again whenever main says it changed (stopped, restarted,
+// another journal opened) or a call fails with journal-unavailable.
+class StatusState {
+  status = $state<JournalStatus | null>(null);
+
+  async refresh(): Promise<JournalStatus> {
+    try {
+      this.status = await api('journal.status');
+    } catch (error) {
+      this.status = {
+        state: 'unavailable',
+        problem: { kind: 'start-failed', title: 'Confidant could not reach your journal', message: errorMessage(error), path: '', choices: ['restart', 'quit'], newestBackup: null },
+      };
+    }
+    return this.status;
+  }
+
+  set(status: JournalStatus): void {
+    this.status = status;
+  }
+}
+
+export const journalStatus = new StatusState();

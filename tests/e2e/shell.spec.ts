@@ -1,0 +1,73 @@
+// The renderer's half of the desktop shell, through the harness's Node equivalents of main's shell
+// calls: a journal that stopped is a screen with Restart, Settings (Ctrl+,) holds the quick-capture
+// shortcut, and the quick-capture page saves into the same journal.
+import type { Interaction, TimelinePage } from '../../src-main/contract/contract.js';
+import { launchApp } from './harness.js';
+import { test, expect, menu } from './fixtures.js';
+
+test('when the journal stops, the window says so and Restart brings the journal back with its entries', async ({ app, running }) => {
+  const created = await running.journal.call('interactions.create', { occurredAt: new Date().toISOString(), kind: 'coffee', title: 'Coffee before the crash', newPeople: [{ name: 'Ana Ruiz' }] });
+  expect(created.ok).toBe(true);
+  await app.reload();
+  await expect(app.getByText('Coffee before the crash')).toBeVisible();
+
+  await running.stopJournal();
+  await expect(app.getByRole('heading', { name: 'The journal stopped', level: 1 })).toBeVisible();
+  await expect(app.getByText(/Nothing you saved before this was lost/)).toBeVisible();
+  await expect(app.getByRole('button', { name: 'Quit Confidant' })).toBeVisible();
+
+  await app.getByRole('button', { name: 'Restart the journal' }).click();
+  await expect(app.getByText('Coffee before the crash')).toBeVisible();
+  expect(running.shellCalls.map((call) => call.name)).toContain('app.restartJournal');
+});
+
+test('Ctrl+, opens Settings, where the quick-capture shortcut is shown and changed from the keyboard', async ({ app }) => {
+  await app.keyboard.press('Control+,');
+  await expect(app.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+  await expect(app.getByRole('button', { name: /Settings/ })).toHaveAttribute('aria-current', 'page');
+  await expect(app.getByRole('status', { name: 'Shortcut status' })).toContainText('On: CommandOrControl+Shift+L opens quick capture.');
+
+  const field = app.getByRole('textbox', { name: 'Shortcut' });
+  await field.focus();
+  await app.keyboard.press('Control+Alt+K');
+  await expect(field).toHaveValue('CommandOrControl+Alt+K');
+  await app.getByRole('button', { name: 'Save shortcut' }).click();
+  await expect(app.getByRole('status', { name: 'Shortcut status' })).toContainText('On: CommandOrControl+Alt+K opens quick capture.');
+
+  await app.getByRole('button', { name: 'Turn off' }).click();
+  await expect(app.getByRole('status', { name: 'Shortcut status' })).toContainText('No shortcut');
+  await expect(app.getByText(/Confidant 0\.0\.0-test/)).toBeVisible();
+});
+
+test('a shortcut the system refuses is reported, and a malformed one is refused with a sentence', async ({ context, journalPath }) => {
+  const running = await launchApp(context, journalPath, { shortcutAccepted: false });
+  try {
+    const { page } = running;
+    await menu(page, 'open-settings');
+    await expect(page.getByRole('status', { name: 'Shortcut status' })).toContainText('The system did not give Confidant CommandOrControl+Shift+L');
+    const field = page.getByRole('textbox', { name: 'Shortcut' });
+    await field.fill('K');
+    await page.getByRole('button', { name: 'Save shortcut' }).click();
+    await expect(page.getByRole('alert')).toContainText('A shortcut needs one or more of Ctrl, Cmd, Alt, Shift, then one key');
+  } finally {
+    await running.close();
+  }
+});
+
+test('the quick-capture page logs an interaction into the same journal', async ({ running }) => {
+  const page = running.page;
+  await page.goto(page.url().replace(/#.*$/, '') + '#/capture');
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Log an interaction', level: 1 })).toBeVisible();
+  const people = page.getByRole('combobox', { name: 'People' });
+  await people.pressSequentially('Ben Okafor');
+  await page.getByRole('option', { name: 'Add “Ben Okafor” as new person' }).click();
+  await page.getByLabel('Title').fill('Hallway chat after the board meeting');
+  await page.keyboard.press('Control+Enter');
+  await expect
+    .poll(async () => {
+      const result = await running.journal.call('interactions.timeline', { limit: 5 });
+      return result.ok ? (result.value as TimelinePage).entries.map((entry: Interaction) => entry.title) : [];
+    })
+    .toEqual(['Hallway chat after the board meeting']);
+});
