@@ -1,7 +1,7 @@
 // The renderer's half of the desktop shell, through the harness's Node equivalents of main's shell
 // calls: a journal that stopped is a screen with Restart, Settings (Ctrl+,) holds the quick-capture
 // shortcut, and the quick-capture page saves into the same journal.
-import type { Interaction, TimelinePage } from '../../src-main/contract/contract.js';
+import type { TimelinePage } from '../../src-main/contract/contract.js';
 import { launchApp } from './harness.js';
 import { test, expect, menu } from './fixtures.js';
 
@@ -67,7 +67,7 @@ test('the quick-capture page logs an interaction into the same journal', async (
   await expect
     .poll(async () => {
       const result = await running.journal.call('interactions.timeline', { limit: 5 });
-      return result.ok ? (result.value as TimelinePage).entries.map((entry: Interaction) => entry.title) : [];
+      return result.ok ? (result.value as TimelinePage).entries.map((entry) => entry.title) : [];
     })
     .toEqual(['Hallway chat after the board meeting']);
 });
