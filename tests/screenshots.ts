@@ -7,7 +7,8 @@ import { chromium, type Page } from 'playwright-core';
 import { chromiumLaunch } from '../playwright.config.js';
 import { launchApp, type RunningApp } from './e2e/harness.js';
 
-const outDir = join(import.meta.dirname, '..', 'resources', 'screenshots');
+const outDir = process.env.SHOTS_DIR ?? join(import.meta.dirname, '..', 'resources', 'screenshots');
+const [viewportWidth, viewportHeight] = (process.env.SHOTS_VIEWPORT ?? '1280x800').split('x').map(Number) as [number, number];
 const themes = ['light', 'dark'] as const;
 
 type Screen = {
@@ -237,9 +238,41 @@ const screens: Screen[] = [
       await page.getByRole('complementary', { name: 'Behind pace' }).waitFor();
     },
   },
+  {
+    name: 'settings',
+    sample: true,
+    show: async (page) => {
+      await page.getByRole('heading', { name: 'Timeline', level: 1 }).waitFor();
+      await page.keyboard.press('Control+,');
+      await page.getByRole('status', { name: 'Shortcut status' }).getByText('On:').waitFor();
+    },
+  },
+  {
+    name: 'journal-stopped',
+    sample: true,
+    show: async (page) => {
+      await page.getByRole('heading', { name: 'Timeline', level: 1 }).waitFor();
+      await currentRunning!.stopJournal();
+      await page.getByRole('heading', { name: 'The journal stopped', level: 1 }).waitFor();
+    },
+  },
+  {
+    name: 'quick-capture',
+    sample: true,
+    show: async (page) => {
+      await page.setViewportSize({ width: 560, height: 660 });
+      await page.goto(page.url().replace(/#.*$/, '') + '#/capture');
+      await page.reload();
+      await page.getByRole('combobox', { name: 'People' }).waitFor();
+    },
+  },
 ];
 
-// `npm run screenshots -- search palette` retakes only those screens.
+/** The app the current screen runs on (the stopped-journal screen stops it). */
+let currentRunning: RunningApp | null = null;
+
+// `npm run screenshots -- search palette` retakes only those screens. SHOTS_VIEWPORT=1024x640 and
+// SHOTS_DIR=/tmp/shots take them at another size, elsewhere (for looking, not for committing).
 const only = process.argv.slice(2);
 const browser = await chromium.launch(chromiumLaunch);
 await mkdir(outDir, { recursive: true });
@@ -248,9 +281,10 @@ try {
   for (const theme of themes) {
     for (const screen of screens) {
       if (only.length > 0 && !only.includes(screen.name)) continue;
-      const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, colorScheme: theme });
+      const context = await browser.newContext({ viewport: { width: viewportWidth, height: viewportHeight }, deviceScaleFactor: 1, colorScheme: theme });
       const journalPath = join(sampleDir, `${theme}-${screen.name}.sqlite`);
       const running = await launchApp(context, journalPath, { colorScheme: theme });
+      currentRunning = running;
       if (screen.sample) {
         const loaded = await running.journal.call('journal.loadSample');
         if (!loaded.ok) throw new Error(loaded.error.message);

@@ -96,7 +96,7 @@ export function stoppedProblem(path: string, reason: string): JournalProblem {
   return {
     kind: 'stopped',
     title: 'The journal stopped',
-    message: `${reason} Nothing you saved before this was lost.`,
+    message: reason,
     path,
     choices: ['restart', 'show-in-folder', 'quit'],
     newestBackup: null,

@@ -30,8 +30,8 @@ export class QuickCapture {
       return;
     }
     const window = new BrowserWindow({
-      width: 460,
-      height: 620,
+      width: 560,
+      height: 660,
       minWidth: 380,
       minHeight: 480,
       alwaysOnTop: true,

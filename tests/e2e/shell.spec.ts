@@ -13,7 +13,7 @@ test('when the journal stops, the window says so and Restart brings the journal 
 
   await running.stopJournal();
   await expect(app.getByRole('heading', { name: 'The journal stopped', level: 1 })).toBeVisible();
-  await expect(app.getByText(/Nothing you saved before this was lost/)).toBeVisible();
+  await expect(app.getByText(/Everything you saved is safe on disk/)).toBeVisible();
   await expect(app.getByRole('button', { name: 'Quit Confidant' })).toBeVisible();
 
   await app.getByRole('button', { name: 'Restart the journal' }).click();
