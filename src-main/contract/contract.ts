@@ -1,5 +1,17 @@
 import { z } from 'zod';
-import type { CallName } from './names.js';
+import type { CallName, ShellCallNameList } from './names.js';
+import { recoveryContract } from './recovery.js';
+import type { ShellCallName, ShellContract } from './shell.js';
+
+export * from './journal-status.js';
+export * from './recovery.js';
+export { shellContract, type ShellCallName } from './shell.js';
+
+// names.ts lists the shell calls for the preload; this keeps that list and the schemas in step.
+const shellNamesMatch: [ShellCallNameList] extends [ShellCallName] ? ([ShellCallName] extends [ShellCallNameList] ? true : false) : false = true;
+void shellNamesMatch;
+export type ShellInput<K extends ShellCallName> = z.input<ShellContract[K]['input']>;
+export type ShellResult<K extends ShellCallName> = ShellContract[K]['result'];
 
 // The whole API between renderer and main: every call's input schema and result type. Main parses every
 // input against these at run time (the renderer is untrusted); the renderer imports only the types.
@@ -367,6 +379,9 @@ export const contract = {
   'associations.pace': { input: z.object(now).strict().optional(), result: of<PaceNotice[]>() },
   'review.quarter': { input: z.object({ quarter: quarter.nullish(), ...now }).strict().optional(), result: of<QuarterReview>() },
   'review.exportMarkdown': { input: z.object({ quarter: quarter.nullish(), ...now }).strict().optional(), result: of<ReviewExport>() },
+  /** Erases deleted entries for good (secure_delete and the index's own secure-delete), so Undo can no longer bring them back. */
+  'interactions.purgeTrash': { input: empty, result: of<{ purged: number }>() },
+  ...recoveryContract,
 } satisfies Record<CallName, { input: z.ZodType; result: unknown }>;
 
 /** Carries a result type through the contract without a runtime schema. */
@@ -390,6 +405,8 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
 /** What the preload puts on `window.confidant`: one named function per call, plus menu events. */
 export type Bridge = { [K in CallName]: (input?: CallInput<K>) => Promise<Result<CallResult<K>>> } & {
+  [K in ShellCallName]: (input?: ShellInput<K>) => Promise<Result<ShellResult<K>>>;
+} & {
   onMenu(listener: (action: string) => void): () => void;
 };
 

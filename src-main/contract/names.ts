@@ -44,9 +44,22 @@ export const callNames = [
   'associations.pace',
   'review.quarter',
   'review.exportMarkdown',
+  'interactions.purgeTrash',
+  // Journal safety (contract/recovery.ts)
+  'journal.status',
+  'recovery.restoreBackup',
+  'recovery.openReadOnly',
+  'backups.list',
+  'backups.create',
+  'backups.restore',
+  'backups.setFolder',
 ] as const;
 
 export type CallName = (typeof callNames)[number];
+
+/** Calls main answers itself (dialogs, file manager, quit, restart); schemas in contract/shell.ts. */
+export const shellCallNames = ['app.quit', 'app.restartJournal', 'app.showInFolder', 'app.openAnother', 'app.pickFolder'] as const;
+export type ShellCallNameList = (typeof shellCallNames)[number];
 
 /** Events main sends the renderer (menu items, shortcuts handled natively). */
 export const menuActions = [
@@ -59,5 +72,6 @@ export const menuActions = [
   'go-search',
   'find',
   'command-palette',
+  'go-settings',
 ] as const;
 export type MenuAction = (typeof menuActions)[number];

@@ -3,13 +3,27 @@
 // event loop, and with it every window's input and menu. So the core lives in a worker thread of its own,
 // like Signal Desktop's SQL worker: main stays free to paint and route, and validates nothing it cannot
 // trust; this thread parses and runs every call. No Electron import here, so Node can run it in tests.
+//
+// The thread never dies on a journal it cannot open: it stays up, says `ready`, and answers
+// `journal.status` and the recovery calls (see core/recovery/session.ts), so the window can show why.
 import { readFile } from 'node:fs/promises';
-import { parentPort, workerData } from 'node:worker_threads';
-import { Journal, openJournal } from '../core/index.js';
+import { parentPort, Worker, workerData } from 'node:worker_threads';
+import { JournalSession } from '../core/index.js';
+import { verifyBackup } from '../core/backups/backups.js';
 
 export interface WorkerData {
   journalPath: string;
   samplePath: string;
+  nativeBinding?: string;
+  /** Lower in tests; 5000 by default. */
+  busyTimeoutMs?: number;
+  /** Delay before the day's first backup; null turns automatic backups off (tests). Default 20 s. */
+  dailyBackupDelayMs?: number | null;
+}
+
+/** This same file, started again to verify a backup copy in a thread of its own. */
+interface VerifyData {
+  verify: string;
   nativeBinding?: string;
 }
 
@@ -21,28 +35,46 @@ export type WorkerMessage =
 
 const port = parentPort;
 if (!port) throw new Error('journal-worker must run as a worker thread.');
-const data = workerData as WorkerData;
 
-try {
-  const journal = new Journal(
-    await openJournal(data.journalPath, data.nativeBinding ? { nativeBinding: data.nativeBinding } : {}),
-    { readSample: async () => JSON.parse(await readFile(data.samplePath, 'utf8')) },
-  );
-  // Calls run one at a time, in arrival order: each write sees the one before it.
-  let queue = Promise.resolve();
+if ('verify' in (workerData as object)) {
+  // integrity_check of a large copy takes a second or more: here it blocks only this helper thread.
+  const { verify, nativeBinding } = workerData as VerifyData;
+  port.postMessage(await verifyBackup(verify, nativeBinding));
+} else {
+  const data = workerData as WorkerData;
+  const verifyInThread = (file: string) =>
+    new Promise<string | null>((resolve) => {
+      const helper = new Worker(new URL(import.meta.url), {
+        workerData: { verify: file, ...(data.nativeBinding ? { nativeBinding: data.nativeBinding } : {}) } satisfies VerifyData,
+      });
+      helper.once('message', (problem: string | null) => resolve(problem));
+      helper.once('error', (error) => resolve(error.message));
+      helper.once('exit', (code) => code !== 0 && resolve(`the check stopped (exit code ${code})`));
+    });
+
+  const session = await JournalSession.start({
+    journalPath: data.journalPath,
+    readSample: async () => JSON.parse(await readFile(data.samplePath, 'utf8')),
+    verify: verifyInThread,
+    dailyBackupDelayMs: data.dailyBackupDelayMs === undefined ? 20_000 : data.dailyBackupDelayMs,
+    ...(data.nativeBinding ? { nativeBinding: data.nativeBinding } : {}),
+    ...(data.busyTimeoutMs !== undefined ? { busyTimeoutMs: data.busyTimeoutMs } : {}),
+  });
+  let closing = false;
   port.on('message', (request: WorkerRequest) => {
-    queue = queue.then(async () => {
-      if ('close' in request) {
-        await journal.close();
+    if ('close' in request) {
+      closing = true;
+      void session.close().then(() => {
         port.postMessage({ type: 'reply', id: request.id, result: { ok: true, value: null } } satisfies WorkerMessage);
         port.close();
-        return;
-      }
-      const result = await journal.call(request.name, request.input);
+      });
+      return;
+    }
+    if (closing) return;
+    // The session runs calls in arrival order (one transaction at a time); replies go back as they finish.
+    void session.call(request.name, request.input).then((result) => {
       port.postMessage({ type: 'reply', id: request.id, result } satisfies WorkerMessage);
     });
   });
-  port.postMessage({ type: 'ready', path: journal.path } satisfies WorkerMessage);
-} catch (error) {
-  port.postMessage({ type: 'fatal', message: error instanceof Error ? error.message : String(error) } satisfies WorkerMessage);
+  port.postMessage({ type: 'ready', path: session.path } satisfies WorkerMessage);
 }
