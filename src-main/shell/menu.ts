@@ -27,6 +27,7 @@ export function buildMenu(getWindow: () => BrowserWindow | undefined): Menu {
         { label: 'Search Conversations…', accelerator: 'CmdOrCtrl+Shift+F', click: send('go-search') },
         { label: 'Find…', accelerator: 'CmdOrCtrl+F', click: send('find') },
         { label: 'Go to Anything…', accelerator: 'CmdOrCtrl+K', click: send('command-palette') },
+        { label: 'Settings…', accelerator: 'CmdOrCtrl+,', click: send('go-settings') },
         { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },

@@ -5,8 +5,8 @@
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, relative } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { callNames } from '../../src-main/contract/names.js';
-import { Journal, openJournal } from '../../src-main/core/index.js';
+import { callNames, shellCallNames } from '../../src-main/contract/names.js';
+import { Journal, JournalSession, openJournal } from '../../src-main/core/index.js';
 
 export const APP_ORIGIN = 'http://confidant.test';
 const root = join(import.meta.dirname, '..', '..');
@@ -25,7 +25,12 @@ const types: Record<string, string> = {
 
 export interface RunningApp {
   page: Page;
+  /** The open journal (after a restore, the new one); throws when the session is unavailable. */
   journal: Journal;
+  /** What the worker runs in the app: open or unavailable, with recovery and backups. */
+  session: JournalSession;
+  /** Shell calls the page made (app.quit, app.showInFolder, ...), in order: main would answer them natively. */
+  shellCalls: { name: string; input: unknown }[];
   /** Every request the page made to anything but the app's own bundle. */
   foreignRequests: string[];
   close(): Promise<void>;
@@ -41,9 +46,26 @@ export async function openJournalFor(journalPath: string): Promise<Journal> {
 export async function launchApp(
   context: BrowserContext,
   journalPath: string,
-  options: { colorScheme?: 'light' | 'dark' } = {},
+  options: { colorScheme?: 'light' | 'dark'; pickFolder?: string; busyTimeoutMs?: number } = {},
 ): Promise<RunningApp> {
-  const journal = await openJournalFor(journalPath);
+  const session = await JournalSession.start({
+    journalPath,
+    readSample: async () => JSON.parse(await readFile(samplePath, 'utf8')),
+    ...(options.busyTimeoutMs !== undefined ? { busyTimeoutMs: options.busyTimeoutMs } : {}),
+  });
+  await session.checked;
+  const shellCalls: { name: string; input: unknown }[] = [];
+  // Node stand-ins for what main does natively (#8's shell-calls.ts): record, and restart the journal.
+  const shell = async (name: string, input: unknown) => {
+    shellCalls.push({ name, input });
+    if (name === 'app.restartJournal') {
+      await session.open();
+      await session.checked;
+      return { ok: true, value: null };
+    }
+    if (name === 'app.pickFolder') return { ok: true, value: options.pickFolder ? { path: options.pickFolder } : null };
+    return { ok: true, value: null };
+  };
   const foreignRequests: string[] = [];
   await context.route('**/*', async (route) => {
     const url = new URL(route.request().url());
@@ -63,18 +85,26 @@ export async function launchApp(
   const page = await context.newPage();
   if (options.colorScheme) await page.emulateMedia({ colorScheme: options.colorScheme });
   page.on('pageerror', (error) => console.error('[renderer]', error));
-  await page.exposeBinding('__confidantInvoke', (_source, name: unknown, input: unknown) => journal.call(name, input));
+  await page.exposeBinding('__confidantInvoke', (_source, name: unknown, input: unknown) =>
+    typeof name === 'string' && (shellCallNames as readonly string[]).includes(name) ? shell(name, input) : session.call(name, input),
+  );
   // The same shape the preload builds (src-main/preload/index.ts): named calls and onMenu. Passed as a
   // string, not a function, so no transpiler helper (tsx's __name) leaks into the page.
-  await page.addInitScript(bridgeScript(callNames));
+  await page.addInitScript(bridgeScript([...callNames, ...shellCallNames]));
   await page.goto(`${APP_ORIGIN}/index.html`);
   return {
     page,
-    journal,
+    get journal(): Journal {
+      const journal = session.journal;
+      if (!journal) throw new Error(`The journal is not open: ${JSON.stringify(session.status())}`);
+      return journal;
+    },
+    session,
+    shellCalls,
     foreignRequests,
     close: async () => {
       await page.close();
-      await journal.close();
+      await session.close();
     },
   };
 }

@@ -1,6 +1,6 @@
 // The only module that touches the preload's bridge. Views call `api(...)` and get the value, or an
 // ApiFailure carrying the readable message (and per-field messages) to show inline.
-import type { ApiError, Bridge, CallInput, CallResult } from '../../../src-main/contract/contract';
+import type { ApiError, Bridge, CallInput, CallResult, ShellCallName, ShellInput, ShellResult } from '../../../src-main/contract/contract';
 import type { CallName } from '../../../src-main/contract/names';
 
 declare global {
@@ -26,6 +26,24 @@ export function errorMessage(error: unknown): string {
 
 export async function api<K extends CallName>(name: K, ...input: undefined extends CallInput<K> ? [input?: CallInput<K>] : [input: CallInput<K>]): Promise<CallResult<K>> {
   const call = window.confidant[name] as (input?: unknown) => Promise<{ ok: true; value: CallResult<K> } | { ok: false; error: ApiError }>;
+  const result = await call(input[0]);
+  if (!result.ok) {
+    // The journal stopped being usable (damaged, or never opened): the app re-asks its status and switches screens.
+    if (result.error.code === 'journal-unavailable') unavailableListener?.();
+    throw new ApiFailure(result.error);
+  }
+  return result.value;
+}
+
+let unavailableListener: (() => void) | undefined;
+/** Told whenever a call fails with `journal-unavailable`. */
+export function onUnavailable(listener: () => void): void {
+  unavailableListener = listener;
+}
+
+/** A call main answers itself (dialogs, the file manager, quit, restart). */
+export async function shell<K extends ShellCallName>(name: K, ...input: undefined extends ShellInput<K> ? [input?: ShellInput<K>] : [input: ShellInput<K>]): Promise<ShellResult<K>> {
+  const call = window.confidant[name] as (input?: unknown) => Promise<{ ok: true; value: ShellResult<K> } | { ok: false; error: ApiError }>;
   const result = await call(input[0]);
   if (!result.ok) throw new ApiFailure(result.error);
   return result.value;
