@@ -51,7 +51,7 @@ export function describeSqliteError(error: unknown, action: Action, busySeconds 
     case 'SQLITE_LOCKED':
       return new JournalError(
         'journal-busy',
-        `Another program is using your journal, and Confidant waited ${busySeconds} seconds for it. ${nothing} ` +
+        `Another program is using your journal, and Confidant waited ${busySeconds === 1 ? '1 second' : `${busySeconds} seconds`} for it. ${nothing} ` +
           'Close the other program (a backup or sync tool, say) and try again.',
       );
     case 'SQLITE_CORRUPT':
