@@ -9,7 +9,6 @@
 import { readFile } from 'node:fs/promises';
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 import { JournalSession } from '../core/index.js';
-import { verifyBackup } from '../core/backups/backups.js';
 
 export interface WorkerData {
   journalPath: string;
@@ -21,11 +20,7 @@ export interface WorkerData {
   dailyBackupDelayMs?: number | null;
 }
 
-/** This same file, started again to verify a backup copy in a thread of its own. */
-interface VerifyData {
-  verify: string;
-  nativeBinding?: string;
-}
+import type { VerifyData } from './backup-check.js';
 
 export type WorkerRequest = { id: number; name: string; input: unknown } | { id: number; close: true };
 export type WorkerMessage =
@@ -36,15 +31,11 @@ export type WorkerMessage =
 const port = parentPort;
 if (!port) throw new Error('journal-worker must run as a worker thread.');
 
-if ('verify' in (workerData as object)) {
-  // integrity_check of a large copy takes a second or more: here it blocks only this helper thread.
-  const { verify, nativeBinding } = workerData as VerifyData;
-  port.postMessage(await verifyBackup(verify, nativeBinding));
-} else {
+{
   const data = workerData as WorkerData;
   const verifyInThread = (file: string) =>
     new Promise<string | null>((resolve) => {
-      const helper = new Worker(new URL(import.meta.url), {
+      const helper = new Worker(new URL('./backup-check.js', import.meta.url), {
         workerData: { verify: file, ...(data.nativeBinding ? { nativeBinding: data.nativeBinding } : {}) } satisfies VerifyData,
       });
       helper.once('message', (problem: string | null) => resolve(problem));

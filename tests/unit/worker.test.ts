@@ -64,6 +64,18 @@ describe('the journal worker', () => {
     }
   });
 
+  test('backs up with the check in a thread of its own, while calls keep being answered', async ({ journalPath }) => {
+    const client = await JournalClient.start(workerPath, { journalPath, samplePath, dailyBackupDelayMs: null });
+    try {
+      await client.call('people.create', { name: 'Ada' });
+      const [backup, list] = await Promise.all([client.call('backups.create', undefined), client.call('people.list', undefined)]);
+      expect(list).toMatchObject({ ok: true, value: [{ name: 'Ada' }] });
+      expect(backup).toMatchObject({ ok: true, value: { backups: [{ reason: 'manual', bytes: expect.any(Number) }], lastFailure: null } });
+    } finally {
+      await client.close();
+    }
+  });
+
   test('stays up on a journal from a newer Confidant, answering journal.status and refusing the rest', async ({ journalPath }) => {
     const raw = new BetterSqlite3(journalPath);
     raw.pragma(`user_version = ${LATEST_VERSION + 1}`);

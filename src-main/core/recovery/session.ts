@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, extname, join } from 'node:path';
 import type { JournalProblem, JournalStatus } from '../../contract/journal-status.js';
 import { contract, type ApiError, type Result } from '../../contract/contract.js';
-import { Backups, type Verify } from '../backups/backups.js';
+import { Backups, verifyBackup, type Verify } from '../backups/backups.js';
 import { JournalOpenError, openJournal } from '../db/open.js';
 import { shmPath, walPath } from '../db/inspect.js';
 import { describeSqliteError, isCorruption, sqliteCode } from '../db/sqlite-errors.js';
@@ -241,7 +241,9 @@ export class JournalSession {
   async restore(backupPath: string): Promise<JournalStatus> {
     const known = this.backups.list().some((backup) => backup.path === backupPath);
     if (!known) throw new JournalError('not-found', 'That backup is not in the backup folder any more. Choose one from the list.');
-    const problem = await (this.options.verify ?? ((file: string) => import('../backups/backups.js').then((m) => m.verifyBackup(file, this.options.nativeBinding))))(backupPath);
+    // Checked when it was taken; checked again (quick_check, inline: the journal is being swapped anyway)
+    // in case the disk damaged it since.
+    const problem = await verifyBackup(backupPath, this.options.nativeBinding, 'quick');
     if (problem) throw new JournalError('io-error', `That backup did not pass its check (${problem}); your journal was left as it is. Choose an older backup.`);
     await this.closeJournal();
     const path = this.options.journalPath;
