@@ -16,9 +16,19 @@ export type ShellResult<K extends ShellCallName> = ShellContract[K]['result'];
 // The whole API between renderer and main: every call's input schema and result type. Main parses every
 // input against these at run time (the renderer is untrusted); the renderer imports only the types.
 
-const trimmed = (max: number, label: string) =>
+// Control characters (NUL first: SQLite's length() stops at it) are refused rather than stored: no one
+// types them, and a pasted one would hide text. Tabs and line breaks are text. A lone UTF-16 surrogate (half
+// of an emoji, cut) is refused too, rather than silently stored as U+FFFD.
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+export const cleanText = (label: string) =>
   z
     .string({ error: `${label} must be text.` })
+    .refine((value) => !CONTROL.test(value), { error: `${label} contains a control character (such as NUL) that cannot be stored; remove it and try again.` })
+    .refine((value) => !LONE_SURROGATE.test(value), { error: `${label} contains a broken character (half of an emoji or symbol); retype it and try again.` });
+
+const trimmed = (max: number, label: string) =>
+  cleanText(label)
     .trim()
     .max(max, { error: `${label} must be at most ${max} characters.` });
 
@@ -61,8 +71,7 @@ import {
 
 export * from './enums.js';
 
-const tag = z
-  .string()
+const tag = cleanText('A tag')
   .trim()
   .toLowerCase()
   .min(1, { error: 'Tags cannot be empty.' })
@@ -340,7 +349,7 @@ export const contract = {
   'search.query': {
     input: z
       .object({
-        query: z.string({ error: 'The search must be text.' }).max(500, { error: 'A search can be at most 500 characters.' }),
+        query: cleanText('The search').max(500, { error: 'A search can be at most 500 characters.' }),
         /** Look in confidential notes too; their text is still never returned. */
         includeConfidential: z.boolean({ error: 'Include confidential must be on or off.' }).default(false),
         limit: z

@@ -127,7 +127,13 @@ export class Journal {
       return failure({ code: 'unknown-call', message: 'Confidant does not know that request.' });
     }
     const key = name as JournalCall;
-    const parsed = contract[key].input.safeParse(input);
+    let merged: unknown;
+    try {
+      merged = await this.withStoredValues(key, input);
+    } catch (error) {
+      return failure(this.describe(key, 'read', error));
+    }
+    const parsed = contract[key].input.safeParse(merged);
     if (!parsed.success) return failure(fromZod(parsed.error));
     const action = readCalls.has(key) ? 'read' : 'write';
     const { raw } = this.journal;
@@ -153,6 +159,39 @@ export class Journal {
       }
       return failure(this.describe(key, action, error));
     }
+  }
+
+  /**
+   * An update changes only the fields it names: a field left out keeps its stored value (an update without
+   * `confidential` must not make a confidential entry public). The stored record fills the gaps before the
+   * input is validated as a whole; a field given as null is still cleared.
+   */
+  private async withStoredValues(key: JournalCall, input: unknown): Promise<unknown> {
+    if (typeof input !== 'object' || input === null || Array.isArray(input)) return input;
+    const given = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
+    const id = given.id;
+    if (typeof id !== 'number' || !Number.isSafeInteger(id) || id <= 0) return input;
+    try {
+      if (key === 'people.update') {
+        const p = await this.handlers['people.get']({ id });
+        const stored = { name: p.name, organization: p.organization, role: p.role, level: p.level, insideOrg: p.insideOrg, department: p.department, howWeMet: p.howWeMet, tags: p.tags, allyRole: p.allyRole, cadenceDays: p.cadenceDays, notes: p.notes };
+        return { ...stored, ...given };
+      }
+      if (key === 'interactions.update') {
+        const i = await this.handlers['interactions.get']({ id });
+        const stored = { occurredAt: i.occurredAt, kind: i.kind, title: i.title, notes: i.notes, confidential: i.confidential, location: i.location, personIds: i.people.map((person) => person.id), associationId: given.kind !== undefined && given.kind !== 'event' ? null : (i.association?.id ?? null) };
+        return { ...stored, ...given };
+      }
+      if (key === 'associations.update') {
+        const a = await this.handlers['associations.get']({ id });
+        const stored = { name: a.name, category: a.category, website: a.website, notes: a.notes, myRole: a.myRole, renewalOn: a.renewalOn };
+        return { ...stored, ...given };
+      }
+    } catch (error) {
+      // Not found (or unreadable): validated as given; the handler then says what is wrong.
+      if (!(error instanceof JournalError)) throw error;
+    }
+    return input;
   }
 
   private describe(key: CallName, action: 'read' | 'write', error: unknown): ApiError {
