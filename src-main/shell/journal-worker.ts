@@ -33,10 +33,10 @@ if (!port) throw new Error('journal-worker must run as a worker thread.');
 
 {
   const data = workerData as WorkerData;
-  const verifyInThread = (file: string) =>
+  const checkInThread = (depth: 'full' | 'quick') => (file: string) =>
     new Promise<string | null>((resolve) => {
       const helper = new Worker(new URL('./backup-check.js', import.meta.url), {
-        workerData: { verify: file, ...(data.nativeBinding ? { nativeBinding: data.nativeBinding } : {}) } satisfies VerifyData,
+        workerData: { verify: file, depth, ...(data.nativeBinding ? { nativeBinding: data.nativeBinding } : {}) } satisfies VerifyData,
       });
       helper.once('message', (problem: string | null) => resolve(problem));
       helper.once('error', (error) => resolve(error.message));
@@ -46,7 +46,8 @@ if (!port) throw new Error('journal-worker must run as a worker thread.');
   const session = await JournalSession.start({
     journalPath: data.journalPath,
     readSample: async () => JSON.parse(await readFile(data.samplePath, 'utf8')),
-    verify: verifyInThread,
+    verify: checkInThread('full'),
+    checkLive: checkInThread('quick'),
     dailyBackupDelayMs: data.dailyBackupDelayMs === undefined ? 20_000 : data.dailyBackupDelayMs,
     ...(data.nativeBinding ? { nativeBinding: data.nativeBinding } : {}),
     ...(data.busyTimeoutMs !== undefined ? { busyTimeoutMs: data.busyTimeoutMs } : {}),

@@ -199,6 +199,7 @@ export async function verifyBackup(file: string, nativeBinding?: string, depth: 
   let db: BetterSqlite3.Database | undefined;
   try {
     db = new BetterSqlite3Ctor(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+    db.pragma('busy_timeout = 5000');
     const rows = db.pragma(depth === 'full' ? 'integrity_check(5)' : 'quick_check(5)') as Record<string, string>[];
     const verdict = rows.map((row) => Object.values(row)[0]).join('; ');
     if (verdict !== 'ok') return verdict;
