@@ -24,6 +24,8 @@ export default defineConfig(({ command }) => ({
           index: resolve('src-main/shell/main.ts'),
           // The journal core runs in its own worker thread; it gets its own entry file.
           'journal-worker': resolve('src-main/shell/journal-worker.ts'),
+          // Checks a backup copy in a thread of its own (see backup-check.ts).
+          'backup-check': resolve('src-main/shell/backup-check.ts'),
         },
       },
     },

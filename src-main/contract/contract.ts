@@ -1,17 +1,28 @@
 import { z } from 'zod';
 import type { CallName, ShellCallName } from './names.js';
 import type { ShellInput, ShellResult } from './shell.js';
-import type { JournalStatus } from './journal-status.js';
+import { recoveryContract } from './recovery.js';
 
 export * from './journal-status.js';
 export * from './shell.js';
+export * from './recovery.js';
 
 // The whole API between renderer and main: every call's input schema and result type. Main parses every
 // input against these at run time (the renderer is untrusted); the renderer imports only the types.
 
-const trimmed = (max: number, label: string) =>
+// Control characters (NUL first: SQLite's length() stops at it) are refused rather than stored: no one
+// types them, and a pasted one would hide text. Tabs and line breaks are text. A lone UTF-16 surrogate (half
+// of an emoji, cut) is refused too, rather than silently stored as U+FFFD.
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+export const cleanText = (label: string) =>
   z
     .string({ error: `${label} must be text.` })
+    .refine((value) => !CONTROL.test(value), { error: `${label} contains a control character (such as NUL) that cannot be stored; remove it and try again.` })
+    .refine((value) => !LONE_SURROGATE.test(value), { error: `${label} contains a broken character (half of an emoji or symbol); retype it and try again.` });
+
+const trimmed = (max: number, label: string) =>
+  cleanText(label)
     .trim()
     .max(max, { error: `${label} must be at most ${max} characters.` });
 
@@ -54,8 +65,7 @@ import {
 
 export * from './enums.js';
 
-const tag = z
-  .string()
+const tag = cleanText('A tag')
   .trim()
   .toLowerCase()
   .min(1, { error: 'Tags cannot be empty.' })
@@ -234,7 +244,6 @@ const now = { now: isoDateTime.nullish() };
 
 export const contract = {
   'journal.info': { input: empty, result: of<JournalInfo>() },
-  'journal.status': { input: empty, result: of<JournalStatus>() },
   'journal.loadSample': { input: empty, result: of<JournalInfo>() },
   'people.list': { input: empty, result: of<PersonSummary[]>() },
   'people.get': { input: z.object({ id }).strict(), result: of<Person>() },
@@ -334,7 +343,7 @@ export const contract = {
   'search.query': {
     input: z
       .object({
-        query: z.string({ error: 'The search must be text.' }).max(500, { error: 'A search can be at most 500 characters.' }),
+        query: cleanText('The search').max(500, { error: 'A search can be at most 500 characters.' }),
         /** Look in confidential notes too; their text is still never returned. */
         includeConfidential: z.boolean({ error: 'Include confidential must be on or off.' }).default(false),
         limit: z
@@ -373,6 +382,9 @@ export const contract = {
   'associations.pace': { input: z.object(now).strict().optional(), result: of<PaceNotice[]>() },
   'review.quarter': { input: z.object({ quarter: quarter.nullish(), ...now }).strict().optional(), result: of<QuarterReview>() },
   'review.exportMarkdown': { input: z.object({ quarter: quarter.nullish(), ...now }).strict().optional(), result: of<ReviewExport>() },
+  /** Erases deleted entries for good (secure_delete and the index's own secure-delete), so Undo can no longer bring them back. */
+  'interactions.purgeTrash': { input: empty, result: of<{ purged: number }>() },
+  ...recoveryContract,
 } satisfies Record<CallName, { input: z.ZodType; result: unknown }>;
 
 /** Carries a result type through the contract without a runtime schema. */

@@ -26,7 +26,7 @@ export interface JournalProblem {
   message: string;
   path: string;
   choices: RecoveryChoice[];
-  newestBackup: { path: string; takenAt: string; bytes: number } | null;
+  newestBackup: BackupRef | null;
 }
 
 export type JournalStatus =
@@ -38,4 +38,10 @@ export type JournalStatus =
 export function journalName(path: string): string {
   const file = path.split(/[\\/]/).pop() ?? path;
   return file.replace(/\.(sqlite3?|db|journal)$/i, '') || file;
+}
+
+export interface BackupRef {
+  path: string;
+  takenAt: string;
+  bytes: number;
 }

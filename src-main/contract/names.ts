@@ -2,7 +2,6 @@
 // contract.ts checks (with `satisfies`) that it names exactly the calls the contract defines.
 export const callNames = [
   'journal.info',
-  'journal.status',
   'journal.loadSample',
   'people.list',
   'people.get',
@@ -45,6 +44,15 @@ export const callNames = [
   'associations.pace',
   'review.quarter',
   'review.exportMarkdown',
+  'interactions.purgeTrash',
+  // Journal safety (contract/recovery.ts)
+  'journal.status',
+  'recovery.restoreBackup',
+  'recovery.openReadOnly',
+  'backups.list',
+  'backups.create',
+  'backups.restore',
+  'backups.setFolder',
 ] as const;
 
 export type CallName = (typeof callNames)[number];

@@ -8,8 +8,17 @@ export type JournalErrorCode =
   | 'future-version'
   | 'unknown-call'
   | 'forbidden'
-  /** The journal is not open (stopped, failed to start, or damaged): ask journal.status what to show. */
+  /** The journal could not be opened or was found damaged: ask `journal.status` and show the recovery screen. */
   | 'journal-unavailable'
+  /** Another program held the journal for longer than Confidant waits (busy_timeout). */
+  | 'journal-busy'
+  | 'disk-full'
+  /** Part of a journal opened read-only for rescue cannot be read; other parts may still be. */
+  | 'damaged'
+  /** The file or its folder cannot be written (permissions, a read-only disk, or opened read-only on purpose). */
+  | 'read-only'
+  /** The disk would not read or write (an unplugged drive, a failing disk, a network folder gone away). */
+  | 'io-error'
   | 'internal';
 
 export class JournalError extends Error {

@@ -3,15 +3,24 @@
 // event loop, and with it every window's input and menu. So the core lives in a worker thread of its own,
 // like Signal Desktop's SQL worker: main stays free to paint and route, and validates nothing it cannot
 // trust; this thread parses and runs every call. No Electron import here, so Node can run it in tests.
+//
+// The thread never dies on a journal it cannot open: it stays up, says `ready`, and answers
+// `journal.status` and the recovery calls (see core/recovery/session.ts), so the window can show why.
 import { readFile } from 'node:fs/promises';
-import { parentPort, workerData } from 'node:worker_threads';
-import { Journal, openJournal } from '../core/index.js';
+import { parentPort, Worker, workerData } from 'node:worker_threads';
+import { JournalSession } from '../core/index.js';
 
 export interface WorkerData {
   journalPath: string;
   samplePath: string;
   nativeBinding?: string;
+  /** Lower in tests; 5000 by default. */
+  busyTimeoutMs?: number;
+  /** Delay before the day's first backup; null turns automatic backups off (tests). Default 20 s. */
+  dailyBackupDelayMs?: number | null;
 }
+
+import type { VerifyData } from './backup-check.js';
 
 export type WorkerRequest = { id: number; name: string; input: unknown } | { id: number; close: true };
 export type WorkerMessage =
@@ -21,28 +30,43 @@ export type WorkerMessage =
 
 const port = parentPort;
 if (!port) throw new Error('journal-worker must run as a worker thread.');
-const data = workerData as WorkerData;
 
-try {
-  const journal = new Journal(
-    await openJournal(data.journalPath, data.nativeBinding ? { nativeBinding: data.nativeBinding } : {}),
-    { readSample: async () => JSON.parse(await readFile(data.samplePath, 'utf8')) },
-  );
-  // Calls run one at a time, in arrival order: each write sees the one before it.
-  let queue = Promise.resolve();
+{
+  const data = workerData as WorkerData;
+  const checkInThread = (depth: 'full' | 'quick') => (file: string) =>
+    new Promise<string | null>((resolve) => {
+      const helper = new Worker(new URL('./backup-check.js', import.meta.url), {
+        workerData: { verify: file, depth, ...(data.nativeBinding ? { nativeBinding: data.nativeBinding } : {}) } satisfies VerifyData,
+      });
+      helper.once('message', (problem: string | null) => resolve(problem));
+      helper.once('error', (error) => resolve(error.message));
+      helper.once('exit', (code) => code !== 0 && resolve(`the check stopped (exit code ${code})`));
+    });
+
+  const session = await JournalSession.start({
+    journalPath: data.journalPath,
+    readSample: async () => JSON.parse(await readFile(data.samplePath, 'utf8')),
+    verify: checkInThread('full'),
+    checkLive: checkInThread('quick'),
+    dailyBackupDelayMs: data.dailyBackupDelayMs === undefined ? 20_000 : data.dailyBackupDelayMs,
+    ...(data.nativeBinding ? { nativeBinding: data.nativeBinding } : {}),
+    ...(data.busyTimeoutMs !== undefined ? { busyTimeoutMs: data.busyTimeoutMs } : {}),
+  });
+  let closing = false;
   port.on('message', (request: WorkerRequest) => {
-    queue = queue.then(async () => {
-      if ('close' in request) {
-        await journal.close();
+    if ('close' in request) {
+      closing = true;
+      void session.close().then(() => {
         port.postMessage({ type: 'reply', id: request.id, result: { ok: true, value: null } } satisfies WorkerMessage);
         port.close();
-        return;
-      }
-      const result = await journal.call(request.name, request.input);
+      });
+      return;
+    }
+    if (closing) return;
+    // The session runs calls in arrival order (one transaction at a time); replies go back as they finish.
+    void session.call(request.name, request.input).then((result) => {
       port.postMessage({ type: 'reply', id: request.id, result } satisfies WorkerMessage);
     });
   });
-  port.postMessage({ type: 'ready', path: journal.path } satisfies WorkerMessage);
-} catch (error) {
-  port.postMessage({ type: 'fatal', message: error instanceof Error ? error.message : String(error) } satisfies WorkerMessage);
+  port.postMessage({ type: 'ready', path: session.path } satisfies WorkerMessage);
 }

@@ -7,7 +7,7 @@ import { extname, join, normalize, relative } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { JournalProblem, JournalStatus } from '../../src-main/contract/journal-status.js';
 import { callNames, shellCallNames } from '../../src-main/contract/names.js';
-import { Journal, openJournal } from '../../src-main/core/index.js';
+import { Journal, JournalSession, openJournal } from '../../src-main/core/index.js';
 import { stoppedProblem } from '../../src-main/shell/journal-host.js';
 import { handleShellCall, isShellCall, SettingsStore, type ShellActions } from '../../src-main/shell/shell-calls.js';
 
@@ -28,8 +28,10 @@ const types: Record<string, string> = {
 
 export interface RunningApp {
   page: Page;
-  /** The journal the page is using (a new one after a restart). */
+  /** The open journal (after a restore, the new one); throws when the session is unavailable. */
   readonly journal: Journal;
+  /** What the worker runs in the app: open or unavailable, with recovery and backups. */
+  readonly session: JournalSession;
   /** Every shell call the page made (dialogs, settings, quit...), in order, with its parsed input. */
   shellCalls: { name: string; input: unknown }[];
   /** Does what main does when the worker dies: calls fail at once, journal.status says 'stopped'. */
@@ -57,9 +59,21 @@ export async function launchApp(
     settingsPath?: string;
     /** What the OS says to a global shortcut: the harness has no OS, so the test decides. */
     shortcutAccepted?: boolean;
+    /** The folder app.pickFolder answers with; unset means the person cancelled. */
+    pickFolder?: string;
+    busyTimeoutMs?: number;
   } = {},
 ): Promise<RunningApp> {
-  let journal: Journal | null = await openJournalFor(journalPath);
+  const startSession = async () => {
+    const started = await JournalSession.start({
+      journalPath,
+      readSample: async () => JSON.parse(await readFile(samplePath, 'utf8')),
+      ...(options.busyTimeoutMs !== undefined ? { busyTimeoutMs: options.busyTimeoutMs } : {}),
+    });
+    await started.checked;
+    return started;
+  };
+  let session = await startSession();
   let problem: JournalProblem | null = null;
   const shellCalls: { name: string; input: unknown }[] = [];
   const settings = new SettingsStore(options.settingsPath ?? `${journalPath}.settings.json`);
@@ -68,16 +82,14 @@ export async function launchApp(
     info: () => ({ name: 'Confidant', version: '0.0.0-test', electron: 'none (harness)', chrome: 'harness', platform: `${process.platform} ${process.arch}`, privacy: 'Everything stays on this computer.' }),
     quit: () => {},
     restartJournal: async () => {
-      await journal?.close();
-      journal = await openJournalFor(journalPath);
+      await session.close();
+      session = await startSession();
       problem = null;
-      const status = await journal.call('journal.status');
-      if (!status.ok) throw new Error(status.error.message);
-      return status.value as JournalStatus;
+      return session.status() as JournalStatus;
     },
     showInFolder: () => {},
     openAnother: async () => null,
-    pickFolder: async () => null,
+    pickFolder: async () => options.pickFolder ?? null,
     chooseSavePath: async () => options.savePath ?? null,
     applyShortcut: (accelerator) =>
       accelerator === null
@@ -92,11 +104,11 @@ export async function launchApp(
       shellCalls.push({ name, input });
       return handleShellCall(name, input, actions, settings);
     }
-    if (problem || !journal) {
-      if (name === 'journal.status' && problem) return { ok: true, value: { state: 'unavailable', problem } };
-      return { ok: false, error: { code: 'journal-unavailable', message: problem?.message ?? 'The journal is not open.' } };
+    if (problem) {
+      if (name === 'journal.status') return { ok: true, value: { state: 'unavailable', problem } };
+      return { ok: false, error: { code: 'journal-unavailable', message: problem.message } };
     }
-    return journal.call(name, input);
+    return session.call(name, input);
   };
   const foreignRequests: string[] = [];
   await context.route('**/*', async (route) => {
@@ -124,21 +136,24 @@ export async function launchApp(
   await page.goto(`${APP_ORIGIN}/index.html`);
   return {
     page,
-    get journal() {
-      if (!journal) throw new Error('The journal is stopped.');
+    get journal(): Journal {
+      const journal = session.journal;
+      if (!journal) throw new Error(`The journal is not open: ${JSON.stringify(session.status())}`);
       return journal;
+    },
+    get session() {
+      return session;
     },
     shellCalls,
     foreignRequests,
     stopJournal: async () => {
-      await journal?.close();
-      journal = null;
+      await session.close();
       problem = stoppedProblem(journalPath, 'The journal stopped unexpectedly. Everything you saved is safe on disk: restart the journal to go on.');
       await menu(page, 'journal-status');
     },
     close: async () => {
       await page.close();
-      await journal?.close();
+      await session.close();
     },
   };
 }

@@ -29,7 +29,7 @@ describe('interactions', () => {
     expect(await call(journal, 'interactions.get', { id: created.id })).toEqual(created);
   });
 
-  test('an update replaces the fields and re-links the people', async ({ journal }) => {
+  test('an update replaces the fields it names, re-links the people, and keeps what it leaves out', async ({ journal }) => {
     const ada = await addPerson(journal, { name: 'Ada' });
     const bob = await addPerson(journal, { name: 'Bob' });
     const id = await addInteraction(journal, { personIds: [ada, bob], location: 'HQ' });
@@ -41,7 +41,7 @@ describe('interactions', () => {
       newPeople: [{ name: 'Cy' }],
     });
 
-    expect(updated).toMatchObject({ id, title: 'Planning, take two', kind: 'call', confidential: true, notes: 'Budget is tight.', location: null });
+    expect(updated).toMatchObject({ id, title: 'Planning, take two', kind: 'call', confidential: true, notes: 'Budget is tight.', location: 'HQ' });
     expect(updated.people.map((person) => person.name)).toEqual(['Bob', 'Cy']);
     expect((await call(journal, 'people.get', { id: ada })).interactionCount).toBe(0);
     expect(await call(journal, 'interactions.get', { id })).toEqual(updated);

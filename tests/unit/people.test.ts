@@ -46,7 +46,7 @@ describe('people', () => {
     expect((await call(journal, 'people.get', { id: unknown })).insideOrg).toBeNull();
   });
 
-  test('an update replaces the fields and the tags, and can clear them', async ({ journal }) => {
+  test('an update replaces the fields it names and the tags, can clear them, and keeps what it leaves out', async ({ journal }) => {
     const id = await addPerson(journal, { tags: ['board', 'hiring'], cadenceDays: 14, insideOrg: true, role: 'CTO' });
 
     const updated = await call(journal, 'people.update', {
@@ -57,7 +57,7 @@ describe('people', () => {
       insideOrg: false,
     });
 
-    expect(updated).toMatchObject({ id, name: 'Priya R.', tags: ['advisor'], cadenceDays: null, insideOrg: false, role: null });
+    expect(updated).toMatchObject({ id, name: 'Priya R.', tags: ['advisor'], cadenceDays: null, insideOrg: false, role: 'CTO' });
     expect(await call(journal, 'people.get', { id })).toEqual(updated);
     const cleared = await call(journal, 'people.update', { ...newPerson(), id, tags: [] });
     expect(cleared.tags).toEqual([]);

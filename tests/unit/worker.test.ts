@@ -64,11 +64,32 @@ describe('the journal worker', () => {
     }
   });
 
-  test('fails to start, with the readable reason, on a journal from a newer Confidant', async ({ journalPath }) => {
+  test('backs up with the check in a thread of its own, while calls keep being answered', async ({ journalPath }) => {
+    const client = await JournalClient.start(workerPath, { journalPath, samplePath, dailyBackupDelayMs: null });
+    try {
+      await client.call('people.create', { name: 'Ada' });
+      const [backup, list] = await Promise.all([client.call('backups.create', undefined), client.call('people.list', undefined)]);
+      expect(list).toMatchObject({ ok: true, value: [{ name: 'Ada' }] });
+      expect(backup).toMatchObject({ ok: true, value: { backups: [{ reason: 'manual', bytes: expect.any(Number) }], lastFailure: null } });
+    } finally {
+      await client.close();
+    }
+  });
+
+  test('stays up on a journal from a newer Confidant, answering journal.status and refusing the rest', async ({ journalPath }) => {
     const raw = new BetterSqlite3(journalPath);
     raw.pragma(`user_version = ${LATEST_VERSION + 1}`);
     raw.close();
 
-    await expect(JournalClient.start(workerPath, { journalPath, samplePath })).rejects.toThrow(/newer version of Confidant/);
+    const client = await JournalClient.start(workerPath, { journalPath, samplePath });
+    try {
+      expect(await client.call('journal.status', undefined)).toMatchObject({
+        ok: true,
+        value: { state: 'unavailable', problem: { kind: 'future-version', path: journalPath, choices: ['open-another', 'show-in-folder', 'quit'] } },
+      });
+      expect(await client.call('people.list', undefined)).toMatchObject({ ok: false, error: { code: 'journal-unavailable' } });
+    } finally {
+      await client.close();
+    }
   });
 });

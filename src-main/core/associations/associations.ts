@@ -248,10 +248,18 @@ function toRow(fields: Fields) {
   };
 }
 
+export function sameNameKey(name: string): string {
+  return name.normalize('NFC').toLocaleLowerCase('en-US');
+}
+
 async function assertNameFree(trx: Transaction<Database>, name: string, exceptId: number | null): Promise<void> {
-  let query = trx.selectFrom('associations').select('id').where((eb) => eb(eb.fn('lower', ['name']), '=', name.toLowerCase()));
-  if (exceptId !== null) query = query.where('id', '!=', exceptId);
-  if (await query.executeTakeFirst()) {
+  // One notion of "the same name" everywhere: Unicode case folding, done here (SQLite's lower() and NOCASE
+  // fold only ASCII, so "ÄRZTE FORUM" and "Ärzte Forum" would pass a SQL check and then hit the unique
+  // index). Names differing only in ASCII case are the same under both, so nothing passes here that the
+  // index would refuse. Associations are few: reading their names is cheap.
+  const rows = await trx.selectFrom('associations').select(['id', 'name']).execute();
+  const key = sameNameKey(name);
+  if (rows.some((row) => row.id !== exceptId && sameNameKey(row.name) === key)) {
     throw new JournalError('conflict', `“${name}” is already in your associations.`, { name: 'An association with this name already exists.' });
   }
 }

@@ -1,41 +1,102 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { migrate } from './migrate.js';
+import { Kysely } from 'kysely';
+import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import type { ProblemKind } from '../../contract/journal-status.js';
+import { JournalError } from '../errors.js';
+import { ImmediateSqliteDialect } from './dialect.js';
+import { inspectJournal, shmPath, walPath } from './inspect.js';
+import { migrate, schemaVersion } from './migrate.js';
+import { LATEST_VERSION } from './migrations/index.js';
 import type { Database } from './schema.js';
 
 export interface OpenOptions {
   /** Path to a native binding built for another runtime; better-sqlite3 finds its own by default. */
   nativeBinding?: string;
+  /** Opens the file as it is: no migration, no writes (a copy kept for reading what can be read). */
   readonly?: boolean;
+  /** How long a write waits for another program's lock before giving up, in ms. Tests lower it. */
+  busyTimeoutMs?: number;
+  /** Runs before the first migration touches an existing journal: the worker takes a backup here. */
+  beforeMigrate?: (raw: BetterSqlite3.Database, fromVersion: number) => Promise<void>;
 }
 
 export interface JournalDb {
   db: Kysely<Database>;
   raw: BetterSqlite3.Database;
   path: string;
+  readonly: boolean;
+  busyTimeoutMs: number;
+  /** Files moved aside before opening (a -wal that was not this journal's), kept byte for byte. */
+  setAside: string[];
   close(): Promise<void>;
 }
 
-/** Opens (or creates) a journal file, applies the pragmas every connection needs, and migrates it. */
+/** A journal that could not be opened, and why, in words; the file has not been changed. */
+export class JournalOpenError extends JournalError {
+  constructor(
+    readonly kind: ProblemKind,
+    readonly detail: string,
+    /** The file can still be read (a copy opened read-only may show what is left). */
+    readonly readable: boolean,
+  ) {
+    super(kind === 'future-version' ? 'future-version' : 'journal-unavailable', describeOpenProblem(kind, detail));
+    this.name = 'JournalOpenError';
+  }
+}
+
+function describeOpenProblem(kind: ProblemKind, detail: string): string {
+  const unchanged = 'The file has not been changed.';
+  switch (kind) {
+    case 'future-version':
+      return `This journal was written by a newer version of Confidant. ${detail} Update Confidant to open it. ${unchanged}`;
+    default:
+      return `${detail} ${unchanged}`;
+  }
+}
+
+const DEFAULT_BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * Opens (or creates) a journal. Nothing writes to an existing file until `inspectJournal` has found it to be
+ * a readable journal of this or an older version; a problem throws a JournalOpenError and leaves the
+ * journal, its -wal and its -shm as they were. Then the pragmas, a backup hook, and the migrations.
+ */
 export async function openJournal(path: string, options: OpenOptions = {}): Promise<JournalDb> {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const raw = new BetterSqlite3(path, {
-    readonly: options.readonly ?? false,
-    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-  });
+  const binding = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
+  const busyTimeoutMs = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
+  const setAside: string[] = [];
+  let version = 0;
+  if (path !== ':memory:' && !options.readonly) {
+    const inspection = inspectJournal(path, { ...binding, busyTimeoutMs });
+    if (inspection.verdict === 'problem') throw new JournalOpenError(inspection.kind, inspection.detail, inspection.readable);
+    if (inspection.verdict === 'create') {
+      if (inspection.strayWal) setAside.push(...setAsideLog(path));
+      await createJournal(path, options);
+    } else {
+      if (inspection.foreignWal) setAside.push(...setAsideLog(path));
+      version = inspection.version;
+    }
+  }
+
+  const raw = new BetterSqlite3(path, { readonly: options.readonly ?? false, ...(options.readonly ? { fileMustExist: true } : {}), ...binding });
   try {
-    applyPragmas(raw);
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
-    await migrate(db);
-    // WAL lets a long read (backup, export) run beside writes. The mode is stored in the file itself, so it
-    // is set only once migrate has accepted the file: a journal from a newer Confidant stays untouched.
-    raw.pragma('journal_mode = WAL');
+    applyPragmas(raw, busyTimeoutMs);
+    const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: raw }) });
+    if (!options.readonly) {
+      if (version > 0 && version < LATEST_VERSION) await options.beforeMigrate?.(raw, version);
+      await migrate(db);
+      // WAL lets a long read (backup, export) run beside writes. Stored in the file, so set only once the
+      // file is known to be a journal Confidant may change.
+      raw.pragma('journal_mode = WAL');
+    }
     return {
       db,
       raw,
       path,
+      readonly: options.readonly ?? false,
+      busyTimeoutMs,
+      setAside,
       close: async () => {
         await db.destroy();
       },
@@ -46,13 +107,64 @@ export async function openJournal(path: string, options: OpenOptions = {}): Prom
   }
 }
 
-function applyPragmas(raw: BetterSqlite3.Database): void {
+/**
+ * A new journal is built beside its final name and moved into place whole (after an fsync), so a crash
+ * part-way leaves no half-made journal, and a zero-byte journal file is never one Confidant made.
+ */
+async function createJournal(path: string, options: OpenOptions): Promise<void> {
+  const building = join(dirname(path), `.${basename(path)}.creating`);
+  for (const leftover of [building, walPath(building), shmPath(building)]) rmSync(leftover, { force: true });
+  const raw = new BetterSqlite3(building, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  try {
+    applyPragmas(raw, DEFAULT_BUSY_TIMEOUT_MS);
+    const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: raw }) });
+    await migrate(db);
+    raw.pragma('journal_mode = WAL');
+    if ((await schemaVersion(db)) !== LATEST_VERSION) throw new Error('The new journal did not reach the latest schema.');
+    await db.destroy();
+  } catch (error) {
+    if (raw.open) raw.close();
+    rmSync(building, { force: true });
+    throw error;
+  }
+  fsyncFile(building);
+  renameSync(building, path);
+  fsyncFile(dirname(path));
+}
+
+function fsyncFile(path: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    fsyncSync(fd);
+  } catch {
+    // Some systems cannot fsync a directory; the rename is still atomic.
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** Moves a -wal and -shm that do not belong to the journal to dated names beside it, byte for byte. */
+function setAsideLog(path: string): string[] {
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const moved: string[] = [];
+  for (const file of [walPath(path), shmPath(path)]) {
+    if (!existsSync(file)) continue;
+    const target = `${file}.set-aside-${stamp}`;
+    renameSync(file, target);
+    moved.push(target);
+  }
+  return moved;
+}
+
+function applyPragmas(raw: BetterSqlite3.Database, busyTimeoutMs: number): void {
   // better-sqlite3 leaves WAL at NORMAL, which can lose the latest commits on power loss. A journal writes
   // a few rows a day and every entry must survive, so pay for the fsync.
   raw.pragma('synchronous = FULL');
   raw.pragma('foreign_keys = ON');
-  // Another Confidant (or a backup tool) holding the lock briefly should not surface as an error.
-  raw.pragma('busy_timeout = 5000');
+  // Another program (a backup or sync tool) holding the lock briefly should make a save wait, not fail.
+  // Write transactions start IMMEDIATE (see dialect.ts), which is what lets this wait apply to them.
+  raw.pragma(`busy_timeout = ${busyTimeoutMs}`);
   // Deleted confidences are overwritten on disk, not left in free pages.
   raw.pragma('secure_delete = ON');
 }

@@ -257,3 +257,15 @@ export function excerpt(notes: string): string | null {
   if (!text) return null;
   return text.length > EXCERPT_LENGTH ? `${text.slice(0, EXCERPT_LENGTH).trimEnd()}…` : text;
 }
+
+/**
+ * Empties the trash: deleted entries are erased for good. secure_delete zeroes their pages and the search
+ * index was told to forget them ('secure-delete') when they were deleted; the journal checkpoints its -wal
+ * after this call commits, so older copies of the pages leave the -wal too.
+ */
+export async function purgeTrash(db: Kysely<Database>): Promise<{ purged: number }> {
+  return db.transaction().execute(async (trx) => {
+    const result = await trx.deleteFrom('interactions').where('deleted_at', 'is not', null).executeTakeFirst();
+    return { purged: Number(result.numDeletedRows) };
+  });
+}

@@ -1,15 +1,17 @@
 import { z } from 'zod';
 import { contract, type ApiError, type CallResult, type JournalInfo, type ParsedInput, type Result } from '../../contract/contract.js';
-import { journalName } from '../../contract/journal-status.js';
-import { callNames, type CallName } from '../../contract/names.js';
+import type { CallName } from '../../contract/names.js';
 import type { JournalDb } from '../db/open.js';
 import { schemaVersion } from '../db/migrate.js';
 import { JournalError } from '../errors.js';
+import { describeSqliteError, isCorruption } from '../db/sqlite-errors.js';
+import { fromZod } from './validation.js';
 import {
   createInteraction,
   deleteInteraction,
   getInteraction,
   timeline,
+  purgeTrash,
   undoDelete,
   updateInteraction,
 } from '../interactions/interactions.js';
@@ -20,11 +22,45 @@ import { loadSample } from '../sample/sample.js';
 import { FuzzyIndex } from '../search/fuzzy.js';
 import { search } from '../search/search.js';
 
-type Handlers = { [K in CallName]: (input: ParsedInput<K>) => Promise<CallResult<K>> };
+/** Calls the session answers itself (journal.status, recovery, backups): they outlive one open journal. */
+export const sessionCalls = [
+  'journal.status',
+  'recovery.restoreBackup',
+  'recovery.openReadOnly',
+  'backups.list',
+  'backups.create',
+  'backups.restore',
+  'backups.setFolder',
+] as const satisfies readonly CallName[];
+type SessionCall = (typeof sessionCalls)[number];
+type JournalCall = Exclude<CallName, SessionCall>;
+
+type Handlers = { [K in JournalCall]: (input: ParsedInput<K>) => Promise<CallResult<K>> };
+
+/** Calls that only read: they run outside a write transaction, and a failure never talks about saving. */
+export const readCalls: ReadonlySet<CallName> = new Set<CallName>([
+  'journal.info',
+  'people.list',
+  'people.get',
+  'interactions.timeline',
+  'interactions.get',
+  'reciprocity.ledger',
+  'reciprocity.queues',
+  'reciprocity.person',
+  'reciprocity.beforeAsk',
+  'search.query',
+  'associations.list',
+  'associations.get',
+  'associations.pace',
+  'review.quarter',
+  'review.exportMarkdown',
+]);
 
 export interface JournalOptions {
   /** Reads the bundled sample journal; injected so the core never needs to know where resources live. */
   readSample: () => Promise<unknown>;
+  /** Told once when SQLite reports the file damaged (SQLITE_CORRUPT, SQLITE_NOTADB): the session stops using it. */
+  onCorruption?: (error: unknown) => void;
 }
 
 /**
@@ -33,18 +69,18 @@ export interface JournalOptions {
  */
 export class Journal {
   private readonly handlers: Handlers;
+  /** Calls run one at a time: each write call is one transaction on the one connection. */
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly journal: JournalDb,
-    options: JournalOptions,
+    private readonly options: JournalOptions,
   ) {
     const { db } = journal;
     // fuse.js indexes held for the life of the journal; they rebuild themselves when the data changes.
     const fuzzy = new FuzzyIndex();
     this.handlers = {
       'journal.info': () => this.info(),
-      // An open journal says so; the problems (damaged, locked...) are answered before it ever opens.
-      'journal.status': async () => ({ state: 'open' as const, path: journal.path, readOnly: false, name: journalName(journal.path) }),
       'journal.loadSample': async () => {
         await loadSample(db, await options.readSample());
         return this.info();
@@ -68,6 +104,7 @@ export class Journal {
         const id = await undoDelete(db);
         return id === null ? null : getInteraction(db, id);
       },
+      'interactions.purgeTrash': () => purgeTrash(db),
       ...reciprocityHandlers(db),
       'search.query': (input) => search(db, input, fuzzy),
       ...associationHandlers(db),
@@ -79,27 +116,128 @@ export class Journal {
   }
 
   /** Validates an untrusted call and runs it; never throws, every failure is a readable error. */
-  async call(name: unknown, input?: unknown): Promise<Result<unknown>> {
-    if (typeof name !== 'string' || !(callNames as readonly string[]).includes(name)) {
+  call(name: unknown, input?: unknown): Promise<Result<unknown>> {
+    const run = this.queue.then(() => this.run(name, input));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async run(name: unknown, input?: unknown): Promise<Result<unknown>> {
+    if (typeof name !== 'string' || !Object.hasOwn(this.handlers, name)) {
       return failure({ code: 'unknown-call', message: 'Confidant does not know that request.' });
     }
-    const key = name as CallName;
-    const parsed = contract[key].input.safeParse(input);
+    const key = name as JournalCall;
+    let merged: unknown;
+    try {
+      merged = await this.withStoredValues(key, input);
+    } catch (error) {
+      return failure(this.describe(key, 'read', error));
+    }
+    const parsed = contract[key].input.safeParse(merged);
     if (!parsed.success) return failure(fromZod(parsed.error));
+    const action = readCalls.has(key) ? 'read' : 'write';
+    const { raw } = this.journal;
     try {
       const handler = this.handlers[key] as (input: unknown) => Promise<unknown>;
-      return { ok: true, value: await handler(parsed.data) };
+      if (action === 'read' || this.journal.readonly) return { ok: true, value: await handler(parsed.data) };
+      // The whole call is one IMMEDIATE transaction: it waits for another program's lock instead of failing
+      // half-way, and a call refused part-way (a person not found after a row was written) changes nothing.
+      raw.exec('BEGIN IMMEDIATE');
+      const value = await handler(parsed.data);
+      raw.exec('COMMIT');
+      // Erased text must not survive in the -wal either: fold it into the file and truncate the log.
+      if (key === 'interactions.purgeTrash') raw.pragma('wal_checkpoint(TRUNCATE)');
+      return { ok: true, value };
     } catch (error) {
-      if (error instanceof JournalError) {
-        return failure({ code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) });
+      // SQLite rolls back by itself on some errors (SQLITE_FULL); only roll back what is still open.
+      if (raw.open && raw.inTransaction) {
+        try {
+          raw.exec('ROLLBACK');
+        } catch (rollbackError) {
+          console.error(`[journal] ${key}: rollback failed`, rollbackError);
+        }
       }
-      if (error instanceof z.ZodError) return failure(fromZod(error));
-      console.error(`[journal] ${key} failed`, error);
-      return failure({ code: 'internal', message: 'Something went wrong saving to your journal. Nothing was changed.' });
+      return failure(this.describe(key, action, error));
     }
   }
 
+  /**
+   * An update changes only the fields it names: a field left out keeps its stored value (an update without
+   * `confidential` must not make a confidential entry public). The stored record fills the gaps before the
+   * input is validated as a whole; a field given as null is still cleared.
+   */
+  private async withStoredValues(key: JournalCall, input: unknown): Promise<unknown> {
+    if (typeof input !== 'object' || input === null || Array.isArray(input)) return input;
+    const given = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
+    const id = given.id;
+    if (typeof id !== 'number' || !Number.isSafeInteger(id) || id <= 0) return input;
+    try {
+      if (key === 'people.update') {
+        const p = await this.handlers['people.get']({ id });
+        const stored = { name: p.name, organization: p.organization, role: p.role, level: p.level, insideOrg: p.insideOrg, department: p.department, howWeMet: p.howWeMet, tags: p.tags, allyRole: p.allyRole, cadenceDays: p.cadenceDays, notes: p.notes };
+        return { ...stored, ...given };
+      }
+      if (key === 'interactions.update') {
+        const i = await this.handlers['interactions.get']({ id });
+        const stored = { occurredAt: i.occurredAt, kind: i.kind, title: i.title, notes: i.notes, confidential: i.confidential, location: i.location, personIds: i.people.map((person) => person.id), associationId: given.kind !== undefined && given.kind !== 'event' ? null : (i.association?.id ?? null) };
+        return { ...stored, ...given };
+      }
+      if (key === 'associations.update') {
+        const a = await this.handlers['associations.get']({ id });
+        const stored = { name: a.name, category: a.category, website: a.website, notes: a.notes, myRole: a.myRole, renewalOn: a.renewalOn };
+        return { ...stored, ...given };
+      }
+    } catch (error) {
+      // Not found (or unreadable): validated as given; the handler then says what is wrong.
+      if (!(error instanceof JournalError)) throw error;
+    }
+    return input;
+  }
+
+  private describe(key: CallName, action: 'read' | 'write', error: unknown): ApiError {
+    if (error instanceof JournalError) {
+      return { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) };
+    }
+    if (error instanceof z.ZodError) return fromZod(error);
+    if (isCorruption(error)) {
+      // A rescue copy is read for what is left: a damaged part is reported, and the rest stays readable.
+      if (this.journal.readonly) {
+        return { code: 'damaged', message: 'This part of the journal is damaged and cannot be read. Other parts may still be readable; export what you can.' };
+      }
+      this.options.onCorruption?.(error);
+    }
+    if (action === 'write' && this.journal.readonly) {
+      return {
+        code: 'read-only',
+        message: 'This journal is open read-only, to read and export what is left: nothing can be saved to it. Restore a backup to write again.',
+      };
+    }
+    const mapped = describeSqliteError(error, action, Math.round(this.journal.busyTimeoutMs / 1000));
+    if (mapped) {
+      console.error(`[journal] ${key} failed: ${mapped.code}`, error);
+      return { code: mapped.code, message: mapped.message };
+    }
+    console.error(`[journal] ${key} failed`, error);
+    return {
+      code: 'internal',
+      message:
+        action === 'write'
+          ? 'Confidant could not save this, and nothing was changed. Try again; if it keeps failing, restart Confidant.'
+          : 'Confidant could not read this part of your journal. Try again; if it keeps failing, restart Confidant.',
+    };
+  }
+
+  get readonly(): boolean {
+    return this.journal.readonly;
+  }
+
+  get raw() {
+    return this.journal.raw;
+  }
+
+  /** Closes the database once the calls already made have finished. */
   async close(): Promise<void> {
+    await this.queue;
     await this.journal.close();
   }
 
@@ -126,12 +264,3 @@ function failure(error: ApiError): Result<never> {
   return { ok: false, error };
 }
 
-function fromZod(error: z.ZodError): ApiError {
-  const fields: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.map(String).join('.') || '_';
-    fields[key] ??= issue.message;
-  }
-  const first = error.issues[0]?.message ?? 'That input is not valid.';
-  return { code: 'invalid-input', message: first, fields };
-}

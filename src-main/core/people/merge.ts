@@ -1,6 +1,9 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-import { notFound } from '../errors.js';
+import { JournalError, notFound } from '../errors.js';
+
+/** The same limit as PersonFields.notes in the contract. */
+const NOTES_LIMIT = 20_000;
 
 /**
  * Merges a duplicate person into another, in one transaction: every link (interactions, exchanges, asks,
@@ -34,6 +37,15 @@ export async function mergePeople(db: Kysely<Database>, fromId: number, intoId: 
       SELECT ${intoId}, dismissed_at, snoozed_until FROM give_first_dismissals WHERE person_id = ${fromId}`.execute(trx);
 
     const notes = [into.notes, from.notes].filter(Boolean).join('\n\n') || null;
+    // The kept person must stay editable: their notes are held to the same limit as any edit.
+    if (notes !== null && notes.length > NOTES_LIMIT) {
+      throw new JournalError(
+        'invalid-input',
+        `Together their notes would be ${notes.length.toLocaleString('en')} characters, over the ${NOTES_LIMIT.toLocaleString('en')} a person’s notes can hold. ` +
+          'Shorten the notes of one of them, then merge. Nothing was changed.',
+        { intoId: 'Their notes together are too long.' },
+      );
+    }
     await trx
       .updateTable('people')
       .set({

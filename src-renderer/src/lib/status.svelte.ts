@@ -18,6 +18,14 @@ class StatusState {
     return this.status;
   }
 
+  get unavailable() {
+    return this.status?.state === 'unavailable' ? this.status.problem : null;
+  }
+
+  get readOnly(): boolean {
+    return this.status?.state === 'open' && this.status.readOnly;
+  }
+
   set(status: JournalStatus): void {
     this.status = status;
   }

@@ -1,0 +1,56 @@
+// `node --import tsx tests/screenshots-safety.ts [outDir]`: the recovery screen (a damaged journal with a
+// backup) and Settings → Backups, light and dark, at 1024×640, 1280×800 and 1920×1080. Needs `npm run build`.
+// The README shows recovery-light.png and settings-backups-light.png (1280×800) from resources/screenshots.
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { chromium } from 'playwright-core';
+import { chromiumLaunch } from '../playwright.config.js';
+import { launchApp } from './e2e/harness.js';
+
+const outDir = process.argv[2] ?? join(import.meta.dirname, '..', 'resources', 'screenshots');
+const sizes = [
+  { width: 1024, height: 640 },
+  { width: 1280, height: 800 },
+  { width: 1920, height: 1080 },
+];
+const browser = await chromium.launch(chromiumLaunch);
+await mkdir(outDir, { recursive: true });
+const dir = await mkdtemp(join(tmpdir(), 'confidant-shots-safety-'));
+try {
+  for (const theme of ['light', 'dark'] as const) {
+    for (const size of sizes) {
+      const suffix = size.width === 1280 ? theme : `${theme}-${size.width}x${size.height}`;
+      // A journal with the sample and two backups, then damaged.
+      const journalPath = join(dir, `${suffix}.sqlite`);
+      const context = await browser.newContext({ viewport: size, deviceScaleFactor: 1, colorScheme: theme });
+      const first = await launchApp(context, journalPath, { colorScheme: theme });
+      await first.session.call('journal.loadSample');
+      await first.session.call('backups.create');
+      await first.page.reload();
+      await first.page.keyboard.press('Control+,');
+      await first.page.getByRole('table', { name: 'Verified backups' }).waitFor();
+      await first.page.screenshot({ path: join(outDir, `settings-backups-${suffix}.png`) });
+      await first.close();
+      // Damage the interactions table's root page (found on a copy, never by opening the journal itself).
+      await writeFile(`${journalPath}.probe`, await readFile(journalPath));
+      const probe = new BetterSqlite3(`${journalPath}.probe`, { readonly: true });
+      const rootPage = probe.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'interactions'").pluck().get() as number;
+      probe.close();
+      const bytes = await readFile(journalPath);
+      const pageSize = bytes.readUInt16BE(16);
+      bytes.fill(0x5a, (rootPage - 1) * pageSize, rootPage * pageSize);
+      await writeFile(journalPath, bytes);
+      const damaged = await launchApp(context, journalPath, { colorScheme: theme });
+      await damaged.page.getByRole('heading', { name: 'Your journal is damaged' }).waitFor();
+      await damaged.page.screenshot({ path: join(outDir, `recovery-${suffix}.png`) });
+      await damaged.close();
+      await context.close();
+      console.log(`wrote ${theme} ${size.width}x${size.height}`);
+    }
+  }
+} finally {
+  await browser.close();
+  await rm(dir, { recursive: true, force: true });
+}

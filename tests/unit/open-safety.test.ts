@@ -1,0 +1,259 @@
+// Every damaged-file case the recovery screen knows: the problem found, the ways out offered, and proof
+// (hashes before and after) that a journal which failed to open was not changed, nor its -wal and -shm.
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import type { JournalStatus } from '../../src-main/contract/journal-status.js';
+import { LATEST_VERSION } from '../../src-main/core/db/migrations/index.js';
+import { JournalSession } from '../../src-main/core/index.js';
+import { addPerson, call, describe, expect, newInteraction, readSampleFile, root, test } from './helpers.js';
+
+function hash(path: string): string | null {
+  return existsSync(path) ? createHash('sha256').update(readFileSync(path)).digest('hex') : null;
+}
+
+/** The journal, its -wal and its -shm, as hashes (null: not there). */
+function fingerprint(path: string) {
+  return { journal: hash(path), wal: hash(`${path}-wal`), shm: hash(`${path}-shm`) };
+}
+
+function start(journalPath: string, options: { busyTimeoutMs?: number } = {}) {
+  return JournalSession.start({ journalPath, readSample: async () => readSampleFile(), ...options });
+}
+
+/** Starts a session on a file that must fail to open; returns the problem after the session closed again. */
+async function failedOpen(journalPath: string, options: { busyTimeoutMs?: number } = {}) {
+  const session = await start(journalPath, options);
+  await session.checked;
+  const status = session.status();
+  const refused = await session.call('people.list');
+  await session.close();
+  if (status.state !== 'unavailable') throw new Error(`expected the journal to be unavailable, got ${status.state}`);
+  return { problem: status.problem, refused };
+}
+
+/** A real journal with a few people and entries, closed cleanly. */
+async function writeJournal(journalPath: string, entries = 5): Promise<void> {
+  const session = await start(journalPath);
+  const journal = session.journal!;
+  const personId = await addPerson(journal, { name: 'Ada Lovelace' });
+  for (let i = 0; i < entries; i += 1) {
+    await call(journal, 'interactions.create', newInteraction({ title: `Entry ${i}`, notes: `Notes for entry ${i} `.repeat(40), personIds: [personId] }));
+  }
+  await session.close();
+}
+
+async function titles(journalPath: string): Promise<string[]> {
+  const session = await start(journalPath);
+  try {
+    const journal = session.journal;
+    if (!journal) throw new Error(`not open: ${JSON.stringify(session.status())}`);
+    return (await call(journal, 'interactions.timeline', { limit: 200 })).entries.map((entry) => entry.title).sort();
+  } finally {
+    await session.close();
+  }
+}
+
+describe('opening a journal that cannot be opened', () => {
+  test('a corrupt journal: found by the quick check, offered restore and read-only, file unchanged', async ({ journalPath }) => {
+    await writeJournal(journalPath, 200);
+    // Damage a page in the middle of the file (the header says the page size; no SQLite connection needed).
+    const bytes = readFileSync(journalPath);
+    const pageSize = bytes.readUInt16BE(16);
+    const page = Math.floor(bytes.length / pageSize / 2);
+    bytes.fill(0x5a, page * pageSize, page * pageSize + pageSize);
+    writeFileSync(journalPath, bytes);
+    const before = fingerprint(journalPath);
+
+    const { problem, refused } = await failedOpen(journalPath);
+    expect(problem.kind).toBe('corrupt');
+    expect(problem.choices).toEqual(['open-read-only', 'show-in-folder', 'open-another', 'quit']);
+    expect(problem.message).toMatch(/cannot be read/);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'journal-unavailable' } });
+    expect(fingerprint(journalPath)).toEqual(before);
+  });
+
+  test('a file that is not a database at all: not-a-journal, unchanged', async ({ journalPath }) => {
+    writeFileSync(journalPath, 'Dear diary, this is a text file.\n'.repeat(20));
+    const before = fingerprint(journalPath);
+    const { problem } = await failedOpen(journalPath);
+    expect(problem.kind).toBe('not-a-journal');
+    expect(problem.choices).toEqual(['open-another', 'show-in-folder', 'quit']);
+    expect(fingerprint(journalPath)).toEqual(before);
+  });
+
+  test('another program’s SQLite database: not-a-journal, unchanged', async ({ journalPath }) => {
+    const raw = new BetterSqlite3(journalPath);
+    raw.exec("CREATE TABLE photos (id INTEGER PRIMARY KEY, file TEXT); INSERT INTO photos (file) VALUES ('a.jpg');");
+    raw.close();
+    const before = fingerprint(journalPath);
+    const { problem } = await failedOpen(journalPath);
+    expect(problem.kind).toBe('not-a-journal');
+    expect(fingerprint(journalPath)).toEqual(before);
+  });
+
+  test('a journal from a newer Confidant: future-version, unchanged', async ({ journalPath }) => {
+    await writeJournal(journalPath, 1);
+    const raw = new BetterSqlite3(journalPath);
+    raw.pragma(`user_version = ${LATEST_VERSION + 1}`);
+    raw.close();
+    const before = fingerprint(journalPath);
+    const { problem } = await failedOpen(journalPath);
+    expect(problem.kind).toBe('future-version');
+    expect(problem.choices).toEqual(['open-another', 'show-in-folder', 'quit']);
+    expect(fingerprint(journalPath)).toEqual(before);
+  });
+
+  test('a journal another program holds locked: locked-by-other with Try again, unchanged', async ({ journalPath }) => {
+    await writeJournal(journalPath, 3);
+    const before = fingerprint(journalPath);
+    // A second process takes the journal exclusively (as a database tool can) and keeps it.
+    const holder = spawn(process.execPath, [
+      '-e',
+      `const D = require(${JSON.stringify(join(root, 'node_modules', 'better-sqlite3'))});
+       const db = new D(${JSON.stringify(journalPath)});
+       db.pragma('locking_mode = EXCLUSIVE'); db.exec('BEGIN EXCLUSIVE');
+       console.log('holding'); setTimeout(() => {}, 60000);`,
+    ]);
+    try {
+      await new Promise<void>((resolve, reject) => {
+        holder.stdout.on('data', (chunk) => String(chunk).includes('holding') && resolve());
+        holder.once('exit', (code) => reject(new Error(`the holder exited (${code})`)));
+      });
+      const { problem } = await failedOpen(journalPath, { busyTimeoutMs: 200 });
+      expect(problem.kind).toBe('locked-by-other');
+      expect(problem.choices).toEqual(['restart', 'open-read-only', 'show-in-folder', 'quit']);
+    } finally {
+      holder.kill('SIGKILL');
+      await new Promise((resolve) => holder.once('exit', resolve));
+    }
+    expect(fingerprint(journalPath).journal).toEqual(before.journal);
+    // Once the other program let go, the same journal opens with every entry.
+    expect(await titles(journalPath)).toEqual(['Entry 0', 'Entry 1', 'Entry 2']);
+  });
+
+  test('a journal whose folder is gone: missing-folder, and no folder is created', async ({ dir }) => {
+    const journalPath = join(dir, 'Unplugged drive', 'journal.sqlite');
+    const { problem } = await failedOpen(journalPath);
+    expect(problem.kind).toBe('missing-folder');
+    expect(problem.choices).toEqual(['restart', 'open-another', 'quit']);
+    expect(existsSync(join(dir, 'Unplugged drive'))).toBe(false);
+  });
+
+  test('a zero-byte file Confidant did not make: empty-file, still zero bytes', async ({ journalPath }) => {
+    writeFileSync(journalPath, '');
+    const before = fingerprint(journalPath);
+    const { problem } = await failedOpen(journalPath);
+    expect(problem.kind).toBe('empty-file');
+    expect(problem.choices).toEqual(['open-another', 'show-in-folder', 'quit']);
+    expect(fingerprint(journalPath)).toEqual(before);
+  });
+
+  test('a -wal from another database beside the journal is moved aside byte for byte, and every entry is kept', async ({ dir, journalPath }) => {
+    await writeJournal(journalPath, 4);
+    // Another database with changes still in its -wal (its process crashed before a checkpoint).
+    const other = join(dir, 'other.sqlite');
+    const child = spawn(process.execPath, [
+      '-e',
+      `const D = require(${JSON.stringify(join(root, 'node_modules', 'better-sqlite3'))});
+       const db = new D(${JSON.stringify(other)}); db.pragma('journal_mode = WAL'); db.pragma('wal_autocheckpoint = 0');
+       db.exec('CREATE TABLE other (x)'); for (let i = 0; i < 40; i++) db.prepare('INSERT INTO other VALUES (randomblob(3000))').run();
+       process.exit(0);`,
+    ]);
+    await new Promise((resolve) => child.once('exit', resolve));
+    copyFileSync(`${other}-wal`, `${journalPath}-wal`);
+    const foreign = hash(`${journalPath}-wal`);
+    const before = fingerprint(journalPath);
+
+    expect(await titles(journalPath)).toEqual(['Entry 0', 'Entry 1', 'Entry 2', 'Entry 3']);
+    const setAside = readdirSync(dir).filter((name) => name.startsWith('journal.sqlite-wal.set-aside-'));
+    expect(setAside).toHaveLength(1);
+    expect(hash(join(dir, setAside[0]!))).toBe(foreign);
+    expect(before.journal).not.toBeNull();
+  });
+
+  test('a -wal with no journal beside it is moved aside before a new journal is made', async ({ dir, journalPath }) => {
+    writeFileSync(`${journalPath}-wal`, Buffer.alloc(4096, 7));
+    const stray = hash(`${journalPath}-wal`);
+    const session = await start(journalPath);
+    expect(session.status()).toMatchObject({ state: 'open', readOnly: false });
+    await session.close();
+    const setAside = readdirSync(dir).filter((name) => name.startsWith('journal.sqlite-wal.set-aside-'));
+    expect(setAside.map((name) => hash(join(dir, name)))).toEqual([stray]);
+  });
+
+  test('a corrupt journal with a backup: restore is offered first, restores every entry, and keeps the damaged file as a dated copy', async ({ dir, journalPath }) => {
+    await writeJournal(journalPath, 120);
+    const session = await start(journalPath);
+    await session.call('backups.create');
+    await session.close();
+    const bytes = readFileSync(journalPath);
+    const pageSize = bytes.readUInt16BE(16);
+    const pages = bytes.length / pageSize;
+    bytes.fill(0xa5, Math.floor(pages / 2) * pageSize, Math.floor(pages / 2) * pageSize + pageSize);
+    writeFileSync(journalPath, bytes);
+    const damaged = hash(journalPath);
+
+    const recovering = await start(journalPath);
+    await recovering.checked;
+    const status = recovering.status() as Extract<JournalStatus, { state: 'unavailable' }>;
+    expect(status.problem.kind).toBe('corrupt');
+    expect(status.problem.choices[0]).toBe('restore-backup');
+    expect(status.problem.newestBackup).toMatchObject({ bytes: expect.any(Number) });
+
+    const restored = await recovering.call('recovery.restoreBackup');
+    expect(restored).toMatchObject({ ok: true, value: { state: 'open', readOnly: false } });
+    expect((await call(recovering.journal!, 'journal.info')).interactions).toBe(120);
+    await recovering.close();
+    const copies = readdirSync(dir).filter((name) => name.startsWith('journal before restore ') && name.endsWith('.sqlite'));
+    expect(copies.map((name) => hash(join(dir, name)))).toEqual([damaged]);
+  });
+
+  test('a journal with a damaged search index opened read-only: the rest can be read, nothing can be saved, the file is unchanged', async ({ dir, journalPath }) => {
+    await writeJournal(journalPath, 200);
+    // Find the search index's root page on a copy, so the journal itself is never opened by the test.
+    const copy = join(dir, 'copy.sqlite');
+    copyFileSync(journalPath, copy);
+    const probe = new BetterSqlite3(copy, { readonly: true });
+    const root = probe.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'interactions_fts_data'").pluck().get() as number;
+    probe.close();
+    const bytes = readFileSync(journalPath);
+    const pageSize = bytes.readUInt16BE(16);
+    bytes.fill(0x5a, (root - 1) * pageSize, root * pageSize);
+    writeFileSync(journalPath, bytes);
+    const before = fingerprint(journalPath);
+
+    const session = await start(journalPath);
+    await session.checked;
+    expect(session.status()).toMatchObject({ state: 'unavailable', problem: { kind: 'corrupt' } });
+    expect(await session.call('recovery.openReadOnly')).toMatchObject({ ok: true, value: { state: 'open', readOnly: true } });
+    expect(await session.call('people.list')).toMatchObject({ ok: true, value: [{ name: 'Ada Lovelace', interactionCount: 200 }] });
+    expect(await session.call('interactions.timeline', { limit: 3 })).toMatchObject({ ok: true, value: { entries: [{ title: 'Entry 199' }, {}, {}] } });
+    const search = await session.call('search.query', { query: 'notes' });
+    expect(search).toMatchObject({ ok: false, error: { code: 'damaged', message: expect.stringMatching(/damaged/) } });
+    const write = await session.call('people.create', { name: 'Grace Hopper' });
+    expect(write).toMatchObject({ ok: false, error: { code: 'read-only', message: expect.stringMatching(/open read-only/) } });
+    expect(session.status()).toMatchObject({ state: 'open', readOnly: true });
+    await session.close();
+    expect(fingerprint(journalPath)).toEqual(before);
+  });
+});
+
+describe('a new journal', () => {
+  test('is built aside and moved into place whole, at the latest schema', async ({ dir, journalPath }) => {
+    const session = await start(journalPath);
+    expect(session.status()).toMatchObject({ state: 'open', name: 'journal.sqlite' });
+    expect((await call(session.journal!, 'journal.info')).schemaVersion).toBe(LATEST_VERSION);
+    await session.close();
+    expect(readdirSync(dir).filter((name) => name.includes('creating'))).toEqual([]);
+  });
+
+  test('in a folder that exists as a file refuses with missing-folder', async ({ dir }) => {
+    mkdirSync(join(dir, 'a'));
+    writeFileSync(join(dir, 'a', 'b'), 'x');
+    const { problem } = await failedOpen(join(dir, 'a', 'b', 'journal.sqlite'));
+    expect(problem.kind).toBe('missing-folder');
+  });
+});
