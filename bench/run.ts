@@ -127,11 +127,24 @@ try {
 
   // After writes, the typo fallback's vocabulary is rebuilt at most once a minute (see search/fuzzy.ts);
   // this is what that rebuild costs, once, on a fresh index.
+  // And the longest the journal's thread is held during it: the gaps between turns of the event loop,
+  // when other calls would get in.
   const rebuild: number[] = [];
+  const held: number[] = [];
   for (let i = 0; i < 3; i += 1) {
+    let last = performance.now();
+    let running = true;
+    const tick = () => {
+      const at = performance.now();
+      held.push(at - last);
+      last = at;
+      if (running) setImmediate(tick);
+    };
+    setImmediate(tick);
     const t = performance.now();
     await new FuzzyIndex().correct(journalDb.db, 'calibraton', false);
     rebuild.push(performance.now() - t);
+    running = false;
   }
 
   log('raw better-sqlite3 search: the same ranked FTS statement and row read, without parsing, people, highlighting or fuzzy layer');
@@ -243,6 +256,7 @@ try {
     ),
     ...screenCalls.map((call, index) => row(`screen ${call.screen}: ${call.name} (${kb(returned[call.name] ?? 0)})`, stats(screenSamples[index]!), {})),
     row('typo vocabulary rebuild (≤ once a minute after writes)', stats(rebuild), {}),
+    row('  longest the thread is held during that rebuild', { n: held.length, p50: Math.max(...held), p95: Math.max(...held), p99: Math.max(...held) }, {}),
     row('log an interaction (API, with FTS upkeep)', stats(apiWrite), { '(c) raw SQL': stats(rawWrite) }),
     row('timeline page, 80–95% deep (API)', stats(apiTimeline), { '(c) raw SQL': stats(rawTimeline) }),
   ];
