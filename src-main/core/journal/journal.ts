@@ -8,6 +8,7 @@ import {
   createInteraction,
   deleteInteraction,
   getInteraction,
+  hasItems,
   timeline,
   undoDelete,
   updateInteraction,
@@ -55,7 +56,7 @@ export class Journal {
       },
       'interactions.timeline': (input) => timeline(db, input),
       'interactions.get': ({ id }) => getInteraction(db, id),
-      'interactions.create': async (fields) => getInteraction(db, await createInteraction(db, fields)),
+      'interactions.create': async (fields) => getInteraction(db, await createInteraction(db, fields), hasItems(fields)),
       'interactions.update': async ({ id, ...fields }) => {
         await updateInteraction(db, id, fields);
         return getInteraction(db, id);

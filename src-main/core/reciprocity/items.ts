@@ -438,6 +438,7 @@ export async function saveInteractionItems(
   interactionId: number,
   personIds: readonly number[],
   fields: InteractionFields,
+  created = false,
 ): Promise<void> {
   const at = fields.occurredAt;
   const today = localDay(new Date().toISOString());
@@ -451,10 +452,12 @@ export async function saveInteractionItems(
     return [...new Set(chosen)];
   };
 
-  // Attached items follow the interaction's date when it is edited.
-  await trx.updateTable('exchanges').set({ occurred_at: at }).where('interaction_id', '=', interactionId).execute();
-  await trx.updateTable('asks').set({ asked_at: at }).where('interaction_id', '=', interactionId).execute();
-  await trx.updateTable('thanks').set({ thanked_at: at }).where('interaction_id', '=', interactionId).execute();
+  // Attached items follow the interaction's date when it is edited; a new one has none attached yet.
+  if (!created) {
+    await trx.updateTable('exchanges').set({ occurred_at: at }).where('interaction_id', '=', interactionId).execute();
+    await trx.updateTable('asks').set({ asked_at: at }).where('interaction_id', '=', interactionId).execute();
+    await trx.updateTable('thanks').set({ thanked_at: at }).where('interaction_id', '=', interactionId).execute();
+  }
 
   if (fields.exchanges) {
     const kept = await attachedIds(trx, 'exchanges', interactionId, fields.exchanges, 'exchanges');
