@@ -72,23 +72,18 @@ try {
     if (before) await before();
     await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300))); // let the last screen settle
     const startAt = await page.evaluate(() => performance.now());
-    const waiting = page.evaluate(
-      (sel) =>
-        new Promise<{ content: number; painted: number }>((resolve) => {
-          const check = () => {
-            if (!document.querySelector(sel)) return false;
-            const content = performance.now();
-            requestAnimationFrame(() => setTimeout(() => resolve({ content, painted: performance.now() })));
-            return true;
-          };
-          if (check()) return;
-          const observer = new MutationObserver(() => {
-            if (check()) observer.disconnect();
-          });
-          observer.observe(document, { childList: true, subtree: true, attributes: true });
-        }),
-      selector,
-    );
+    // A string, not a function: tsx would name the inner arrow functions with a helper the page lacks.
+    const waiting = page.evaluate(`new Promise((resolve) => {
+      const check = () => {
+        if (!document.querySelector(${JSON.stringify(selector)})) return false;
+        const content = performance.now();
+        requestAnimationFrame(() => setTimeout(() => resolve({ content, painted: performance.now() })));
+        return true;
+      };
+      if (check()) return;
+      const observer = new MutationObserver(() => { if (check()) observer.disconnect(); });
+      observer.observe(document, { childList: true, subtree: true, attributes: true });
+    })`) as Promise<{ content: number; painted: number }>;
     if (press) await page.keyboard.press(press);
     if (act) await act();
     const done = await waiting;
