@@ -86,7 +86,10 @@ try {
     })`) as Promise<{ content: number; painted: number }>;
     if (press) await page.keyboard.press(press);
     if (act) await act();
-    const done = await waiting;
+    log(name);
+    // A screen that never shows its content is reported, not waited for forever.
+    const done = await Promise.race([waiting, new Promise<null>((resolve) => setTimeout(() => resolve(null), 20_000))]);
+    if (!done) return { name, content: Number.NaN, painted: Number.NaN, longTasks: [] as number[] };
     const longTasks = await page.evaluate(
       ([from, to]) => (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks.filter((t) => t.start >= from! && t.start <= to!).map((t) => t.duration),
       [startAt, done.painted],
