@@ -45,6 +45,8 @@ export default defineConfig(({ command }) => ({
     plugins: [svelte(), devServerCsp()],
     build: {
       outDir: 'out/renderer',
+      // Minified, and split per view by the dynamic imports in src-renderer/src/lib/views.ts.
+      minify: true,
       rollupOptions: { input: { index: resolve('src-renderer/index.html') } },
     },
   },

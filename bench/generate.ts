@@ -40,6 +40,13 @@ export interface GeneratedJournal {
   rareWord: string;
   codename: string;
   frequentPerson: string;
+  /** The five words in the most notes, commonest first (the harder search mix's worst cases). */
+  commonest: string[];
+  associations: number;
+  exchanges: number;
+  asks: number;
+  thanks: number;
+  commitments: number;
 }
 
 /** A Zipf sampler over n ranks: rank r is drawn with probability proportional to 1 / (r + 1). */
@@ -83,7 +90,20 @@ export function generate(raw: BetterSqlite3.Database, options: { people: number;
   );
   const link = raw.prepare(`INSERT OR IGNORE INTO interaction_people (interaction_id, person_id) VALUES (?, ?)`);
 
+  const setAssociation = raw.prepare(`UPDATE interactions SET association_id = ? WHERE id = ?`);
+  const interactionPeople: number[][] = [];
+  const interactionAt: string[] = [];
+
   raw.transaction(() => {
+    const insertAssociation = raw.prepare(
+      `INSERT INTO associations (name, category, status, renewal_on, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
+    );
+    const insertGoal = raw.prepare(`INSERT INTO attendance_goals (association_id, from_quarter, events, set_at) VALUES (?, ?, ?, ?)`);
+    ASSOCIATIONS.forEach(([name, category, status], index) => {
+      insertAssociation.run(name, category, status, '2026-06-30', stamp, stamp);
+      if (status === 'focus' || status === 'shortlisted') insertGoal.run(index + 1, '2021-Q1', status === 'focus' ? 1 : 0, stamp);
+    });
+    const setAlly = raw.prepare(`UPDATE people SET ally_role = ?, cadence_days = ? WHERE id = ?`);
     for (let i = 0; i < options.people; i += 1) {
       const name = `${rng.pick(FIRST)} ${rng.pick(LAST)}`;
       names.push(name);
@@ -93,6 +113,8 @@ export function generate(raw: BetterSqlite3.Database, options: { people: number;
           .lastInsertRowid,
       );
       for (let t = rng.int(0, 3); t > 0; t -= 1) insertTag.run(id, rng.pick(TAGS));
+      // One in ten is an ally of some kind with a keep-in-touch cadence: the give-first and cadence queues.
+      if (rng.chance(0.1)) setAlly.run(rng.pick(['mentor', 'sponsor', 'ally', 'contact', 'gatekeeper']), rng.pick([14, 30, 60, 90, 180]), id);
     }
     for (let i = 0; i < options.interactions; i += 1) {
       const count = rng.int(1, 4);
@@ -110,24 +132,126 @@ export function generate(raw: BetterSqlite3.Database, options: { people: number;
       const topic = [vocabulary[nextWord()]!, vocabulary[nextWord()]!];
       const title = `${rng.pick(['Catch-up with', '1:1 with', 'Coffee with', 'Call with', 'Notes from', 'Dinner with'])} ${who} — ${topic.join(' ')}`;
       const at = new Date(now - Math.floor(rng.next() * span)).toISOString();
+      const kind = rng.pick(KINDS);
       const id = Number(
-        insertInteraction.run(at, rng.pick(KINDS), title, notes, rng.chance(0.04) ? 1 : 0, rng.chance(0.2) ? `${rng.pick(ORG_A)} office` : null, at, at)
+        insertInteraction.run(at, kind, title, notes, rng.chance(0.04) ? 1 : 0, rng.chance(0.2) ? `${rng.pick(ORG_A)} office` : null, at, at)
           .lastInsertRowid,
       );
       for (const person of people) link.run(id, person);
+      // Events at one of the associations, as the quarterly review counts them.
+      if (kind === 'event' && rng.chance(0.6)) setAssociation.run(rng.int(1, ASSOCIATIONS.length), id);
+      interactionPeople.push(people);
+      interactionAt.push(at);
     }
+    reciprocity(rng, raw, { people: options.people, interactionAt, interactionPeople, personRank, now });
   })();
 
-  // Chosen after generation so the query mix's rare words exist: a tail word in a handful of notes.
-  const rareWord = raw
-    .prepare(`SELECT term FROM interactions_vocab WHERE col = 'public_notes' AND doc BETWEEN 3 AND 30 AND length(term) >= 7 ORDER BY term LIMIT 1`)
+  // Chosen after generation so the query mix's rare words exist: a tail word in a handful of notes. At a
+  // million interactions every tail word is in more than 30 notes, so fall back to the rarest long word
+  // there is (without the fallback, the 1M bench crashed on an undefined query).
+  const pick = (sql: string, fallback: string) =>
+    ((raw.prepare(sql).pluck().get() as string | undefined) ?? (raw.prepare(fallback).pluck().get() as string | undefined) ?? 'arbitration');
+  const rareWord = pick(
+    `SELECT term FROM interactions_vocab WHERE col = 'public_notes' AND doc BETWEEN 3 AND 30 AND length(term) >= 7 ORDER BY term LIMIT 1`,
+    `SELECT term FROM interactions_vocab WHERE col = 'public_notes' AND doc >= 3 AND length(term) >= 7 ORDER BY doc, term LIMIT 1`,
+  );
+  const codename = pick(
+    `SELECT term FROM interactions_vocab WHERE col = 'public_notes' AND doc BETWEEN 200 AND 2000 AND length(term) >= 8 ORDER BY term LIMIT 1`,
+    `SELECT term FROM interactions_vocab WHERE col = 'public_notes' AND length(term) >= 8 ORDER BY abs(doc - ${Math.round(options.interactions / 100)}), term LIMIT 1`,
+  );
+  const commonest = raw
+    .prepare(`SELECT term FROM interactions_vocab WHERE col = 'public_notes' ORDER BY doc DESC LIMIT 5`)
     .pluck()
-    .get() as string;
-  const codename = raw
-    .prepare(`SELECT term FROM interactions_vocab WHERE col = 'public_notes' AND doc BETWEEN 200 AND 2000 AND length(term) >= 8 ORDER BY term LIMIT 1`)
-    .pluck()
-    .get() as string;
-  return { people: options.people, interactions: options.interactions, rareWord, codename, frequentPerson: names[0]! };
+    .all() as string[];
+  const count = (table: string) => raw.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+  return {
+    people: options.people,
+    interactions: options.interactions,
+    rareWord,
+    codename,
+    frequentPerson: names[0]!,
+    commonest,
+    associations: ASSOCIATIONS.length,
+    exchanges: count('exchanges'),
+    asks: count('asks'),
+    thanks: count('thanks'),
+    commitments: count('commitments'),
+  };
+}
+
+const ASSOCIATIONS: [string, string, string][] = [
+  ['Product Leaders Forum', 'function', 'focus'],
+  ['Health Tech Council', 'industry', 'shortlisted'],
+  ['Women in Engineering', 'skill', 'shortlisted'],
+  ['Data Stewards Guild', 'skill', 'exploring'],
+  ['CFO Roundtable', 'function', 'exploring'],
+  ['Regional Founders Club', 'industry', 'past'],
+  ['Design Systems Circle', 'skill', 'exploring'],
+  ['Board Directors Network', 'other', 'exploring'],
+];
+
+const GIVE_WORDS = 'intro to the pricing team|advice on the reorg|the board deck template|a referral for the staff role|an endorsement on the panel|help with the pilot|the hiring rubric|notes from the offsite'.split('|');
+
+/**
+ * Gives, receives, asks, thanks and promises at the proportions a busy leader keeps (per 100k interactions:
+ * 10k exchanges, 3k asks, 2k thanks, 2k commitments), about the people they meet most, half of them logged
+ * with an interaction: so the ledger, the queues, a person's give-and-take and the review see real data.
+ */
+function reciprocity(
+  rng: Rng,
+  raw: BetterSqlite3.Database,
+  input: { people: number; interactionAt: string[]; interactionPeople: number[][]; personRank: () => number; now: number },
+): void {
+  const scale = input.interactionAt.length / 100_000;
+  const insertExchange = raw.prepare(
+    `INSERT INTO exchanges (direction, kind, description, occurred_at, interaction_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const exchangePerson = raw.prepare(`INSERT OR IGNORE INTO exchange_people (exchange_id, person_id) VALUES (?, ?)`);
+  const insertAsk = raw.prepare(
+    `INSERT INTO asks (direction, description, asked_at, status, resolved_at, interaction_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const askPerson = raw.prepare(`INSERT OR IGNORE INTO ask_people (ask_id, person_id) VALUES (?, ?)`);
+  const insertThanks = raw.prepare(`INSERT INTO thanks (exchange_id, thanked_at, note, interaction_id, created_at) VALUES (?, ?, NULL, NULL, ?)`);
+  const insertCommitment = raw.prepare(
+    `INSERT INTO commitments (direction, person_id, description, due_on, status, done_on, interaction_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  // Anchored to an interaction (half the time) or free-standing at a random moment with someone often met.
+  const anchor = (): { at: string; people: number[]; interactionId: number | null } => {
+    if (rng.chance(0.5)) {
+      const index = rng.int(0, input.interactionAt.length - 1);
+      return { at: input.interactionAt[index]!, people: input.interactionPeople[index]!.slice(0, 1), interactionId: index + 1 };
+    }
+    return { at: new Date(input.now - Math.floor(rng.next() * 6 * 365 * 86_400_000)).toISOString(), people: [input.personRank() + 1], interactionId: null };
+  };
+  const received: { id: number; at: string }[] = [];
+  for (let i = Math.round(10_000 * scale); i > 0; i -= 1) {
+    const { at, people, interactionId } = anchor();
+    const direction = rng.chance(0.55) ? 'gave' : 'received';
+    const id = Number(
+      insertExchange.run(direction, rng.pick(['introduction', 'advice', 'information', 'resource', 'referral', 'endorsement', 'help', 'other']), rng.pick(GIVE_WORDS), at, interactionId, at, at)
+        .lastInsertRowid,
+    );
+    for (const person of people) exchangePerson.run(id, person);
+    if (direction === 'received') received.push({ id, at });
+  }
+  for (let i = Math.round(3_000 * scale); i > 0; i -= 1) {
+    const { at, people, interactionId } = anchor();
+    const status = rng.pick(['open', 'open', 'fulfilled', 'fulfilled', 'declined', 'withdrawn']);
+    const id = Number(
+      insertAsk.run(rng.chance(0.6) ? 'i-asked' : 'they-asked', rng.pick(GIVE_WORDS), at, status, status === 'open' ? null : at, interactionId, at, at).lastInsertRowid,
+    );
+    for (const person of people) askPerson.run(id, person);
+  }
+  for (let i = Math.min(received.length, Math.round(2_000 * scale)); i > 0; i -= 1) {
+    const exchange = received[rng.int(0, received.length - 1)]!;
+    insertThanks.run(exchange.id, exchange.at, exchange.at);
+  }
+  for (let i = Math.round(2_000 * scale); i > 0; i -= 1) {
+    const { at, people, interactionId } = anchor();
+    const due = new Date(Date.parse(at) + rng.int(1, 60) * 86_400_000).toISOString().slice(0, 10);
+    const status = Date.parse(due) > input.now ? 'open' : rng.pick(['done', 'done', 'done', 'dropped', 'open']);
+    insertCommitment.run(rng.chance(0.6) ? 'i-owe' : 'owed-to-me', people[0]!, rng.pick(GIVE_WORDS), due, status, status === 'done' ? due : null, interactionId, at, at);
+  }
 }
 
 /** One markdown file's text per interaction, as a plain-notes user would keep them. */

@@ -43,8 +43,10 @@ describe('a new journal', () => {
       'interactions',
       'interactions_fts',
       'interactions_vocab',
+      'journal_counts',
       'people',
       'people_fts',
+      'person_stats',
       'person_tags',
       'search_revision',
       'thanks',
@@ -55,7 +57,7 @@ describe('a new journal', () => {
       .all();
     expect(indexes).toEqual([
       'ask_people_person', 'asks_interaction', 'associations_name', 'commitments_interaction', 'commitments_person', 'exchange_people_person',
-      'exchanges_interaction', 'interaction_people_person', 'interactions_association', 'interactions_timeline', 'people_name', 'person_tags_tag', 'thanks_exchange',
+      'exchanges_interaction', 'interaction_people_person', 'interactions_association', 'interactions_timeline', 'people_name', 'person_stats_first', 'person_tags_tag', 'thanks_exchange',
     ]);
   });
 

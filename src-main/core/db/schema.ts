@@ -16,6 +16,8 @@ export interface Database {
   search_revision: SearchRevisionTable;
   associations: AssociationsTable;
   attendance_goals: AttendanceGoalsTable;
+  person_stats: PersonStatsTable;
+  journal_counts: JournalCountsTable;
 }
 
 export interface PeopleTable {
@@ -152,6 +154,20 @@ export interface AttendanceGoalsTable {
   from_quarter: string;
   events: number;
   set_at: string;
+}
+
+/** Kept by triggers (migrations/0005-counters.ts): a person's live interactions, first and last contact. */
+export interface PersonStatsTable {
+  person_id: number;
+  interaction_count: number;
+  first_interaction_at: string | null;
+  last_interaction_at: string | null;
+}
+
+/** Kept by triggers: 'people' and 'interactions' (live ones), so the window's first call reads two rows. */
+export interface JournalCountsTable {
+  name: 'people' | 'interactions';
+  n: number;
 }
 
 export type PersonRow = Selectable<PeopleTable>;

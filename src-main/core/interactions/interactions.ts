@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { AssociationRef, Interaction, InteractionKind, ParsedInput, PersonRef, TimelineEntry, TimelinePage } from '../../contract/contract.js';
 import type { Database, InteractionRow } from '../db/schema.js';
 import { JournalError, notFound } from '../errors.js';
@@ -10,6 +10,8 @@ type Db = Kysely<Database> | Transaction<Database>;
 type InteractionFields = ParsedInput<'interactions.create'>;
 
 const EXCERPT_LENGTH = 280;
+/** Someone in more entries than this has their page read by walking the timeline (see timeline()). */
+const PERSON_WALK_FROM = 1000;
 const now = () => new Date().toISOString();
 
 export async function timeline(db: Db, input: ParsedInput<'interactions.timeline'>): Promise<TimelinePage> {
@@ -18,17 +20,25 @@ export async function timeline(db: Db, input: ParsedInput<'interactions.timeline
     .leftJoin('associations as a', 'a.id', 'i.association_id')
     .select(['i.id', 'i.occurred_at', 'i.kind', 'i.title', 'i.notes', 'i.confidential', 'i.location', 'i.association_id', 'a.name as association_name'])
     .where('i.deleted_at', 'is', null);
+  // A person's page: walk the timeline index from the cursor and keep their entries when they are in many
+  // (a page fills after a few hundred rows), or read their few links and sort those when they are not
+  // (the walk would cross the whole journal to fill a page of someone met twice).
+  let walk = true;
   if (input.personId != null) {
     const personId = input.personId;
-    query = query.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('interaction_people as ip')
-          .select('ip.person_id')
-          .whereRef('ip.interaction_id', '=', 'i.id')
-          .where('ip.person_id', '=', personId),
-      ),
-    );
+    const stats = await db.selectFrom('person_stats').select('interaction_count').where('person_id', '=', personId).executeTakeFirst();
+    walk = (stats?.interaction_count ?? 0) > PERSON_WALK_FROM;
+    query = walk
+      ? query.where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('interaction_people as ip')
+              .select('ip.person_id')
+              .whereRef('ip.interaction_id', '=', 'i.id')
+              .where('ip.person_id', '=', personId),
+          ),
+        )
+      : query.where('i.id', 'in', (eb) => eb.selectFrom('interaction_people as ip').select('ip.interaction_id').where('ip.person_id', '=', personId));
   }
   if (input.after) {
     const [occurredAt, rawId] = input.after.split('~') as [string, string];
@@ -43,7 +53,9 @@ export async function timeline(db: Db, input: ParsedInput<'interactions.timeline
     );
   }
   // One row more than asked tells whether another page exists without a COUNT.
-  const rows = await query.orderBy('i.occurred_at', 'desc').orderBy('i.id', 'desc').limit(input.limit + 1).execute();
+  // The unary + keeps a short list of someone's entries from being walked through the whole index in order.
+  const ordered = walk ? query.orderBy('i.occurred_at', 'desc').orderBy('i.id', 'desc') : query.orderBy(sql`+i.occurred_at desc, +i.id desc`);
+  const rows = await ordered.limit(input.limit + 1).execute();
   const page = rows.slice(0, input.limit);
   const people = await peopleFor(db, page.map((row) => row.id));
   const entries: TimelineEntry[] = page.map((row) => ({
@@ -62,7 +74,11 @@ export async function timeline(db: Db, input: ParsedInput<'interactions.timeline
   return { entries, next: rows.length > input.limit && last ? `${last.occurred_at}~${last.id}` : null };
 }
 
-export async function getInteraction(db: Db, id: number): Promise<Interaction> {
+/**
+ * One interaction with its people and items. `withItems: false` when the caller knows none are attached
+ * (one just created without any): four reads fewer after every plain log.
+ */
+export async function getInteraction(db: Db, id: number, withItems = true): Promise<Interaction> {
   const row = await db
     .selectFrom('interactions as i')
     .leftJoin('associations as a', 'a.id', 'i.association_id')
@@ -76,7 +92,7 @@ export async function getInteraction(db: Db, id: number): Promise<Interaction> {
   return {
     ...toInteraction(row, people.get(id) ?? []),
     association: associationRef(row.association_id, row.association_name),
-    ...(await interactionItems(db, id)),
+    ...(withItems ? await interactionItems(db, id) : { exchanges: [], asks: [], commitments: [], thanks: [] }),
   };
 }
 
@@ -84,6 +100,11 @@ export async function getInteraction(db: Db, id: number): Promise<Interaction> {
  * Creates the interaction, any new people typed into the picker, and the gives, asks, commitments and
  * thanks logged with it: all or nothing.
  */
+/** Whether a create or update attaches any gives, asks or promises (thanks are only ever added later). */
+export function hasItems(fields: InteractionFields): boolean {
+  return (fields.exchanges?.length ?? 0) + (fields.asks?.length ?? 0) + (fields.commitments?.length ?? 0) > 0;
+}
+
 export async function createInteraction(db: Kysely<Database>, fields: InteractionFields): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const personIds = await resolvePeople(trx, fields);
@@ -95,7 +116,7 @@ export async function createInteraction(db: Kysely<Database>, fields: Interactio
       .returning('id')
       .executeTakeFirstOrThrow();
     await linkPeople(trx, id, personIds);
-    await saveInteractionItems(trx, id, personIds, fields);
+    await saveInteractionItems(trx, id, personIds, fields, true);
     return id;
   });
 }

@@ -10,6 +10,7 @@ import {
   createInteraction,
   deleteInteraction,
   getInteraction,
+  hasItems,
   timeline,
   purgeTrash,
   undoDelete,
@@ -94,7 +95,7 @@ export class Journal {
       },
       'interactions.timeline': (input) => timeline(db, input),
       'interactions.get': ({ id }) => getInteraction(db, id),
-      'interactions.create': async (fields) => getInteraction(db, await createInteraction(db, fields)),
+      'interactions.create': async (fields) => getInteraction(db, await createInteraction(db, fields), hasItems(fields)),
       'interactions.update': async ({ id, ...fields }) => {
         await updateInteraction(db, id, fields);
         return getInteraction(db, id);
@@ -243,19 +244,14 @@ export class Journal {
 
   private async info(): Promise<JournalInfo> {
     const { db } = this.journal;
-    const [people, interactions] = await Promise.all([
-      db.selectFrom('people').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-      db
-        .selectFrom('interactions')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('deleted_at', 'is', null)
-        .executeTakeFirstOrThrow(),
-    ]);
+    // Two counters kept by triggers (migrations/0005-counters.ts): counting live interactions scanned them all.
+    const counts = await db.selectFrom('journal_counts').select(['name', 'n']).execute();
+    const count = (name: 'people' | 'interactions') => Number(counts.find((row) => row.name === name)?.n ?? 0);
     return {
       path: this.journal.path,
       schemaVersion: await schemaVersion(db),
-      people: Number(people.n),
-      interactions: Number(interactions.n),
+      people: count('people'),
+      interactions: count('interactions'),
     };
   }
 }

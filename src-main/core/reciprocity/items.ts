@@ -54,9 +54,8 @@ export async function fetchExchanges(db: Db, filter: ExchangeFilter): Promise<Ex
   if (filter.interactionId !== undefined) query = query.where('e.interaction_id', '=', filter.interactionId);
   if (filter.personId !== undefined) {
     const personId = filter.personId;
-    query = query.where((eb) =>
-      eb.exists(eb.selectFrom('exchange_people as ep').select('ep.person_id').whereRef('ep.exchange_id', '=', 'e.id').where('ep.person_id', '=', personId)),
-    );
+    // Driven from the person's links (their index), not a walk over every exchange testing each.
+    query = query.where('e.id', 'in', (eb) => eb.selectFrom('exchange_people as ep').select('ep.exchange_id').where('ep.person_id', '=', personId));
   }
   const rows = await query.orderBy('e.occurred_at', 'desc').orderBy('e.id', 'desc').execute();
   const people = await linkedPeople(db, 'exchange_people', 'exchange_id', rows.map((row) => row.id));
@@ -85,9 +84,7 @@ export async function fetchAsks(db: Db, filter: ExchangeFilter): Promise<Ask[]> 
   if (filter.interactionId !== undefined) query = query.where('a.interaction_id', '=', filter.interactionId);
   if (filter.personId !== undefined) {
     const personId = filter.personId;
-    query = query.where((eb) =>
-      eb.exists(eb.selectFrom('ask_people as ap').select('ap.person_id').whereRef('ap.ask_id', '=', 'a.id').where('ap.person_id', '=', personId)),
-    );
+    query = query.where('a.id', 'in', (eb) => eb.selectFrom('ask_people as ap').select('ap.ask_id').where('ap.person_id', '=', personId));
   }
   const rows = await query.orderBy('a.asked_at', 'desc').orderBy('a.id', 'desc').execute();
   const people = await linkedPeople(db, 'ask_people', 'ask_id', rows.map((row) => row.id));
@@ -441,6 +438,7 @@ export async function saveInteractionItems(
   interactionId: number,
   personIds: readonly number[],
   fields: InteractionFields,
+  created = false,
 ): Promise<void> {
   const at = fields.occurredAt;
   const today = localDay(new Date().toISOString());
@@ -454,10 +452,12 @@ export async function saveInteractionItems(
     return [...new Set(chosen)];
   };
 
-  // Attached items follow the interaction's date when it is edited.
-  await trx.updateTable('exchanges').set({ occurred_at: at }).where('interaction_id', '=', interactionId).execute();
-  await trx.updateTable('asks').set({ asked_at: at }).where('interaction_id', '=', interactionId).execute();
-  await trx.updateTable('thanks').set({ thanked_at: at }).where('interaction_id', '=', interactionId).execute();
+  // Attached items follow the interaction's date when it is edited; a new one has none attached yet.
+  if (!created) {
+    await trx.updateTable('exchanges').set({ occurred_at: at }).where('interaction_id', '=', interactionId).execute();
+    await trx.updateTable('asks').set({ asked_at: at }).where('interaction_id', '=', interactionId).execute();
+    await trx.updateTable('thanks').set({ thanked_at: at }).where('interaction_id', '=', interactionId).execute();
+  }
 
   if (fields.exchanges) {
     const kept = await attachedIds(trx, 'exchanges', interactionId, fields.exchanges, 'exchanges');

@@ -100,10 +100,9 @@ async function newPeopleIn(db: Db, since: string, until: string): Promise<NewPer
     association_name: string | null;
   }>`
     WITH firsts AS (
-      SELECT ip.person_id, MIN(i.occurred_at) AS first_at
-      FROM interaction_people ip JOIN interactions i ON i.id = ip.interaction_id
-      WHERE i.deleted_at IS NULL
-      GROUP BY ip.person_id
+      -- Each person's first live contact, kept by triggers (migrations/0005-counters.ts); read by range.
+      SELECT person_id, first_interaction_at AS first_at FROM person_stats
+      WHERE first_interaction_at >= ${since} AND first_interaction_at < ${until}
     )
     SELECT f.person_id, p.name, f.first_at, i.id AS interaction_id, i.title, i.kind, i.confidential,
       a.id AS association_id, a.name AS association_name
@@ -114,7 +113,6 @@ async function newPeopleIn(db: Db, since: string, until: string): Promise<NewPer
       WHERE jp.person_id = f.person_id AND j.deleted_at IS NULL AND j.occurred_at = f.first_at
       ORDER BY j.id LIMIT 1)
     LEFT JOIN associations a ON a.id = i.association_id
-    WHERE f.first_at >= ${since} AND f.first_at < ${until}
     ORDER BY f.first_at, p.name`.execute(db);
   return rows.map((row) => ({
     person: { id: row.person_id, name: row.name },

@@ -67,14 +67,17 @@ export async function search(db: Kysely<Database>, input: Input, fuzzy: FuzzyInd
   if (parsed.terms.length === 0 && !filtered) return results;
   results.associations = await findAssociationHits(db, parsed.terms);
 
+  const onlyShort = parsed.terms.length > 0 && parsed.terms.every((term) => term.type === 'word' && term.tokens.length === 1 && term.tokens[0]!.length < 3);
   const found =
-    parsed.terms.length > 0
-      ? await matchConversations(db, parsed.terms, scope, input)
-      : await recentConversations(db, scope, input.limit);
+    parsed.terms.length === 0
+      ? await recentConversations(db, scope, input.limit)
+      : onlyShort
+        ? await beginningConversations(db, parsed.terms, scope, input)
+        : await matchConversations(db, parsed.terms, scope, input);
   results.conversations = found.hits;
   results.more = found.more;
 
-  if (parsed.terms.length > 0 && found.hits.length === 0) {
+  if (parsed.terms.length > 0 && !onlyShort && found.hits.length === 0) {
     const corrected = await correctTerms(db, parsed.terms, fuzzy, input.includeConfidential);
     if (corrected) {
       const retry = await matchConversations(db, corrected, scope, input);
@@ -237,10 +240,19 @@ async function matchConversations(
   // recency tie-break to the ORDER BY would sort every match. Ties are broken on the page instead.
   // Soft-deleted entries are not in the index, so without row filters the table is not read at all.
   const conditions = [...(needsRow ? rowConditions(scope) : []), ...personConditions(scope, sql`f.rowid`)];
+  const from = sql`FROM interactions_fts f ${needsRow ? sql`JOIN interactions i ON i.id = f.rowid` : sql``}
+    WHERE interactions_fts MATCH ${match} ${sql.join(conditions.map((condition) => sql`AND ${condition}`), sql` `)}`;
+  // bm25 scores every row that matches before the LIMIT applies: "the", in most notes, cost 140 ms at
+  // 100,000 entries and more than a second at a million, and ranks noise (a word in every note has no
+  // weight). So only the newest RANKED_AT_MOST matches are ranked: walking the match in rowid order is
+  // cheap (no scoring), and its RANKED_AT_MOST-th row is where ranking starts. A word in fewer notes than
+  // that is ranked over all of them, as before.
+  const { rows: bound } = await sql<{ id: number }>`SELECT f.rowid AS id ${from} ORDER BY f.rowid DESC LIMIT 1 OFFSET ${RANKED_AT_MOST - 1}`.execute(db);
+  // Written as an integer literal: better-sqlite3 binds a JS number as REAL, and FTS5 then cannot use the
+  // bound to skip rows (it scored all 83,000 matches of "the" anyway: 0.9 s against 27 ms).
+  const floor = bound[0]?.id;
   const { rows: ranked } = await sql<{ id: number; rank: number }>`
-    SELECT f.rowid AS id, f.rank AS rank
-    FROM interactions_fts f ${needsRow ? sql`JOIN interactions i ON i.id = f.rowid` : sql``}
-    WHERE interactions_fts MATCH ${match} ${sql.join(conditions.map((condition) => sql`AND ${condition}`), sql` `)}
+    SELECT f.rowid AS id, f.rank AS rank ${from} ${floor === undefined ? sql`` : sql`AND f.rowid >= ${sql.lit(Math.trunc(floor))}`}
     ORDER BY f.rank
     LIMIT ${input.limit + 1}`.execute(db);
   const rank = new Map(ranked.map((row) => [row.id, row.rank]));
@@ -277,6 +289,9 @@ function plainExcerpt(notes: string): Highlighted | null {
   return text ? plain(text) : null;
 }
 
+/** How many of the newest matches are ranked by relevance (see matchConversations). */
+const RANKED_AT_MOST = 100;
+
 /** A person filter matching more conversations than this walks the timeline index instead of sorting them. */
 const WALK_FROM = 2000;
 
@@ -312,6 +327,60 @@ async function recentConversations(db: Kysely<Database>, scope: Scope, limit: nu
   return { hits, more: rows.length > limit };
 }
 
+/** How many of the newest conversations a one- or two-letter search looks through. */
+const SHORT_WALK = 1500;
+const SHORT_CHUNK = 250;
+
+/**
+ * One or two letters typed: conversations with a word beginning with them, newest first, among the newest
+ * SHORT_WALK. The index has no prefix entries that short ("t*" would merge the lists of thousands of words,
+ * over half a second at 100,000 entries), and what someone sees while typing the first letters is what
+ * they wrote lately. Words are matched as the highlighter matches them, so every hit shows its mark.
+ */
+async function beginningConversations(
+  db: Kysely<Database>,
+  terms: readonly Term[],
+  scope: Scope,
+  input: Input,
+): Promise<{ hits: SearchConversationHit[]; more: boolean }> {
+  const needles = needlesOf(terms).map((needle) => ({ ...needle, prefix: true }));
+  const conditions = [...rowConditions(scope), ...personConditions(scope, sql`i.id`, 'probe')];
+  const found: ConversationRow[] = [];
+  let after: { occurred_at: string; id: number } | null = null;
+  for (let walked = 0; walked < SHORT_WALK && found.length <= input.limit; walked += SHORT_CHUNK) {
+    const cursor: RawBuilder<unknown>[] = after
+      ? [sql`i.occurred_at <= ${after.occurred_at}`, sql`(i.occurred_at < ${after.occurred_at} OR (i.occurred_at = ${after.occurred_at} AND i.id < ${after.id}))`]
+      : [];
+    const { rows } = await sql<ConversationRow>`
+      SELECT i.id, i.occurred_at, i.kind, i.title, i.notes, i.confidential, i.location
+      FROM interactions i INDEXED BY interactions_timeline
+      WHERE ${sql.join([...conditions, ...cursor], sql` AND `)}
+      ORDER BY i.occurred_at DESC, i.id DESC
+      LIMIT ${SHORT_CHUNK}`.execute(db);
+    for (const row of rows) {
+      const notes = row.confidential === 1 && !input.includeConfidential ? '' : row.notes;
+      // Every word typed must begin a word somewhere in the conversation (AND, as the index would).
+      if (needles.every((needle) => hasHit(`${row.title}\n${row.location ?? ''}\n${notes}`, [needle]))) found.push(row);
+      if (found.length > input.limit) break;
+    }
+    const last = rows.at(-1);
+    if (!last || rows.length < SHORT_CHUNK) break;
+    after = { occurred_at: last.occurred_at, id: last.id };
+  }
+  const page = found.slice(0, input.limit);
+  const people = await peopleFor(db, page.map((row) => row.id));
+  const hits = page.map((row): SearchConversationHit => {
+    const confidential = row.confidential === 1;
+    return {
+      ...common(row, people.get(row.id) ?? []),
+      title: highlight(row.title, needles),
+      snippet: confidential ? null : (snippet(row.notes, needles) ?? plainExcerpt(row.notes)),
+      matchedConfidentialNotes: confidential && input.includeConfidential && hasHit(row.notes, needles),
+    };
+  });
+  return { hits, more: found.length > input.limit };
+}
+
 function common(row: ConversationRow, people: SearchConversationHit['people']) {
   return { id: row.id, occurredAt: row.occurred_at, kind: row.kind, confidential: row.confidential === 1, location: row.location, people };
 }
@@ -323,13 +392,34 @@ async function correctTerms(db: Kysely<Database>, terms: readonly Term[], fuzzy:
   for (const term of terms) {
     const fixed: string[] = [];
     for (const token of term.tokens) {
-      const better = token.length >= 4 ? await fuzzy.correct(db, token, includeConfidential) : null;
+      const better =
+        token.length >= 4 ? await fuzzy.correct(db, token, includeConfidential) : token.length === 3 ? await swapped(db, token, includeConfidential) : null;
       if (better) changed = true;
       fixed.push(better ?? token);
     }
     corrected.push({ type: term.type, text: fixed.join(' '), tokens: fixed });
   }
   return changed ? corrected : null;
+}
+
+/**
+ * A three-letter word is too short for the vocabulary's typo search (almost every one-letter change is
+ * another word), but two letters typed the wrong way round ("teh", "adn") are the commonest slip of all:
+ * the swap the index knows best, if any.
+ */
+async function swapped(db: Kysely<Database>, token: string, includeConfidential: boolean): Promise<string | null> {
+  let best: { word: string; count: number } | null = null;
+  for (const at of [0, 1]) {
+    const word = token.slice(0, at) + token[at + 1]! + token[at]! + token.slice(at + 2);
+    if (word === token) continue;
+    const match = matchExpression([{ type: 'word', text: word, tokens: [word] }], includeConfidential ? undefined : OPEN_COLUMNS);
+    // Counted up to a cap: enough to tell a real word from a stray token without reading a long list.
+    const { rows } = await sql<{ n: number }>`
+      SELECT count(*) AS n FROM (SELECT 1 FROM interactions_fts WHERE interactions_fts MATCH ${match!.replace(/\*$/, '').replace(/\*\)$/, ')')} LIMIT 500)`.execute(db);
+    const count = Number(rows[0]?.n ?? 0);
+    if (count > 0 && (!best || count > best.count)) best = { word, count };
+  }
+  return best?.word ?? null;
 }
 
 /** People whose name, organization, role, function or tags match; fuzzy names fill in when few do. */

@@ -25,7 +25,7 @@ export async function moveTo(id: number, name: string, status: AssociationStatus
     const title = status === 'focus' ? 'Change your focus?' : 'Shortlist more than three?';
     const moved = await withConfirmation((confirmed) => api('associations.setStatus', { id, status, confirmed }), title, status === 'focus' ? 'Make it the focus' : 'Shortlist anyway');
     if (moved) {
-      journal.changed();
+      journal.changed('associations');
       toasts.show(`${name}: ${statusLabels[status].toLowerCase()}`, { tone: 'success' });
     }
     return moved;

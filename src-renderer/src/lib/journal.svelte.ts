@@ -2,12 +2,22 @@ import type { JournalInfo } from '../../../src-main/contract/contract';
 import { api, errorMessage } from './api';
 import { toasts } from './toasts.svelte';
 
-// What the whole app needs to know about the open journal, and a revision number that every view
-// watches: any write bumps it, and views reload what they show.
+/**
+ * What a write can touch. A view's data declares what it depends on (see lib/load.svelte.ts) and reloads
+ * only when one of those was touched: saving a goal does not re-read the People table.
+ *   people: who is in the journal and their details;  interactions: entries (and so counts, last contact);
+ *   reciprocity: gives, asks, thanks, promises, give-first choices;  associations: associations and goals.
+ */
+export type Capability = 'people' | 'interactions' | 'reciprocity' | 'associations';
+const everything: readonly Capability[] = ['people', 'interactions', 'reciprocity', 'associations'];
+
+// What the whole app needs to know about the open journal, and revision numbers that views watch: any
+// write bumps `revision` and the counter of each capability it touched.
 class JournalState {
   info = $state<JournalInfo | null>(null);
   error = $state<string | null>(null);
   revision = $state(0);
+  touched = $state<Record<Capability, number>>({ people: 0, interactions: 0, reciprocity: 0, associations: 0 });
 
   get isEmpty(): boolean {
     return this.info !== null && this.info.people === 0 && this.info.interactions === 0;
@@ -22,20 +32,22 @@ class JournalState {
     }
   }
 
-  /** Call after any write. */
-  changed(): void {
+  /** Call after any write, naming what it touched; with nothing named, everything was. */
+  changed(...touched: Capability[]): void {
     this.revision += 1;
-    void this.refresh();
+    for (const capability of touched.length > 0 ? touched : everything) this.touched[capability] += 1;
+    // The totals only move when people or entries come or go.
+    if (touched.length === 0 || touched.includes('people') || touched.includes('interactions')) void this.refresh();
   }
 }
 
 export const journal = new JournalState();
 
-/** Runs a write, then refreshes every view and says how it went in a toast; false when it failed. */
-export async function writeAndTell(run: () => Promise<unknown>, done: string): Promise<boolean> {
+/** Runs a write, then refreshes what it touched and says how it went in a toast; false when it failed. */
+export async function writeAndTell(run: () => Promise<unknown>, done: string, ...touched: Capability[]): Promise<boolean> {
   try {
     await run();
-    journal.changed();
+    journal.changed(...touched);
     toasts.show(done, { tone: 'success' });
     return true;
   } catch (failure) {

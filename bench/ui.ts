@@ -1,0 +1,149 @@
+// `npm run bench:ui [-- --size=100k] [--journal=path]`: how the window feels on a large journal. The built
+// renderer runs in Chromium through the E2E harness (the same bridge as the preload, backed by the real
+// core on a synthetic journal), and the page itself measures, with performance.now() and the Long Tasks
+// API (PerformanceObserver 'longtask'):
+//   - the first timeline paint, cold (a fresh page on a journal just opened);
+//   - each screen from the key press that opens it to its content on screen and painted;
+//   - every long task (> 50 ms) on the main thread during each of those.
+// Prints a table and writes bench/results/ui-*.json. Reports, never asserts: not part of `npm test`.
+// Needs `npm run build` first (it serves out/renderer).
+import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { chromiumLaunch } from '../playwright.config.js';
+import { openJournal } from '../src-main/core/index.js';
+import { launchApp } from '../tests/e2e/harness.js';
+import { generate } from './generate.js';
+
+const args = Object.fromEntries(process.argv.slice(2).map((arg) => arg.replace(/^--/, '').split('=') as [string, string]));
+const sizes: Record<string, number> = { '10k': 10_000, '100k': 100_000, '1M': 1_000_000 };
+const sizeName = args.size ?? '100k';
+const interactions = sizes[sizeName] ?? Number(sizeName);
+const log = (message: string) => console.log(`· ${message}`);
+
+if (!existsSync(join(import.meta.dirname, '..', 'out', 'renderer', 'index.html'))) {
+  console.error('Build the app first: npm run build');
+  process.exit(1);
+}
+
+const dir = await mkdtemp(join(args.dir ?? tmpdir(), 'confidant-bench-ui-'));
+const journalPath = join(dir, 'journal.sqlite');
+try {
+  if (args.journal) {
+    log(`copying ${args.journal}`);
+    copyFileSync(args.journal, journalPath);
+  } else {
+    log(`generating ${interactions.toLocaleString()} interactions`);
+    const journalDb = await openJournal(journalPath);
+    generate(journalDb.raw, { people: Math.max(50, Math.round(interactions / 20)), interactions, seed: 42 });
+    journalDb.raw.pragma('wal_checkpoint(TRUNCATE)');
+    journalDb.raw.exec('ANALYZE');
+    await journalDb.close();
+  }
+
+  const browser = await chromium.launch(chromiumLaunch);
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  // Installed before the app's own scripts: long tasks, and the moment the first timeline entry appears.
+  await context.addInitScript(`(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration }); })
+      .observe({ type: 'longtask', buffered: true });
+    const seen = () => {
+      if (window.__firstEntry === undefined && document.querySelector('article.entry')) {
+        window.__firstEntry = performance.now();
+        requestAnimationFrame(() => setTimeout(() => (window.__firstEntryPainted = performance.now())));
+      }
+    };
+    new MutationObserver(seen).observe(document, { childList: true, subtree: true });
+  })();`);
+  log('opening the app cold');
+  const running = await launchApp(context, journalPath);
+  const { page } = running;
+  await page.waitForFunction(() => (window as unknown as { __firstEntryPainted?: number }).__firstEntryPainted !== undefined, null, { timeout: 60_000 });
+  const cold = await page.evaluate(() => {
+    const w = window as unknown as { __firstEntry: number; __firstEntryPainted: number; __longTasks: { start: number; duration: number }[] };
+    return { content: w.__firstEntry, painted: w.__firstEntryPainted, longTasks: w.__longTasks.filter((t) => t.start < w.__firstEntryPainted).map((t) => t.duration) };
+  });
+
+  /** From a key press (as the user's) to `selector` on screen and painted; the long tasks in between. */
+  const navigate = async (name: string, press: string | null, selector: string, act?: () => Promise<void>, before?: () => Promise<void>) => {
+    if (before) await before();
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300))); // let the last screen settle
+    const startAt = await page.evaluate(() => performance.now());
+    // A string, not a function: tsx would name the inner arrow functions with a helper the page lacks.
+    const waiting = page.evaluate(`new Promise((resolve) => {
+      const check = () => {
+        if (!document.querySelector(${JSON.stringify(selector)})) return false;
+        const content = performance.now();
+        requestAnimationFrame(() => setTimeout(() => resolve({ content, painted: performance.now() })));
+        return true;
+      };
+      if (check()) return;
+      const observer = new MutationObserver(() => { if (check()) observer.disconnect(); });
+      observer.observe(document, { childList: true, subtree: true, attributes: true });
+    })`) as Promise<{ content: number; painted: number }>;
+    if (press) await page.keyboard.press(press);
+    if (act) await act();
+    log(name);
+    // A screen that never shows its content is reported, not waited for forever.
+    const done = await Promise.race([waiting, new Promise<null>((resolve) => setTimeout(() => resolve(null), 20_000))]);
+    if (!done) return { name, content: Number.NaN, painted: Number.NaN, longTasks: [] as number[] };
+    const longTasks = await page.evaluate(
+      ([from, to]) => (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks.filter((t) => t.start >= from! && t.start <= to!).map((t) => t.duration),
+      [startAt, done.painted],
+    );
+    return { name, content: done.content - startAt, painted: done.painted - startAt, longTasks };
+  };
+
+  const results = [];
+  // Each screen twice: the first visit also loads its chunk; the second is the usual case.
+  for (const visit of ['first visit', 'again']) {
+    log(`screens, ${visit}`);
+    results.push({ visit, ...(await navigate('People', 'Control+2', 'table[aria-label="People"] tbody tr[data-index]')) });
+    results.push({ visit, ...(await navigate('a person page', null, 'article.entry', () => page.locator('table[aria-label="People"] button[data-row]').first().click())) });
+    results.push({ visit, ...(await navigate('Reciprocity', 'Control+3', 'table[aria-label="Reciprocity ledger"] tbody tr')) });
+    results.push({ visit, ...(await navigate('Associations', 'Control+4', 'section[aria-labelledby^="col-"] li.card')) });
+    results.push({ visit, ...(await navigate('Quarterly review', 'Control+5', 'dl[aria-label="The quarter in numbers"]')) });
+    results.push({ visit, ...(await navigate('Search', 'Control+Shift+F', '#search-query')) });
+    results.push({
+      visit,
+      ...(await navigate('  a search for "the"', null, '#search-summary:not(:empty)', () => page.locator('#search-query').fill(visit === 'again' ? 'and' : 'the'), async () => {
+        await page.locator('#search-query').fill('');
+        await page.waitForFunction(() => document.querySelector('#search-summary')?.textContent === '');
+      })),
+    });
+    results.push({ visit, ...(await navigate('Timeline', 'Control+1', 'article.entry')) });
+  }
+  const bundle = await page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .filter((entry) => entry.name.endsWith('.js'))
+      .map((entry) => ({ name: entry.name.split('/').pop(), bytes: (entry as PerformanceResourceTiming).decodedBodySize })),
+  );
+  await running.close();
+  await browser.close();
+
+  const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
+  console.log('\nAll times from the key press (or the page load) to the content on screen, then painted.');
+  console.log(`${'first timeline paint, cold'.padEnd(36)} ${fmt(cold.content).padStart(8)} ${fmt(cold.painted).padStart(8)}   long tasks: ${cold.longTasks.map(fmt).join(', ') || 'none'}`);
+  for (const r of results) {
+    console.log(`${`${r.name} (${r.visit})`.padEnd(36)} ${fmt(r.content).padStart(8)} ${fmt(r.painted).padStart(8)}   long tasks: ${r.longTasks.map(fmt).join(', ') || 'none'}`);
+  }
+  const worst = Math.max(0, ...cold.longTasks, ...results.flatMap((r) => r.longTasks));
+  const again = results.filter((r) => r.visit === 'again' && !r.name.startsWith(' '));
+  console.log(`\nTargets at ${sizeName}:`);
+  console.log(`  ${cold.painted < 300 ? 'met   ' : 'MISSED'}  first timeline paint cold < 300 ms: ${fmt(cold.painted)}`);
+  for (const r of again) console.log(`  ${r.painted < 200 ? 'met   ' : 'MISSED'}  ${r.name} usable < 200 ms after navigation: ${fmt(r.painted)}`);
+  console.log(`  ${worst <= 50 ? 'met   ' : 'MISSED'}  no long task over 50 ms: longest ${fmt(worst)}`);
+  console.log(`  scripts loaded: ${bundle.map((b) => `${b.name} ${Math.round((b.bytes ?? 0) / 1000)} kB`).join(', ')}`);
+
+  const resultsDir = join(import.meta.dirname, 'results');
+  mkdirSync(resultsDir, { recursive: true });
+  const file = join(resultsDir, `ui-${sizeName}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, JSON.stringify({ size: sizeName, cold, results, bundle }, null, 2));
+  console.log(`\nwrote ${file}`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

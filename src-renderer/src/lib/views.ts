@@ -1,0 +1,11 @@
+// The views other than the timeline (the first screen), each loaded on first use as its own chunk: the
+// window opens on a bundle that holds only what the timeline needs.
+export const views = {
+  search: () => import('../search/SearchView.svelte'),
+  people: () => import('../people/PeopleView.svelte'),
+  person: () => import('../people/PersonPage.svelte'),
+  reciprocity: () => import('../reciprocity/ReciprocityView.svelte'),
+  associations: () => import('../associations/AssociationsView.svelte'),
+  association: () => import('../associations/AssociationPage.svelte'),
+  review: () => import('../review/ReviewView.svelte'),
+};
