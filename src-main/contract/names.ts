@@ -44,9 +44,21 @@ export const callNames = [
   'associations.pace',
   'review.quarter',
   'review.exportMarkdown',
+  'import.stage',
+  'import.preview',
+  'import.commit',
+  'import.restoreJournal',
+  'export.json',
+  'export.csv',
+  'export.markdown',
+  'export.journalCopy',
 ] as const;
 
 export type CallName = (typeof callNames)[number];
+
+/** Calls main handles itself (native dialogs), validated there against contract/shell.ts. */
+export const shellCallNames = ['app.saveFile'] as const;
+export type ShellCallName = (typeof shellCallNames)[number];
 
 /** Events main sends the renderer (menu items, shortcuts handled natively). */
 export const menuActions = [
@@ -59,5 +71,7 @@ export const menuActions = [
   'go-search',
   'find',
   'command-palette',
+  'import',
+  'export',
 ] as const;
 export type MenuAction = (typeof menuActions)[number];
