@@ -2,11 +2,11 @@
 // renderer never sees ipcRenderer. Built as CommonJS because sandboxed preloads cannot load ES modules.
 import { contextBridge, ipcRenderer } from 'electron';
 import type { Bridge } from '../contract/contract.js';
-import { callNames, menuActions } from '../contract/names.js';
+import { callNames, menuActions, shellCallNames } from '../contract/names.js';
 
 // Object.fromEntries cannot know it gets one entry per name; the cast says so, `satisfies` checks the rest.
 const calls = Object.fromEntries(
-  callNames.map((name) => [name, (input?: unknown) => ipcRenderer.invoke(`confidant:${name}`, input)]),
+  [...callNames, ...shellCallNames].map((name) => [name, (input?: unknown) => ipcRenderer.invoke(`confidant:${name}`, input)]),
 ) as Omit<Bridge, 'onMenu'>;
 
 const bridge = {

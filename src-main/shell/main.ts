@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { callNames } from '../contract/names.js';
 import { JournalClient } from './journal-client.js';
 import { buildMenu } from './menu.js';
+import { registerShellCalls } from './shell-calls.js';
 import { journalPath } from './paths.js';
 import { registerAppScheme, serveRenderer } from './protocol.js';
 import { APP_ORIGIN, devServerUrl, isAppUrl, lockDownContents, lockDownSession } from './security.js';
@@ -41,6 +42,7 @@ async function start(): Promise<void> {
     samplePath: join(resourcesDir, 'sample-journal.json'),
   });
   registerApi(journal);
+  registerShellCalls(() => mainWindow);
   Menu.setApplicationMenu(buildMenu(() => mainWindow));
   mainWindow = createWindow();
   app.on('activate', () => {

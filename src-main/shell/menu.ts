@@ -12,6 +12,9 @@ export function buildMenu(getWindow: () => BrowserWindow | undefined): Menu {
       submenu: [
         { label: 'Log Interaction…', accelerator: 'CmdOrCtrl+N', click: send('log-interaction') },
         { type: 'separator' },
+        { label: 'Import Contacts…', click: send('import') },
+        { label: 'Export…', click: send('export') },
+        { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],
     },

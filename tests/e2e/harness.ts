@@ -2,10 +2,12 @@
 // preload exposes: one named function per contract call on `window.confidant`. No HTTP server and no
 // open port: page.route serves the bundle from out/renderer, and every other request is refused and
 // recorded, so a spec can assert that nothing left the page.
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { extname, join, normalize, relative } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { callNames } from '../../src-main/contract/names.js';
+import { shellContract } from '../../src-main/contract/contract.js';
+import { callNames, shellCallNames } from '../../src-main/contract/names.js';
 import { Journal, openJournal } from '../../src-main/core/index.js';
 
 export const APP_ORIGIN = 'http://confidant.test';
@@ -28,7 +30,16 @@ export interface RunningApp {
   journal: Journal;
   /** Every request the page made to anything but the app's own bundle. */
   foreignRequests: string[];
+  /** Files the app saved through app.saveFile (the native save dialog in Electron), in order. */
+  savedFiles: SavedFile[];
   close(): Promise<void>;
+}
+
+export interface SavedFile {
+  suggestedName: string;
+  kind: string;
+  /** Where the harness wrote it: a temp folder standing in for the folder a user would choose. */
+  path: string;
 }
 
 export async function openJournalFor(journalPath: string): Promise<Journal> {
@@ -64,25 +75,44 @@ export async function launchApp(
   if (options.colorScheme) await page.emulateMedia({ colorScheme: options.colorScheme });
   page.on('pageerror', (error) => console.error('[renderer]', error));
   await page.exposeBinding('__confidantInvoke', (_source, name: unknown, input: unknown) => journal.call(name, input));
+  // Shell calls, as main handles them (src-main/shell/shell-calls.ts), with Node in place of the dialog.
+  const savedFiles: SavedFile[] = [];
+  const saveDir = await mkdtemp(join(tmpdir(), 'confidant-saved-'));
+  await page.exposeBinding('__confidantShell', async (_source, name: unknown, input: unknown) => {
+    if (name !== 'app.saveFile') return { ok: false, error: { code: 'unknown-call', message: 'Confidant does not know that request.' } };
+    const parsed = shellContract['app.saveFile'].input.safeParse(input);
+    if (!parsed.success) return { ok: false, error: { code: 'invalid-input', message: parsed.error.issues[0]?.message ?? 'Not valid.' } };
+    const { suggestedName, content, kind } = parsed.data;
+    const path = join(saveDir, `${savedFiles.length + 1}-${suggestedName}`);
+    await writeFile(path, typeof content === 'string' ? content : Buffer.from(content.base64, 'base64'));
+    savedFiles.push({ suggestedName, kind, path });
+    return { ok: true, value: { saved: true, path } };
+  });
   // The same shape the preload builds (src-main/preload/index.ts): named calls and onMenu. Passed as a
   // string, not a function, so no transpiler helper (tsx's __name) leaks into the page.
-  await page.addInitScript(bridgeScript(callNames));
+  await page.addInitScript(bridgeScript(callNames, shellCallNames));
   await page.goto(`${APP_ORIGIN}/index.html`);
   return {
     page,
     journal,
     foreignRequests,
+    savedFiles,
     close: async () => {
       await page.close();
       await journal.close();
+      await rm(saveDir, { recursive: true, force: true });
     },
   };
 }
 
-function bridgeScript(names: readonly string[]): string {
+function bridgeScript(names: readonly string[], shellNames: readonly string[]): string {
   return `(() => {
     const invoke = window.__confidantInvoke;
-    const calls = Object.fromEntries(${JSON.stringify(names)}.map((name) => [name, (input) => invoke(name, input)]));
+    const shell = window.__confidantShell;
+    const calls = Object.fromEntries([
+      ...${JSON.stringify(names)}.map((name) => [name, (input) => invoke(name, input)]),
+      ...${JSON.stringify(shellNames)}.map((name) => [name, (input) => shell(name, input)]),
+    ]);
     Object.defineProperty(window, 'confidant', {
       value: Object.freeze({
         ...calls,

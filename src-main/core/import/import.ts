@@ -273,7 +273,12 @@ async function compare(db: Kysely<Database>, person: Known, contact: ImportedCon
     const incoming = contact[field];
     if (!incoming) continue;
     if (!current) additions.push(fieldWords[field]);
-    else if (field === 'notes' ? !current.includes(incoming) : normalizeName(current) !== normalizeName(incoming)) {
+    else if (
+      field === 'notes' ? !current.includes(incoming)
+      // "Stripe" and "Stripe Inc" are the same organization; not a difference to ask about.
+      : field === 'organization' ? normalizeOrg(current) !== normalizeOrg(incoming)
+      : normalizeName(current) !== normalizeName(incoming)
+    ) {
       differences.push({ field, current, incoming });
     }
   }

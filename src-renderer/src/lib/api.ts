@@ -1,7 +1,7 @@
 // The only module that touches the preload's bridge. Views call `api(...)` and get the value, or an
 // ApiFailure carrying the readable message (and per-field messages) to show inline.
-import type { ApiError, Bridge, CallInput, CallResult } from '../../../src-main/contract/contract';
-import type { CallName } from '../../../src-main/contract/names';
+import type { ApiError, Bridge, CallInput, CallResult, ShellInput, ShellResult } from '../../../src-main/contract/contract';
+import type { CallName, ShellCallName } from '../../../src-main/contract/names';
 
 declare global {
   interface Window {
@@ -27,6 +27,14 @@ export function errorMessage(error: unknown): string {
 export async function api<K extends CallName>(name: K, ...input: undefined extends CallInput<K> ? [input?: CallInput<K>] : [input: CallInput<K>]): Promise<CallResult<K>> {
   const call = window.confidant[name] as (input?: unknown) => Promise<{ ok: true; value: CallResult<K> } | { ok: false; error: ApiError }>;
   const result = await call(input[0]);
+  if (!result.ok) throw new ApiFailure(result.error);
+  return result.value;
+}
+
+/** A call to the desktop shell itself (native dialogs), with the same result shape as a journal call. */
+export async function shell<K extends ShellCallName>(name: K, input: ShellInput<K>): Promise<ShellResult<K>> {
+  const call = window.confidant[name] as (input: unknown) => Promise<{ ok: true; value: ShellResult<K> } | { ok: false; error: ApiError }>;
+  const result = await call(input);
   if (!result.ok) throw new ApiFailure(result.error);
   return result.value;
 }
