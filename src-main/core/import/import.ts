@@ -103,19 +103,26 @@ export class Importer {
       let added = 0;
       let updated = 0;
       let skipped = 0;
+      const adds: { contact: ImportedContact; line: string }[] = [];
       for (const row of staged.rows) {
         const decision = decisions.get(row.index);
         const action = decision?.action ?? (row.status === 'new' ? 'add' : row.status === 'match' ? 'merge' : 'skip');
-        if (!row.contact || action === 'skip') {
-          skipped += 1;
-          continue;
-        }
-        if (action === 'add' || !row.match) {
-          await addContact(trx, row.contact, importId, row.line);
-          added += 1;
-        } else if (await mergeContact(trx, row.match.id, row.contact, decision?.take ?? [])) updated += 1;
+        if (!row.contact || action === 'skip') skipped += 1;
+        else if (action === 'add' || !row.match) adds.push({ contact: row.contact, line: row.line });
+        else if (await mergeContact(trx, row.match.id, row.contact, decision?.take ?? [])) updated += 1;
         else skipped += 1;
       }
+      // A new person is indexed once per row written (the person, each tag, each email), each time replacing
+      // the entry just made. FTS5's secure-delete makes each replacement rewrite index pages (5× slower),
+      // and protects nothing here: every replaced entry is a part of the final one. So it is off while new
+      // people are written and back on before commit, in this same transaction. Merges above keep it on:
+      // they may replace a value that should leave no trace.
+      await sql`INSERT INTO people_fts (people_fts, rank) VALUES ('secure-delete', 0)`.execute(trx);
+      for (const { contact, line } of adds) {
+        await addContact(trx, contact, importId, line);
+        added += 1;
+      }
+      await sql`INSERT INTO people_fts (people_fts, rank) VALUES ('secure-delete', 1)`.execute(trx);
       await trx.updateTable('imports').set({ added, updated, skipped }).where('id', '=', importId).execute();
       if (staged.headerKey && staged.mapping && staged.kind === 'csv') {
         await trx
