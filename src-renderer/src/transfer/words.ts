@@ -1,4 +1,4 @@
-// Words for the import and export dialogs.
+// Words for the dialogs that bring contacts in and take the journal out.
 import type { CsvField, MergeField, PreviewRow } from '../../../src-main/contract/contract';
 
 export const csvFieldLabels: Record<CsvField, string> = {
