@@ -7,8 +7,7 @@ import { chromium, type Page } from 'playwright-core';
 import { chromiumLaunch } from '../playwright.config.js';
 import { launchApp, type RunningApp } from './e2e/harness.js';
 
-const outDir = process.env.SHOTS_DIR ?? join(import.meta.dirname, '..', 'resources', 'screenshots');
-const [viewportWidth, viewportHeight] = (process.env.SHOTS_VIEWPORT ?? '1280x800').split('x').map(Number) as [number, number];
+
 const themes = ['light', 'dark'] as const;
 
 type Screen = {
@@ -266,14 +265,41 @@ const screens: Screen[] = [
       await page.getByRole('combobox', { name: 'People' }).waitFor();
     },
   },
+  {
+    name: 'import-preview',
+    sample: true,
+    prepare: async (running) => {
+      await must(running, 'people.create', { name: 'Ada Lovelace', organization: 'Analytical Engines', role: 'Chief Engineer', emails: [{ email: 'ada@analytical.example', label: 'work' }] });
+    },
+    show: async (page) => {
+      await page.getByRole('heading', { name: 'Timeline', level: 1 }).waitFor();
+      await page.evaluate(() => window.dispatchEvent(new CustomEvent('confidant:menu', { detail: 'import' })));
+      const dialog = page.getByRole('dialog', { name: 'Import contacts' });
+      await dialog.getByLabel('Contacts file').setInputFiles(join(import.meta.dirname, 'fixtures', 'contacts', 'linkedin-connections.csv'));
+      await dialog.getByRole('button', { name: /^Import \d+ people$/ }).waitFor();
+    },
+  },
+  {
+    name: 'export',
+    sample: true,
+    show: async (page) => {
+      await page.getByRole('heading', { name: 'Timeline', level: 1 }).waitFor();
+      await page.evaluate(() => window.dispatchEvent(new CustomEvent('confidant:menu', { detail: 'export' })));
+      await page.getByRole('dialog', { name: 'Export' }).waitFor();
+    },
+  },
 ];
 
 /** The app the current screen runs on (the stopped-journal screen stops it). */
 let currentRunning: RunningApp | null = null;
 
-// `npm run screenshots -- search palette` retakes only those screens. SHOTS_VIEWPORT=1024x640 and
-// SHOTS_DIR=/tmp/shots take them at another size, elsewhere (for looking, not for committing).
-const only = process.argv.slice(2);
+// `npm run screenshots -- search palette` retakes only those screens; `--viewport=1024x640` and
+// `--out=/tmp/shots` (or SHOTS_VIEWPORT and SHOTS_DIR) take them at another size, somewhere else.
+const flags = process.argv.slice(2).filter((arg) => arg.startsWith('--'));
+const only = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
+const flag = (name: string) => flags.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1];
+const [width, height] = (flag('viewport') ?? process.env.SHOTS_VIEWPORT ?? '1280x800').split('x').map(Number);
+const outDir = flag('out') ?? process.env.SHOTS_DIR ?? join(import.meta.dirname, '..', 'resources', 'screenshots');
 const browser = await chromium.launch(chromiumLaunch);
 await mkdir(outDir, { recursive: true });
 const sampleDir = await mkdtemp(join(tmpdir(), 'confidant-shots-'));
@@ -281,7 +307,7 @@ try {
   for (const theme of themes) {
     for (const screen of screens) {
       if (only.length > 0 && !only.includes(screen.name)) continue;
-      const context = await browser.newContext({ viewport: { width: viewportWidth, height: viewportHeight }, deviceScaleFactor: 1, colorScheme: theme });
+      const context = await browser.newContext({ viewport: { width: width ?? 1280, height: height ?? 800 }, deviceScaleFactor: 1, colorScheme: theme });
       const journalPath = join(sampleDir, `${theme}-${screen.name}.sqlite`);
       const running = await launchApp(context, journalPath, { colorScheme: theme });
       currentRunning = running;

@@ -53,6 +53,14 @@ export const callNames = [
   'backups.create',
   'backups.restore',
   'backups.setFolder',
+  'import.stage',
+  'import.preview',
+  'import.commit',
+  'import.restoreJournal',
+  'export.json',
+  'export.csv',
+  'export.markdown',
+  'export.journalCopy',
 ] as const;
 
 export type CallName = (typeof callNames)[number];
@@ -85,5 +93,7 @@ export const menuActions = [
   /** The journal stopped, restarted or changed: ask journal.status again. */
   'journal-status',
   'open-settings',
+  'import',
+  'export',
 ] as const;
 export type MenuAction = (typeof menuActions)[number];

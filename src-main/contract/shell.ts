@@ -26,7 +26,7 @@ const accelerator = z
   .max(60, { error: 'That shortcut is too long.' })
   .refine(isAccelerator, { error: 'A shortcut needs one or more of Ctrl, Cmd, Alt, Shift, then one key, like CommandOrControl+Shift+L.' });
 
-export const fileKinds = ['markdown', 'csv', 'json', 'vcard', 'sqlite', 'text'] as const;
+export const fileKinds = ['markdown', 'csv', 'json', 'vcard', 'sqlite', 'zip', 'text'] as const;
 export type FileKind = (typeof fileKinds)[number];
 
 export const shellContract = {

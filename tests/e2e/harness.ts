@@ -2,7 +2,8 @@
 // preload exposes: one named function per contract call on `window.confidant`. No HTTP server and no
 // open port: page.route serves the bundle from out/renderer, and every other request is refused and
 // recorded, so a spec can assert that nothing left the page.
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { extname, join, normalize, relative } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { JournalProblem, JournalStatus } from '../../src-main/contract/journal-status.js';
@@ -38,7 +39,16 @@ export interface RunningApp {
   stopJournal(): Promise<void>;
   /** Every request the page made to anything but the app's own bundle. */
   foreignRequests: string[];
+  /** Files the app saved through app.saveFile (the native save dialog in Electron), in order. */
+  savedFiles: SavedFile[];
   close(): Promise<void>;
+}
+
+export interface SavedFile {
+  suggestedName: string;
+  kind: string;
+  /** Where the harness wrote it: a temp folder standing in for the folder a user would choose. */
+  path: string;
 }
 
 export async function openJournalFor(journalPath: string): Promise<Journal> {
@@ -75,6 +85,8 @@ export async function launchApp(
   };
   let session = await startSession();
   let problem: JournalProblem | null = null;
+  const savedFiles: SavedFile[] = [];
+  const saveDir = await mkdtemp(join(tmpdir(), 'confidant-saved-'));
   const shellCalls: { name: string; input: unknown }[] = [];
   const settings = new SettingsStore(options.settingsPath ?? `${journalPath}.settings.json`);
   // Node equivalents of main's native actions: each is recorded; dialogs answer what the test chose.
@@ -90,7 +102,13 @@ export async function launchApp(
     showInFolder: () => {},
     openAnother: async () => null,
     pickFolder: async () => options.pickFolder ?? null,
-    chooseSavePath: async () => options.savePath ?? null,
+    // The save dialog's answer: the test's choice, or a file in a temp folder standing in for the user's.
+    chooseSavePath: async (suggestedName, kind) => {
+      if (options.savePath !== undefined) return options.savePath;
+      const path = join(saveDir, `${savedFiles.length + 1}-${suggestedName}`);
+      savedFiles.push({ suggestedName, kind, path });
+      return path;
+    },
     applyShortcut: (accelerator) =>
       accelerator === null
         ? { state: 'off', message: null }
@@ -146,6 +164,7 @@ export async function launchApp(
     },
     shellCalls,
     foreignRequests,
+    savedFiles,
     stopJournal: async () => {
       await session.close();
       problem = stoppedProblem(journalPath, 'The journal stopped unexpectedly. Everything you saved is safe on disk: restart the journal to go on.');
@@ -154,6 +173,7 @@ export async function launchApp(
     close: async () => {
       await page.close();
       await session.close();
+      await rm(saveDir, { recursive: true, force: true });
     },
   };
 }

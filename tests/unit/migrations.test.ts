@@ -39,6 +39,8 @@ describe('a new journal', () => {
       'exchange_people',
       'exchanges',
       'give_first_dismissals',
+      'import_mappings',
+      'imports',
       'interaction_people',
       'interactions',
       'interactions_fts',
@@ -46,6 +48,9 @@ describe('a new journal', () => {
       'journal_counts',
       'people',
       'people_fts',
+      'person_emails',
+      'person_links',
+      'person_phones',
       'person_stats',
       'person_tags',
       'search_revision',
@@ -57,7 +62,7 @@ describe('a new journal', () => {
       .all();
     expect(indexes).toEqual([
       'ask_people_person', 'asks_interaction', 'associations_name', 'commitments_interaction', 'commitments_person', 'exchange_people_person',
-      'exchanges_interaction', 'interaction_people_person', 'interactions_association', 'interactions_timeline', 'people_name', 'person_stats_first', 'person_tags_tag', 'thanks_exchange',
+      'exchanges_interaction', 'interaction_people_person', 'interactions_association', 'interactions_timeline', 'people_name', 'person_emails_email', 'person_stats_first', 'person_tags_tag', 'thanks_exchange',
     ]);
   });
 

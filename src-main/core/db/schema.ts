@@ -18,6 +18,11 @@ export interface Database {
   attendance_goals: AttendanceGoalsTable;
   person_stats: PersonStatsTable;
   journal_counts: JournalCountsTable;
+  imports: ImportsTable;
+  person_emails: PersonEmailsTable;
+  person_phones: PersonPhonesTable;
+  person_links: PersonLinksTable;
+  import_mappings: ImportMappingsTable;
 }
 
 export interface PeopleTable {
@@ -35,6 +40,10 @@ export interface PeopleTable {
   notes: string | null;
   created_at: string;
   updated_at: string;
+  /** 'YYYY-MM-DD', or '--MM-DD' when the year is not known (schema 5 on). */
+  birthday: Generated<string | null>;
+  /** The import that brought this person in (schema 5 on). */
+  import_id: Generated<number | null>;
 }
 
 export interface PersonTagsTable {
@@ -168,6 +177,46 @@ export interface PersonStatsTable {
 export interface JournalCountsTable {
   name: 'people' | 'interactions';
   n: number;
+}
+
+/** Contact details and imports (schema 6 on); see migrations/0006-contact-details.ts. */
+export interface ImportsTable {
+  id: Generated<number>;
+  kind: 'vcard' | 'linkedin' | 'csv' | 'journal';
+  file_name: string;
+  imported_at: string;
+  added: number;
+  updated: number;
+  skipped: number;
+}
+
+export interface PersonEmailsTable {
+  person_id: number;
+  /** Lower-case and trimmed, so a lookup by email is an index seek. */
+  email: string;
+  label: string | null;
+  position: number;
+}
+
+export interface PersonPhonesTable {
+  person_id: number;
+  position: number;
+  phone: string;
+  label: string | null;
+}
+
+export interface PersonLinksTable {
+  person_id: number;
+  position: number;
+  url: string;
+  label: string | null;
+}
+
+export interface ImportMappingsTable {
+  header_key: string;
+  /** JSON: { [column header]: field name }. */
+  mapping: string;
+  updated_at: string;
 }
 
 export type PersonRow = Selectable<PeopleTable>;

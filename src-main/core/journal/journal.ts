@@ -19,6 +19,7 @@ import {
 import { createPerson, getPerson, listPeople, updatePerson } from '../people/people.js';
 import { associationHandlers } from '../associations/handlers.js';
 import { reciprocityHandlers } from '../reciprocity/handlers.js';
+import { transferHandlers } from '../import/handlers.js';
 import { loadSample } from '../sample/sample.js';
 import { FuzzyIndex } from '../search/fuzzy.js';
 import { search } from '../search/search.js';
@@ -109,6 +110,7 @@ export class Journal {
       ...reciprocityHandlers(db),
       'search.query': (input) => search(db, input, fuzzy),
       ...associationHandlers(db),
+      ...transferHandlers(journal),
     };
   }
 
