@@ -8,7 +8,11 @@ import BetterSqlite3 from 'better-sqlite3';
 import type { JournalStatus } from '../../src-main/contract/journal-status.js';
 import { LATEST_VERSION } from '../../src-main/core/db/migrations/index.js';
 import { JournalSession } from '../../src-main/core/index.js';
+import { vi } from 'vitest';
 import { addPerson, call, describe, expect, newInteraction, readSampleFile, root, test } from './helpers.js';
+
+// Each case builds a journal of a few hundred entries and opens it twice.
+vi.setConfig({ testTimeout: 90_000 });
 
 function hash(path: string): string | null {
   return existsSync(path) ? createHash('sha256').update(readFileSync(path)).digest('hex') : null;
@@ -38,6 +42,8 @@ async function failedOpen(journalPath: string, options: { busyTimeoutMs?: number
 async function writeJournal(journalPath: string, entries = 5): Promise<void> {
   const session = await start(journalPath);
   const journal = session.journal!;
+  // Seeding speed only (one fsync per entry adds up on a busy machine); the cases below are about reading.
+  journal.raw.pragma('synchronous = OFF');
   const personId = await addPerson(journal, { name: 'Ada Lovelace' });
   for (let i = 0; i < entries; i += 1) {
     await call(journal, 'interactions.create', newInteraction({ title: `Entry ${i}`, notes: `Notes for entry ${i} `.repeat(40), personIds: [personId] }));
