@@ -44,6 +44,17 @@ export const callNames = [
   'associations.pace',
   'review.quarter',
   'review.exportMarkdown',
+  'calendar.import',
+  'calendar.watch',
+  'calendar.refresh',
+  'calendar.settings',
+  'calendar.setOwnEmails',
+  'calendar.removeSource',
+  'calendar.toLog',
+  'calendar.setState',
+  'reminders.due',
+  'reminders.settings',
+  'reminders.setSettings',
 ] as const;
 
 export type CallName = (typeof callNames)[number];
@@ -59,5 +70,6 @@ export const menuActions = [
   'go-search',
   'find',
   'command-palette',
+  'go-to-log',
 ] as const;
 export type MenuAction = (typeof menuActions)[number];

@@ -16,6 +16,9 @@ export interface Database {
   search_revision: SearchRevisionTable;
   associations: AssociationsTable;
   attendance_goals: AttendanceGoalsTable;
+  calendar_sources: CalendarSourcesTable;
+  calendar_occurrences: CalendarOccurrencesTable;
+  preferences: PreferencesTable;
 }
 
 export interface PeopleTable {
@@ -30,6 +33,8 @@ export interface PeopleTable {
   how_we_met: string | null;
   ally_role: string | null;
   cadence_days: number | null;
+  /** Past this many days without contact a person is overdue (schema 5 on); cadence_days is the ideal. */
+  cadence_max_days: Generated<number | null>;
   notes: string | null;
   created_at: string;
   updated_at: string;
@@ -152,6 +157,42 @@ export interface AttendanceGoalsTable {
   from_quarter: string;
   events: number;
   set_at: string;
+}
+
+export interface CalendarSourcesTable {
+  id: Generated<number>;
+  kind: 'import' | 'watch';
+  name: string;
+  path: string | null;
+  read_at: string | null;
+  problem: string | null;
+  created_at: string;
+}
+
+export interface CalendarOccurrencesTable {
+  id: Generated<number>;
+  source_id: number;
+  uid: string;
+  /** The occurrence's original start (UTC ISO); '' for an event that does not repeat. */
+  recurrence_id: string;
+  starts_at: string;
+  ends_at: string;
+  title: string;
+  location: string | null;
+  conference_url: string | null;
+  /** JSON CalendarAttendee or null. */
+  organizer: string | null;
+  /** JSON CalendarAttendee[]. */
+  attendees: string;
+  state: 'dismissed' | 'later' | null;
+  state_at: string | null;
+  interaction_id: number | null;
+}
+
+export interface PreferencesTable {
+  key: string;
+  /** JSON. */
+  value: string;
 }
 
 export type PersonRow = Selectable<PeopleTable>;
