@@ -59,6 +59,59 @@ const tag = z
   .max(40, { error: 'A tag must be at most 40 characters.' })
   .regex(/^[^,#]+$/, { error: 'Tags cannot contain commas or #.' });
 
+const label = optionalText(40, 'A label');
+
+/** 'YYYY-MM-DD', or '--MM-DD' without a year (vCard 4's form); Feb 29 is allowed without a year. */
+export const birthday = z
+  .string({ error: 'A birthday must be text like 1980-03-22 or --03-22.' })
+  .trim()
+  .regex(/^(\d{4}|-)-\d{2}-\d{2}$/, { error: 'A birthday must look like 1980-03-22, or --03-22 without the year.' })
+  .refine(
+    (value) => {
+      const [, year, month, day] = /^(\d{4}|-)-(\d{2})-(\d{2})$/.exec(value) ?? [];
+      // Without a year, judge the day against a leap year: --02-29 is a real birthday.
+      const y = year === '-' ? 2000 : Number(year);
+      if (y < 1800 || y > 2199) return false;
+      const date = new Date(Date.UTC(y, Number(month) - 1, Number(day)));
+      return date.getUTCMonth() === Number(month) - 1 && date.getUTCDate() === Number(day);
+    },
+    { error: 'That birthday is not a real day of the year.' },
+  );
+
+export const ContactFields = {
+  // Left out (undefined): an update keeps what is stored, so an older caller cannot wipe them.
+  emails: z
+    .array(
+      z.object({
+        email: z
+          .string({ error: 'An email must be text.' })
+          .trim()
+          .toLowerCase()
+          .pipe(z.email({ error: 'That does not look like an email address.' }).max(254, { error: 'An email can be at most 254 characters.' })),
+        label,
+      }).strict(),
+    )
+    .max(20, { error: 'At most 20 emails.' })
+    .transform((list) => list.filter((item, index) => list.findIndex((other) => other.email === item.email) === index))
+    .optional(),
+  phones: z
+    .array(z.object({ phone: required(40, 'A phone number'), label }).strict())
+    .max(20, { error: 'At most 20 phone numbers.' })
+    .optional(),
+  links: z
+    .array(
+      z
+        .object({
+          url: required(500, 'A profile link').refine((value) => !/\s/.test(value), { error: 'A profile link cannot contain spaces.' }),
+          label,
+        })
+        .strict(),
+    )
+    .max(20, { error: 'At most 20 profile links.' })
+    .optional(),
+  birthday: birthday.nullish(),
+};
+
 export const PersonFields = z.object({
   name: required(120, 'Name'),
   organization: optionalText(120, 'Organization'),
@@ -88,6 +141,7 @@ export const PersonFields = z.object({
     .max(3650, { error: 'The longest gap must be at most 3650 days.' })
     .nullish(),
   notes: optionalText(20_000, 'Notes'),
+  ...ContactFields,
 });
 
 const cadenceInOrder = (value: { cadenceDays: number | null; cadenceMaxDays?: number | null | undefined }) =>
@@ -438,9 +492,36 @@ export interface Person {
   interactionCount: number;
   firstInteractionAt: string | null;
   lastInteractionAt: string | null;
+  emails: LabelledEmail[];
+  phones: LabelledPhone[];
+  links: LabelledLink[];
+  /** 'YYYY-MM-DD', or '--MM-DD' without a year. */
+  birthday: string | null;
+  /** The import that brought them in; null for people added by hand. */
+  source: ImportSource | null;
 }
 
-export type PersonSummary = Omit<Person, 'notes' | 'howWeMet'>;
+export interface LabelledEmail {
+  email: string;
+  label: string | null;
+}
+export interface LabelledPhone {
+  phone: string;
+  label: string | null;
+}
+export interface LabelledLink {
+  url: string;
+  label: string | null;
+}
+export interface ImportSource {
+  id: number;
+  kind: 'vcard' | 'linkedin' | 'csv' | 'journal';
+  fileName: string;
+  importedAt: string;
+}
+
+/** The people list carries emails (to filter by) but not the rest of the details. */
+export type PersonSummary = Omit<Person, 'notes' | 'howWeMet' | 'phones' | 'links' | 'birthday' | 'source'>;
 
 export interface PersonRef {
   id: number;

@@ -8,7 +8,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { migrate } from '../../src-main/core/db/migrate.js';
 import { migrations } from '../../src-main/core/db/migrations/index.js';
-import { calendar as calendarMigration } from '../../src-main/core/db/migrations/0005-calendar.js';
+import { calendar as calendarMigration } from '../../src-main/core/db/migrations/0006-calendar.js';
 import { parseCalendar } from '../../src-main/core/calendar/ics.js';
 import { addPerson, call, describe, expect, refusal, root, test } from './helpers.js';
 
@@ -114,10 +114,11 @@ describe('reading .ics exports', () => {
 async function setUp(journal: Parameters<typeof call>[0]) {
   await call(journal, 'calendar.setOwnEmails', { emails: [ME.toUpperCase()] });
   const ids = {
-    rohan: await addPerson(journal, { name: 'Rohan Garg', organization: 'Northwind' }),
+    rohan: await addPerson(journal, { name: 'Rohan Garg', organization: 'Northwind', emails: [{ email: 'Rohan.Garg@northwind.example', label: 'work' }] }),
     priya: await addPerson(journal, { name: 'Priya Raman' }),
     maya: await addPerson(journal, { name: 'Maya Lindqvist' }),
-    jordan: await addPerson(journal, { name: 'Jordan Lee' }),
+    // Known by another name: only the email can tell.
+    jordan: await addPerson(journal, { name: 'JL (Fabrikam partnerships)', emails: [{ email: 'jordan.lee@fabrikam.example', label: null }] }),
     declan: await addPerson(journal, { name: "Declan O'Neil" }),
   };
   await call(journal, 'calendar.import', { name: 'google-alex.ics', text: fixture('google-alex.ics'), now: NOW });
@@ -144,13 +145,14 @@ describe('meetings to log', () => {
       // No CN: the name comes from the address, and matches.
       'Coffee with Priya': [['Priya Raman', ids.priya, 'name']],
       // "Garg, Rohan" turned round.
-      'Rohan / Alex 1:1 (moved)': [['Rohan Garg', ids.rohan, 'name']],
+      // By email first.
+      'Rohan / Alex 1:1 (moved)': [['Rohan Garg', ids.rohan, 'email']],
       // Someone else organized and invited Alex alone: the organizer is who Alex met.
-      'Quarterly sync: Seattle partnership': [['Jordan Lee', ids.jordan, 'name']],
+      'Quarterly sync: Seattle partnership': [['Jordan Lee', ids.jordan, 'email']],
       'Staff meeting (moved to 11:00)': [['Maya Lindqvist', ids.maya, 'name'], ["Declan O'Neil", ids.declan, 'name']],
     });
     // Nobody was added on the way.
-    expect((await call(journal, 'people.list')).map((p) => p.name).sort()).toEqual(["Declan O'Neil", 'Jordan Lee', 'Maya Lindqvist', 'Priya Raman', 'Rohan Garg']);
+    expect((await call(journal, 'people.list')).map((p) => p.name).sort()).toEqual(["Declan O'Neil", 'JL (Fabrikam partnerships)', 'Maya Lindqvist', 'Priya Raman', 'Rohan Garg']);
   });
 
   test('logging one from the list links it, and it leaves the list; an interaction logged by hand around that time counts too', async ({ journal }) => {

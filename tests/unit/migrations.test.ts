@@ -41,12 +41,17 @@ describe('a new journal', () => {
       'exchange_people',
       'exchanges',
       'give_first_dismissals',
+      'import_mappings',
+      'imports',
       'interaction_people',
       'interactions',
       'interactions_fts',
       'interactions_vocab',
       'people',
       'people_fts',
+      'person_emails',
+      'person_links',
+      'person_phones',
       'person_tags',
       'preferences',
       'search_revision',
@@ -58,7 +63,7 @@ describe('a new journal', () => {
       .all();
     expect(indexes).toEqual([
       'ask_people_person', 'asks_interaction', 'associations_name', 'calendar_occurrences_interaction', 'calendar_occurrences_start', 'calendar_sources_name', 'commitments_interaction', 'commitments_person', 'exchange_people_person',
-      'exchanges_interaction', 'interaction_people_person', 'interactions_association', 'interactions_timeline', 'people_name', 'person_tags_tag', 'thanks_exchange',
+      'exchanges_interaction', 'interaction_people_person', 'interactions_association', 'interactions_timeline', 'people_name', 'person_emails_email', 'person_tags_tag', 'thanks_exchange',
     ]);
   });
 

@@ -188,7 +188,9 @@ export async function meetingsToLog(db: Kysely<Database>, now: string, days: num
     .orderBy('starts_at', 'desc')
     .execute();
   const own = new Set(await ownEmails(db));
-  const matcher = await loadMatcher(db);
+  const emails = rows.flatMap((row) => (JSON.parse(row.attendees) as CalendarAttendee[]).flatMap((a) => (a.email ? [a.email] : [])));
+  const organizers = rows.flatMap((row) => (row.organizer ? [(JSON.parse(row.organizer) as CalendarAttendee).email ?? ''] : []));
+  const matcher = await loadMatcher(db, [...emails, ...organizers].filter(Boolean));
   const today = localDay(now);
   const items: MeetingToLog[] = [];
   // The same meeting can come from two sources (imported once, then followed): shown once.

@@ -1,7 +1,8 @@
 import Fuse from 'fuse.js';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { MeetingAttendee } from '../../contract/contract.js';
 import type { Database } from '../db/schema.js';
+import { findPeopleByEmail } from '../people/contacts.js';
 import type { CalendarAttendee } from './ics.js';
 
 // Attendees to people: by email first (exact, lowercase), then by name. A name is matched exactly
@@ -18,10 +19,12 @@ export interface Matcher {
   match(attendee: CalendarAttendee): MeetingAttendee;
 }
 
-/** Loads who is in the journal once, for matching a whole list of meetings. */
-export async function loadMatcher(db: Kysely<Database>): Promise<Matcher> {
+/** Loads who is in the journal once, for matching a whole list of meetings with these attendees' emails. */
+export async function loadMatcher(db: Kysely<Database>, emails: readonly string[]): Promise<Matcher> {
   const people = await db.selectFrom('people').select(['id', 'name']).execute();
-  const byEmail = await emailsOfPeople(db);
+  const found = await findPeopleByEmail(db, emails);
+  // An address two people share (a team inbox) names nobody in particular: left to the name.
+  const byEmail = new Map([...found].flatMap(([email, ids]) => (ids.length === 1 ? [[email, ids[0]!] as const] : [])));
   const byId = new Map(people.map((person) => [person.id, person]));
   const byName = new Map<string, Known[]>();
   for (const person of people) {
@@ -85,17 +88,4 @@ function normalName(name: string): string {
     .replace(/\b(dr|mr|mrs|ms|prof)\.?\s+/g, '')
     .replace(/\s+/g, ' ')
     .trim();
-}
-
-/**
- * People's emails, lowercase, from the contact details table when this journal has one (added by the
- * contact-details migration). A journal without it matches by name alone.
- */
-async function emailsOfPeople(db: Kysely<Database>): Promise<Map<string, number>> {
-  const { rows: tables } = await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'person_emails'`.execute(db);
-  const emails = new Map<string, number>();
-  if (tables.length === 0) return emails;
-  const { rows } = await sql<{ person_id: number; email: string }>`SELECT person_id, email FROM person_emails`.execute(db);
-  for (const row of rows) emails.set(row.email.trim().toLowerCase(), row.person_id);
-  return emails;
 }

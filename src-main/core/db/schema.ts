@@ -16,6 +16,11 @@ export interface Database {
   search_revision: SearchRevisionTable;
   associations: AssociationsTable;
   attendance_goals: AttendanceGoalsTable;
+  imports: ImportsTable;
+  person_emails: PersonEmailsTable;
+  person_phones: PersonPhonesTable;
+  person_links: PersonLinksTable;
+  import_mappings: ImportMappingsTable;
   calendar_sources: CalendarSourcesTable;
   calendar_occurrences: CalendarOccurrencesTable;
   preferences: PreferencesTable;
@@ -33,11 +38,15 @@ export interface PeopleTable {
   how_we_met: string | null;
   ally_role: string | null;
   cadence_days: number | null;
-  /** Past this many days without contact a person is overdue (schema 5 on); cadence_days is the ideal. */
+  /** Past this many days without contact a person is overdue (calendar schema on); cadence_days is the ideal. */
   cadence_max_days: Generated<number | null>;
   notes: string | null;
   created_at: string;
   updated_at: string;
+  /** 'YYYY-MM-DD', or '--MM-DD' when the year is not known (schema 5 on). */
+  birthday: Generated<string | null>;
+  /** The import that brought this person in (schema 5 on). */
+  import_id: Generated<number | null>;
 }
 
 export interface PersonTagsTable {
@@ -157,6 +166,46 @@ export interface AttendanceGoalsTable {
   from_quarter: string;
   events: number;
   set_at: string;
+}
+
+/** Contact details and imports (schema 5 on); see migrations/0005-contact-details.ts. */
+export interface ImportsTable {
+  id: Generated<number>;
+  kind: 'vcard' | 'linkedin' | 'csv' | 'journal';
+  file_name: string;
+  imported_at: string;
+  added: number;
+  updated: number;
+  skipped: number;
+}
+
+export interface PersonEmailsTable {
+  person_id: number;
+  /** Lower-case and trimmed, so a lookup by email is an index seek. */
+  email: string;
+  label: string | null;
+  position: number;
+}
+
+export interface PersonPhonesTable {
+  person_id: number;
+  position: number;
+  phone: string;
+  label: string | null;
+}
+
+export interface PersonLinksTable {
+  person_id: number;
+  position: number;
+  url: string;
+  label: string | null;
+}
+
+export interface ImportMappingsTable {
+  header_key: string;
+  /** JSON: { [column header]: field name }. */
+  mapping: string;
+  updated_at: string;
 }
 
 export interface CalendarSourcesTable {

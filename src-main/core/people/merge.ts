@@ -28,6 +28,16 @@ export async function mergePeople(db: Kysely<Database>, fromId: number, intoId: 
         SELECT ${sql.ref(owner)}, ${intoId} FROM ${sql.table(table)} WHERE person_id = ${fromId}`.execute(trx);
       await sql`DELETE FROM ${sql.table(table)} WHERE person_id = ${fromId}`.execute(trx);
     }
+    // Contact details: the kept person's come first, the duplicate's follow; an email both had is kept once.
+    await sql`INSERT OR IGNORE INTO person_emails (person_id, email, label, position)
+      SELECT ${intoId}, email, label, position + 1000 FROM person_emails WHERE person_id = ${fromId}`.execute(trx);
+    for (const table of ['person_phones', 'person_links'] as const) {
+      const value = table === 'person_phones' ? 'phone' : 'url';
+      await sql`INSERT INTO ${sql.table(table)} (person_id, position, ${sql.ref(value)}, label)
+        SELECT ${intoId}, position + 1000 + (SELECT count(*) FROM ${sql.table(table)} WHERE person_id = ${intoId}), ${sql.ref(value)}, label
+        FROM ${sql.table(table)} f WHERE person_id = ${fromId}
+          AND NOT EXISTS (SELECT 1 FROM ${sql.table(table)} k WHERE k.person_id = ${intoId} AND k.${sql.ref(value)} = f.${sql.ref(value)})`.execute(trx);
+    }
     await trx.updateTable('commitments').set({ person_id: intoId }).where('person_id', '=', fromId).execute();
     // The kept person's own give-first choice wins; otherwise the duplicate's carries over.
     await sql`INSERT OR IGNORE INTO give_first_dismissals (person_id, dismissed_at, snoozed_until)
@@ -45,6 +55,8 @@ export async function mergePeople(db: Kysely<Database>, fromId: number, intoId: 
         how_we_met: into.how_we_met ?? from.how_we_met,
         ally_role: into.ally_role ?? from.ally_role,
         cadence_days: into.cadence_days ?? from.cadence_days,
+        birthday: into.birthday ?? from.birthday,
+        import_id: into.import_id ?? from.import_id,
         notes,
         created_at: into.created_at < from.created_at ? into.created_at : from.created_at,
         updated_at: new Date().toISOString(),

@@ -2,6 +2,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { ParsedInput, Person, PersonSummary } from '../../contract/contract.js';
 import type { Database, PersonRow } from '../db/schema.js';
 import { notFound } from '../errors.js';
+import { contactDetails, importSource, writeContactDetails, type ContactDetails } from './contacts.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 type PersonFields = ParsedInput<'people.create'>;
@@ -19,11 +20,14 @@ export async function listPeople(db: Db): Promise<PersonSummary[]> {
     .orderBy(sql`p.name COLLATE NOCASE`)
     .execute();
   const tags = await tagsByPerson(db);
+  const details = await contactDetails(db);
   return rows.map((row) => {
-    const { notes: _notes, howWeMet: _howWeMet, ...summary } = toPerson(
-      { ...row, notes: null, how_we_met: null },
+    const { notes: _notes, howWeMet: _howWeMet, phones: _phones, links: _links, birthday: _birthday, source: _source, ...summary } = toPerson(
+      { ...row, notes: null, how_we_met: null, birthday: null, import_id: null },
       tags.get(row.id) ?? [],
       row,
+      details.get(row.id),
+      null,
     );
     return summary;
   });
@@ -34,28 +38,31 @@ export async function getPerson(db: Db, id: number): Promise<Person> {
   if (!row) throw notFound('person', id);
   const stats = await statsQuery(db).where('ip.person_id', '=', id).executeTakeFirst();
   const tags = await tagsByPerson(db, id);
-  return toPerson(row, tags.get(id) ?? [], stats);
+  const details = await contactDetails(db, id);
+  return toPerson(row, tags.get(id) ?? [], stats, details.get(id), await importSource(db, row.import_id));
 }
 
 export async function createPerson(db: Db, fields: PersonFields): Promise<number> {
   const at = now();
   const { id } = await db
     .insertInto('people')
-    .values({ ...toRow(fields), created_at: at, updated_at: at })
+    .values({ ...toRow(fields), birthday: fields.birthday ?? null, created_at: at, updated_at: at })
     .returning('id')
     .executeTakeFirstOrThrow();
   await replaceTags(db, id, fields.tags);
+  await writeContactDetails(db, id, fields);
   return id;
 }
 
 export async function updatePerson(db: Db, id: number, fields: PersonFields): Promise<void> {
   const result = await db
     .updateTable('people')
-    .set({ ...toRow(fields), updated_at: now() })
+    .set({ ...toRow(fields), ...(fields.birthday === undefined ? {} : { birthday: fields.birthday }), updated_at: now() })
     .where('id', '=', id)
     .executeTakeFirst();
   if (result.numUpdatedRows === 0n) throw notFound('person', id);
   await replaceTags(db, id, fields.tags);
+  await writeContactDetails(db, id, fields);
 }
 
 /** Every id must name a person; returns them in the order given. */
@@ -119,7 +126,9 @@ function toRow(fields: PersonFields) {
 function toPerson(
   row: PersonRow,
   tags: string[],
-  stats?: { interaction_count: number | null; first_interaction_at: string | null; last_interaction_at: string | null } | undefined,
+  stats: { interaction_count: number | null; first_interaction_at: string | null; last_interaction_at: string | null } | undefined,
+  details: ContactDetails | undefined,
+  source: Person['source'],
 ): Person {
   return {
     id: row.id,
@@ -140,5 +149,10 @@ function toPerson(
     interactionCount: Number(stats?.interaction_count ?? 0),
     firstInteractionAt: stats?.first_interaction_at ?? null,
     lastInteractionAt: stats?.last_interaction_at ?? null,
+    emails: details?.emails ?? [],
+    phones: details?.phones ?? [],
+    links: details?.links ?? [],
+    birthday: row.birthday,
+    source,
   };
 }

@@ -3,7 +3,8 @@ import { initial } from './0001-initial.js';
 import { reciprocity } from './0002-reciprocity.js';
 import { search } from './0003-search.js';
 import { associations } from './0004-associations.js';
-import { calendar } from './0005-calendar.js';
+import { contactDetails } from './0005-contact-details.js';
+import { calendar } from './0006-calendar.js';
 
 export interface Migration {
   /** The schema version this migration produces; stored in PRAGMA user_version. */
@@ -13,6 +14,6 @@ export interface Migration {
 }
 
 // Registered statically: the bundled main process has no migrations folder to scan at run time.
-export const migrations: readonly Migration[] = [initial, reciprocity, search, associations, calendar];
+export const migrations: readonly Migration[] = [initial, reciprocity, search, associations, contactDetails, calendar];
 
 export const LATEST_VERSION = migrations.at(-1)?.version ?? 0;

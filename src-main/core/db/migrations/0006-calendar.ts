@@ -5,7 +5,7 @@ import type { Migration } from './index.js';
 // Meetings read from the user's own .ics files, what became of each (logged, dismissed, later), the
 // user's reminder and calendar choices, and a maximum keep-in-touch cadence beside the ideal one.
 export const calendar: Migration = {
-  version: 5,
+  version: 6,
   name: 'calendar',
   async up(db: Kysely<unknown>) {
     // A source is one imported file (by its name) or the one watched path. Files are only ever read.

@@ -1,0 +1,46 @@
+// Words for contact details: birthdays with or without a year, and where a person came from.
+import type { ImportSource } from '../../../src-main/contract/contract';
+
+export const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+export interface BirthdayParts {
+  day: string;
+  month: string;
+  year: string;
+}
+
+/** '1980-03-22' or '--03-22' → the form's three fields. */
+export function birthdayParts(value: string | null): BirthdayParts {
+  const match = value ? /^(\d{4}|-)-(\d{2})-(\d{2})$/.exec(value) : null;
+  if (!match) return { day: '', month: '', year: '' };
+  return { year: match[1] === '-' ? '' : (match[1] ?? ''), month: match[2] ?? '', day: String(Number(match[3])) };
+}
+
+/** The form's fields → the stored form; half-filled fields are passed on as typed so the core can say what is missing. */
+export function birthdayValue(parts: BirthdayParts): string | null {
+  const day = parts.day.trim();
+  const year = parts.year.trim();
+  if (!day && !parts.month && !year) return null;
+  const dd = /^\d{1,2}$/.test(day) ? day.padStart(2, '0') : day || '??';
+  return `${year || '-'}-${parts.month || '??'}-${dd}`;
+}
+
+/** "22 March 1980", or "29 February" without a year. */
+export function birthdayLabel(value: string): string {
+  const { day, month, year } = birthdayParts(value);
+  const name = monthNames[Number(month) - 1] ?? month;
+  return [day, name, year].filter(Boolean).join(' ');
+}
+
+const sourceKinds: Record<ImportSource['kind'], string> = {
+  vcard: 'a vCard file',
+  linkedin: 'LinkedIn connections',
+  csv: 'a spreadsheet',
+  journal: 'a Confidant export',
+};
+
+/** "Imported from LinkedIn connections (Connections.csv) on 3 March 2026". */
+export function sourceLabel(source: ImportSource): string {
+  const day = new Date(source.importedAt).toLocaleDateString(undefined, { day: 'numeric', month: 'long', year: 'numeric' });
+  return `Imported from ${sourceKinds[source.kind]} (${source.fileName}) on ${day}`;
+}
