@@ -41,7 +41,7 @@ export async function openJournalFor(journalPath: string): Promise<Journal> {
 export async function launchApp(
   context: BrowserContext,
   journalPath: string,
-  options: { colorScheme?: 'light' | 'dark' } = {},
+  options: { colorScheme?: 'light' | 'dark'; now?: string } = {},
 ): Promise<RunningApp> {
   const journal = await openJournalFor(journalPath);
   const foreignRequests: string[] = [];
@@ -62,6 +62,9 @@ export async function launchApp(
   });
   const page = await context.newPage();
   if (options.colorScheme) await page.emulateMedia({ colorScheme: options.colorScheme });
+  // A fixed clock for the page: the renderer passes its "now" to every call that depends on it, so the
+  // core answers as of the same instant (meetings to log, reminders).
+  if (options.now) await page.clock.setFixedTime(new Date(options.now));
   page.on('pageerror', (error) => console.error('[renderer]', error));
   await page.exposeBinding('__confidantInvoke', (_source, name: unknown, input: unknown) => journal.call(name, input));
   // The same shape the preload builds (src-main/preload/index.ts): named calls and onMenu. Passed as a
