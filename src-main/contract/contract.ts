@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CallName } from './names.js';
+import type { CallName, ShellCallName } from './names.js';
 
 // The whole API between renderer and main: every call's input schema and result type. Main parses every
 // input against these at run time (the renderer is untrusted); the renderer imports only the types.
@@ -50,6 +50,10 @@ import {
 export * from './enums.js';
 export * from './calendar.js';
 import { calendarContract } from './calendar.js';
+export * from './transfer.js';
+export * from './shell.js';
+import { transferContract } from './transfer.js';
+import { shellContract } from './shell.js';
 
 const tag = z
   .string()
@@ -437,6 +441,7 @@ export const contract = {
   'review.quarter': { input: z.object({ quarter: quarter.nullish(), ...now }).strict().optional(), result: of<QuarterReview>() },
   'review.exportMarkdown': { input: z.object({ quarter: quarter.nullish(), ...now }).strict().optional(), result: of<ReviewExport>() },
   ...calendarContract,
+  ...transferContract,
 } satisfies Record<CallName, { input: z.ZodType; result: unknown }>;
 
 /** Carries a result type through the contract without a runtime schema. */
@@ -459,7 +464,13 @@ export interface ApiError {
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
 /** What the preload puts on `window.confidant`: one named function per call, plus menu events. */
+export type ShellContract = typeof shellContract;
+export type ShellInput<K extends ShellCallName> = z.input<ShellContract[K]['input']>;
+export type ShellResult<K extends ShellCallName> = ShellContract[K]['result'];
+
 export type Bridge = { [K in CallName]: (input?: CallInput<K>) => Promise<Result<CallResult<K>>> } & {
+  [K in ShellCallName]: (input: ShellInput<K>) => Promise<Result<ShellResult<K>>>;
+} & {
   onMenu(listener: (action: string) => void): () => void;
 };
 

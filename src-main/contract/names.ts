@@ -55,9 +55,21 @@ export const callNames = [
   'reminders.due',
   'reminders.settings',
   'reminders.setSettings',
+  'import.stage',
+  'import.preview',
+  'import.commit',
+  'import.restoreJournal',
+  'export.json',
+  'export.csv',
+  'export.markdown',
+  'export.journalCopy',
 ] as const;
 
 export type CallName = (typeof callNames)[number];
+
+/** Calls main handles itself (native dialogs), validated there against contract/shell.ts. */
+export const shellCallNames = ['app.saveFile'] as const;
+export type ShellCallName = (typeof shellCallNames)[number];
 
 /** Events main sends the renderer (menu items, shortcuts handled natively). */
 export const menuActions = [
@@ -71,5 +83,7 @@ export const menuActions = [
   'find',
   'command-palette',
   'go-to-log',
+  'import',
+  'export',
 ] as const;
 export type MenuAction = (typeof menuActions)[number];

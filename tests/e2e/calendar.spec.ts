@@ -129,7 +129,7 @@ test('an unknown attendee becomes a person only when the user says so, and is th
   await expect(app.getByText('Added Sam Okafor to your journal')).toBeVisible();
   await expect(design.getByText('not in your journal')).toHaveCount(0);
   const people = await running.journal.call('people.list');
-  expect(people.ok && people.value.map((p: { name: string }) => p.name)).toContain('Sam Okafor');
+  expect(people.ok && (people.value as { name: string }[]).map((p) => p.name)).toContain('Sam Okafor');
   // Saved with the address from the invitation, so the next meeting matches by email.
   const toLog = await running.journal.call('calendar.toLog', { now: NOW });
   const attendees = toLog.ok ? (toLog.value as { open: { title: string; attendees: { name: string; matchedBy: string | null }[] }[] }).open[0]!.attendees : [];

@@ -16,6 +16,7 @@ import { createPerson, getPerson, listPeople, updatePerson } from '../people/peo
 import { associationHandlers } from '../associations/handlers.js';
 import { calendarHandlers } from '../calendar/handlers.js';
 import { reciprocityHandlers } from '../reciprocity/handlers.js';
+import { transferHandlers } from '../import/handlers.js';
 import { loadSample } from '../sample/sample.js';
 import { FuzzyIndex } from '../search/fuzzy.js';
 import { search } from '../search/search.js';
@@ -70,6 +71,7 @@ export class Journal {
       'search.query': (input) => search(db, input, fuzzy),
       ...associationHandlers(db),
       ...calendarHandlers(db),
+      ...transferHandlers(journal),
     };
   }
 

@@ -1,0 +1,185 @@
+// Everything out: the whole journal as JSON (docs/export-format.md), people and interactions as CSV,
+// Markdown (one file per person, zipped with fflate), and a copy of the journal file via SQLite's backup
+// API. Confidential notes are left out unless the caller asks for them.
+import { readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { strToU8, zipSync } from 'fflate';
+import { sql, type Kysely } from 'kysely';
+import Papa from 'papaparse';
+import type { ExportFile } from '../../contract/transfer.js';
+import type { JournalDb } from '../db/open.js';
+import { schemaVersion } from '../db/migrate.js';
+import type { Database } from '../db/schema.js';
+
+export const EXPORT_FORMAT = 'confidant-journal';
+export const EXPORT_VERSION = 1;
+
+/** The note kept in place of a confidential entry's notes when they are left out. */
+export const LEFT_OUT = '';
+
+const day = () => new Date().toISOString().slice(0, 10);
+
+/**
+ * The tables an export holds: every table of journal data in the file, found from the schema itself so a
+ * table added by a later migration is exported without anyone remembering to. Left out: the search
+ * indexes (rebuilt from the rows by their triggers) and the search revision counter.
+ */
+export async function dataTables(db: Kysely<Database>): Promise<string[]> {
+  const { rows } = await sql<{ name: string }>`
+    SELECT name FROM sqlite_master
+    WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%'
+      AND name NOT LIKE '%_fts_%' AND name NOT IN ('search_revision')
+    ORDER BY name`.execute(db);
+  return rows.map((row) => row.name);
+}
+
+export interface JournalExport {
+  format: typeof EXPORT_FORMAT;
+  version: typeof EXPORT_VERSION;
+  schemaVersion: number;
+  exportedAt: string;
+  includesConfidentialNotes: boolean;
+  tables: Record<string, Record<string, string | number | null>[]>;
+}
+
+export async function journalExport(db: Kysely<Database>, includeConfidential: boolean): Promise<JournalExport> {
+  const tables: JournalExport['tables'] = {};
+  for (const table of await dataTables(db)) {
+    // Entries in the trash (deleted, kept for undo) are not exported: they are not in the journal any more.
+    const where = table === 'interactions' ? sql`WHERE deleted_at IS NULL` : sql``;
+    const { rows } = await sql<Record<string, string | number | null>>`SELECT * FROM ${sql.table(table)} ${where} ORDER BY rowid`.execute(db).catch(
+      // WITHOUT ROWID tables have no rowid; their primary key orders them.
+      () => sql<Record<string, string | number | null>>`SELECT * FROM ${sql.table(table)} ${where}`.execute(db),
+    );
+    tables[table] = rows.map((row) => (table === 'interactions' && row.confidential === 1 && !includeConfidential ? { ...row, notes: LEFT_OUT } : row));
+  }
+  if (tables.interactions) {
+    const live = new Set(tables.interactions.map((row) => row.id));
+    for (const [table, column] of [['interaction_people', 'interaction_id']] as const) {
+      if (tables[table]) tables[table] = tables[table].filter((row) => live.has(row[column] ?? -1));
+    }
+  }
+  return {
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    schemaVersion: await schemaVersion(db),
+    exportedAt: new Date().toISOString(),
+    includesConfidentialNotes: includeConfidential,
+    tables,
+  };
+}
+
+export async function exportJson(db: Kysely<Database>, input: { includeConfidential: boolean }): Promise<ExportFile> {
+  const data = await journalExport(db, input.includeConfidential);
+  return { suggestedName: `Confidant journal ${day()}.json`, content: JSON.stringify(data, null, 2), kind: 'json' };
+}
+
+/** Spreadsheet-friendly: a UTF-8 BOM so Excel reads accents right, ISO dates, CRLF rows. */
+function csvText(rows: (string | number | null | undefined)[][], headers: string[]): string {
+  return `\uFEFF${Papa.unparse({ fields: headers, data: rows }, { newline: '\r\n' })}\r\n`;
+}
+
+export async function exportCsv(db: Kysely<Database>, input: { table: 'people' | 'interactions'; includeConfidential: boolean }): Promise<ExportFile> {
+  if (input.table === 'people') {
+    const { rows } = await sql<Record<string, string | number | null>>`
+      SELECT p.*,
+        (SELECT group_concat(tag, ', ') FROM (SELECT tag FROM person_tags WHERE person_id = p.id ORDER BY tag)) AS tags,
+        (SELECT group_concat(email, '; ') FROM (SELECT email FROM person_emails WHERE person_id = p.id ORDER BY position)) AS emails,
+        (SELECT group_concat(phone, '; ') FROM (SELECT phone FROM person_phones WHERE person_id = p.id ORDER BY position)) AS phones,
+        (SELECT group_concat(url, ' ') FROM (SELECT url FROM person_links WHERE person_id = p.id ORDER BY position)) AS links,
+        (SELECT count(*) FROM interaction_people ip JOIN interactions i ON i.id = ip.interaction_id WHERE ip.person_id = p.id AND i.deleted_at IS NULL) AS interactions,
+        (SELECT max(i.occurred_at) FROM interaction_people ip JOIN interactions i ON i.id = ip.interaction_id WHERE ip.person_id = p.id AND i.deleted_at IS NULL) AS last_at
+      FROM people p ORDER BY p.name COLLATE NOCASE`.execute(db);
+    const headers = ['Name', 'Organization', 'Function', 'Role', 'Level', 'Inside my organization', 'Ally role', 'Tags', 'Emails', 'Phones', 'Profile links',
+      'Birthday', 'How we met', 'Keep in touch every (days)', 'Notes', 'Interactions', 'Last contact', 'Added'];
+    const data = rows.map((row) => [
+      row.name, row.organization, row.department, row.role, row.level, row.inside_org === null ? '' : row.inside_org === 1 ? 'yes' : 'no', row.ally_role,
+      row.tags, row.emails, row.phones, row.links, row.birthday, row.how_we_met, row.cadence_days, row.notes, row.interactions,
+      typeof row.last_at === 'string' ? row.last_at.slice(0, 10) : '', String(row.created_at).slice(0, 10),
+    ]);
+    return { suggestedName: `Confidant people ${day()}.csv`, content: csvText(data, headers), kind: 'csv' };
+  }
+  const { rows } = await sql<Record<string, string | number | null>>`
+    SELECT i.*, a.name AS association,
+      (SELECT group_concat(name, '; ') FROM (SELECT p.name FROM interaction_people ip JOIN people p ON p.id = ip.person_id WHERE ip.interaction_id = i.id ORDER BY p.name)) AS people
+    FROM interactions i LEFT JOIN associations a ON a.id = i.association_id
+    WHERE i.deleted_at IS NULL ORDER BY i.occurred_at, i.id`.execute(db);
+  const headers = ['Date', 'Kind', 'Title', 'People', 'Location', 'Association', 'Confidential', 'Notes'];
+  const data = rows.map((row) => [
+    row.occurred_at, row.kind, row.title, row.people, row.location, row.association, row.confidential === 1 ? 'yes' : 'no',
+    row.confidential === 1 && !input.includeConfidential ? '' : row.notes,
+  ]);
+  return { suggestedName: `Confidant interactions ${day()}.csv`, content: csvText(data, headers), kind: 'csv' };
+}
+
+function slug(name: string): string {
+  return name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase() || 'person';
+}
+
+/** One Markdown file per person, with their details and history, in a zip (plus an index). */
+export async function exportMarkdown(db: Kysely<Database>, input: { includeConfidential: boolean }): Promise<ExportFile> {
+  const people = await db.selectFrom('people').selectAll().orderBy(sql`name COLLATE NOCASE`).execute();
+  const emails = await db.selectFrom('person_emails').selectAll().orderBy('position').execute();
+  const phones = await db.selectFrom('person_phones').selectAll().orderBy('position').execute();
+  const links = await db.selectFrom('person_links').selectAll().orderBy('position').execute();
+  const tags = await db.selectFrom('person_tags').selectAll().orderBy('tag').execute();
+  const { rows: history } = await sql<{ person_id: number; occurred_at: string; kind: string; title: string; notes: string; confidential: number; location: string | null }>`
+    SELECT ip.person_id, i.occurred_at, i.kind, i.title, i.notes, i.confidential, i.location
+    FROM interaction_people ip JOIN interactions i ON i.id = ip.interaction_id
+    WHERE i.deleted_at IS NULL ORDER BY i.occurred_at DESC, i.id DESC`.execute(db);
+  const files: Record<string, Uint8Array> = {};
+  const used = new Set<string>();
+  const index: string[] = ['# People', '', `Exported from Confidant on ${day()}.${input.includeConfidential ? ' Confidential notes are included.' : ' Confidential notes are left out.'}`, ''];
+  for (const person of people) {
+    let name = slug(person.name);
+    for (let n = 2; used.has(name); n++) name = `${slug(person.name)}-${n}`;
+    used.add(name);
+    const lines = [`# ${person.name}`, ''];
+    const detail = (label: string, value: string | number | null | undefined) => {
+      if (value !== null && value !== undefined && value !== '') lines.push(`- **${label}:** ${value}`);
+    };
+    detail('Role', person.role);
+    detail('Organization', person.organization);
+    detail('Function', person.department);
+    detail('Ally role', person.ally_role);
+    detail('Level', person.level);
+    detail('Email', emails.filter((row) => row.person_id === person.id).map((row) => row.email).join(', '));
+    detail('Phone', phones.filter((row) => row.person_id === person.id).map((row) => row.phone).join(', '));
+    detail('Profile', links.filter((row) => row.person_id === person.id).map((row) => row.url).join(' '));
+    detail('Birthday', person.birthday);
+    detail('Tags', tags.filter((row) => row.person_id === person.id).map((row) => row.tag).join(', '));
+    detail('Keep in touch every', person.cadence_days ? `${person.cadence_days} days` : null);
+    detail('How we met', person.how_we_met);
+    if (person.notes) lines.push('', '## Notes', '', person.notes);
+    const theirs = history.filter((row) => row.person_id === person.id);
+    lines.push('', '## History', '');
+    if (theirs.length === 0) lines.push('Nothing logged yet.');
+    for (const entry of theirs) {
+      lines.push(`### ${entry.occurred_at.slice(0, 10)} · ${entry.title}`, '', `*${entry.kind}${entry.location ? ` · ${entry.location}` : ''}${entry.confidential ? ' · confidential' : ''}*`, '');
+      if (entry.confidential && !input.includeConfidential) lines.push('_A confidential entry: its notes are left out of this export._', '');
+      else if (entry.notes) lines.push(entry.notes, '');
+    }
+    files[`people/${name}.md`] = strToU8(`${lines.join('\n')}\n`);
+    index.push(`- [${person.name}](people/${name}.md)`);
+  }
+  files['README.md'] = strToU8(`${index.join('\n')}\n`);
+  const zip = zipSync(files, { level: 6 });
+  return { suggestedName: `Confidant people ${day()}.zip`, content: { base64: Buffer.from(zip).toString('base64') }, kind: 'zip' };
+}
+
+/**
+ * A consistent copy of the journal file, taken with SQLite's online backup API while the journal stays open
+ * (other calls wait for it; writes in the WAL are included). Written to a private temp file, read, removed.
+ */
+export async function journalCopy(journal: JournalDb): Promise<ExportFile> {
+  const path = join(tmpdir(), `confidant-copy-${randomUUID()}.sqlite`);
+  try {
+    await journal.raw.backup(path);
+    const bytes = await readFile(path);
+    return { suggestedName: `Confidant journal copy ${day()}.sqlite`, content: { base64: bytes.toString('base64') }, kind: 'sqlite' };
+  } finally {
+    await rm(path, { force: true });
+  }
+}
