@@ -83,6 +83,9 @@ export const menuActions = [
   'find',
   'command-palette',
   'go-to-log',
+  'go-commitments',
+  'go-keep-in-touch',
+  'go-thanks',
   'import',
   'export',
 ] as const;

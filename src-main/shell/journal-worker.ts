@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { Journal, openJournal } from '../core/index.js';
+import { watchCalendarFile, type CalendarWatch } from '../core/calendar/watcher.js';
 
 export interface WorkerData {
   journalPath: string;
@@ -30,9 +31,16 @@ try {
   );
   // Calls run one at a time, in arrival order: each write sees the one before it.
   let queue = Promise.resolve();
+  const enqueue = <T>(work: () => Promise<T>): Promise<T> => {
+    const done = queue.then(work);
+    queue = done.then(() => {}, () => {});
+    return done;
+  };
+  let calendar: CalendarWatch | null = null;
   port.on('message', (request: WorkerRequest) => {
     queue = queue.then(async () => {
       if ('close' in request) {
+        calendar?.close();
         await journal.close();
         port.postMessage({ type: 'reply', id: request.id, result: { ok: true, value: null } } satisfies WorkerMessage);
         port.close();
@@ -40,9 +48,20 @@ try {
       }
       const result = await journal.call(request.name, request.input);
       port.postMessage({ type: 'reply', id: request.id, result } satisfies WorkerMessage);
+      // A new file chosen (or none): watch that one instead. Not awaited: it queues its own read.
+      if (request.name === 'calendar.watch' && result.ok) void calendar?.rearm();
     });
   });
   port.postMessage({ type: 'ready', path: journal.path } satisfies WorkerMessage);
+  // The followed calendar file is read at start and again whenever it changes, through the same queue.
+  // After ready, so a large calendar file never delays the window.
+  calendar = await watchCalendarFile({
+    path: async () => {
+      const result = await enqueue(() => journal.call('calendar.settings'));
+      return result.ok ? (result.value as { watchPath: string | null }).watchPath : null;
+    },
+    refresh: () => enqueue(() => journal.call('calendar.refresh')),
+  });
 } catch (error) {
   port.postMessage({ type: 'fatal', message: error instanceof Error ? error.message : String(error) } satisfies WorkerMessage);
 }

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { callNames } from '../contract/names.js';
 import { JournalClient } from './journal-client.js';
 import { buildMenu } from './menu.js';
+import { setNotificationNamesHidden, startReminderNotifications } from './notifications.js';
 import { journalPath } from './paths.js';
 import { registerAppScheme, serveRenderer } from './protocol.js';
 import { APP_ORIGIN, devServerUrl, isAppUrl, lockDownContents, lockDownSession } from './security.js';
@@ -43,6 +44,9 @@ async function start(): Promise<void> {
   registerApi(journal);
   Menu.setApplicationMenu(buildMenu(() => mainWindow));
   mainWindow = createWindow();
+  // Open and unlocked: notifications may name people. The lock and privacy screen set this back to hidden.
+  setNotificationNamesHidden(false);
+  startReminderNotifications((name, input) => journal!.call(name, input), () => mainWindow);
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
   });

@@ -232,3 +232,36 @@ describe('migration to the calendar schema', () => {
     await db.destroy();
   });
 });
+
+describe('following a calendar file', () => {
+  test('reads at start, again when the calendar app replaces the file, and follows a newly chosen path', async ({ journal, dir }) => {
+    const { watchCalendarFile } = await import('../../src-main/core/calendar/watcher.js');
+    const { rename } = await import('node:fs/promises');
+    const path = join(dir, 'work.ics');
+    await writeFile(path, fixture('outlook-alex.ics'));
+    await call(journal, 'calendar.setOwnEmails', { emails: [ME] });
+    await call(journal, 'calendar.watch', { path, now: NOW });
+    let reads = 0;
+    let changed: () => void = () => {};
+    const watcher = await watchCalendarFile({
+      path: async () => (await call(journal, 'calendar.settings')).watchPath,
+      refresh: async () => {
+        reads += 1;
+        await call(journal, 'calendar.refresh', { now: NOW });
+        changed();
+      },
+      settleMs: 50,
+    });
+    try {
+      expect(reads).toBe(1);
+      // Written beside it and renamed over it, as calendar apps do.
+      const next = new Promise<void>((resolve) => (changed = resolve));
+      await writeFile(join(dir, 'work.ics.tmp'), fixture('google-alex.ics'));
+      await rename(join(dir, 'work.ics.tmp'), path);
+      await next;
+      expect((await call(journal, 'calendar.settings')).sources[0]!.meetings).toBe(9);
+    } finally {
+      watcher.close();
+    }
+  });
+});

@@ -131,3 +131,19 @@ describe('reminders', () => {
     expect(isQuiet({ quietFrom: null, quietTo: null }, at('03:00'))).toBe(false);
   });
 });
+
+describe('system notifications', () => {
+  test('each due reminder once, opted-in only, and without names while the journal is locked or hidden', async ({ journal }) => {
+    const { noticesToShow } = await import('../../src-main/shell/reminder-notices.js');
+    const rohan = await addPerson(journal, { name: 'Rohan Garg' });
+    await call(journal, 'commitments.create', { direction: 'i-owe', personId: rohan, description: 'Send the deck', dueOn: '2026-03-12' });
+    await call(journal, 'exchanges.create', { direction: 'received', kind: 'advice', description: 'Salary benchmarks', occurredAt: '2026-03-01T10:00:00.000Z', personIds: [rohan] });
+    await call(journal, 'reminders.setSettings', { ...all, enabled: ['promises'] });
+    const now = await due(journal, at('10:00'));
+    expect(noticesToShow(now, new Set(), false)).toEqual([{ key: 'promises:2026-03-12', title: '1 promise due today', body: 'Send the deck (Rohan Garg)', action: 'go-commitments' }]);
+    const hidden = noticesToShow(now, new Set(), true);
+    expect(hidden).toEqual([{ key: 'promises:2026-03-12', title: 'Promises due', body: 'Open Confidant to see what you said you would do.', action: 'go-commitments' }]);
+    expect(JSON.stringify(hidden)).not.toMatch(/Rohan|deck|Salary/);
+    expect(noticesToShow(now, new Set(['promises:2026-03-12']), false)).toEqual([]);
+  });
+});
