@@ -62,7 +62,7 @@ test('the week from two exported calendars waits to be logged; one is logged fro
     'Quarterly sync: Seattle partnership',
     'Staff meeting (moved to 11:00)',
   ]);
-  await expect(app.getByRole('button', { name: /Meetings to log/ })).toContainText('5');
+  await expect(app.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: /^To log/ })).toContainText('5');
   // London times, whatever zone the invitation was written in.
   await expect(rows.nth(2)).toContainText('15:30–16:00');
   await expect(rows.nth(3)).toContainText('15:00–15:45');
@@ -90,7 +90,7 @@ test('the week from two exported calendars waits to be logged; one is logged fro
   // Back in the list: the logged one is gone. Keys: Enter logs, L for later, D for not worth it.
   await app.keyboard.press('Control+6');
   await expect(rows).toHaveCount(4);
-  await expect(app.getByRole('button', { name: /Meetings to log/ })).toContainText('4');
+  await expect(app.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: /^To log/ })).toContainText('4');
   await rows.nth(0).focus();
   await app.keyboard.press('Enter');
   await expect(dialog.getByLabel('Title')).toHaveValue('Coffee with Priya');

@@ -66,7 +66,8 @@ function plural(n: number, one: string, many: string): string {
 }
 
 function list(names: string[], max = 3): string {
-  const shown = names.slice(0, max);
+  // Short enough for a notification: each item cut at a phrase's length, three at most.
+  const shown = names.slice(0, max).map((name) => (name.length > 70 ? `${name.slice(0, 67).trimEnd()}…` : name));
   const rest = names.length - shown.length;
   return rest > 0 ? `${shown.join(', ')} and ${rest} more` : shown.join(', ');
 }
@@ -110,7 +111,12 @@ export async function remindersDue(db: Kysely<Database>, now: string): Promise<R
       'promises',
       {
         key: `promises:${today}`,
-        title: overdue > 0 ? `${plural(promises.length, 'promise', 'promises')} due, ${overdue} overdue` : plural(promises.length, 'promise due today', 'promises due today'),
+        title:
+          overdue === promises.length
+            ? plural(promises.length, 'promise overdue', 'promises overdue')
+            : overdue > 0
+              ? `${plural(promises.length, 'promise', 'promises')} due, ${overdue} overdue`
+              : plural(promises.length, 'promise due today', 'promises due today'),
         body: list(promises.map((p) => `${p.description} (${p.name})`)),
         privateBody: 'Open Confidant to see what you said you would do.',
         count: promises.length,
