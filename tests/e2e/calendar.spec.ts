@@ -63,6 +63,8 @@ test('the week from two exported calendars waits to be logged; one is logged fro
     'Staff meeting (moved to 11:00)',
   ]);
   await expect(app.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: /^To log/ })).toContainText('5');
+  // The in-app reminders: the same list the notifications come from, with names.
+  await expect(app.getByRole('region', { name: 'Reminders' }).getByRole('button', { name: /1 meeting from today to log/ })).toContainText('Design review: onboarding flow');
   // London times, whatever zone the invitation was written in.
   await expect(rows.nth(2)).toContainText('15:30–16:00');
   await expect(rows.nth(3)).toContainText('15:00–15:45');

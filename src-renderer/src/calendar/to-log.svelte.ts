@@ -15,6 +15,7 @@ class ToLog {
   reminders = $state<RemindersDue | null>(null);
   error = $state<string | null>(null);
   #asked = 0;
+  #remindersAsked = 0;
 
   get count(): number {
     return this.list?.open.length ?? 0;
@@ -23,15 +24,24 @@ class ToLog {
   async reload(): Promise<void> {
     const ask = ++this.#asked;
     try {
-      const now = nowIso();
-      const [list, reminders] = await Promise.all([api('calendar.toLog', { now }), api('reminders.due', { now })]);
+      const list = await api('calendar.toLog', { now: nowIso() });
       // A slower, older answer never replaces a newer one.
       if (ask !== this.#asked) return;
       this.list = list;
-      this.reminders = reminders;
       this.error = null;
     } catch (error) {
       if (ask === this.#asked) this.error = error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  /** Reminders are read only where they are shown (the view), not for the sidebar's count. */
+  async reloadReminders(): Promise<void> {
+    const ask = ++this.#remindersAsked;
+    try {
+      const reminders = await api('reminders.due', { now: nowIso() });
+      if (ask === this.#remindersAsked) this.reminders = reminders;
+    } catch (error) {
+      if (ask === this.#remindersAsked) this.error = error instanceof Error ? error.message : String(error);
     }
   }
 }
