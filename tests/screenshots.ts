@@ -16,6 +16,8 @@ type Screen = {
   /** Adjusts the journal before the page loads (after the sample). */
   prepare?: (running: RunningApp) => Promise<void>;
   show: (page: Page) => Promise<void>;
+  /** Window sizes to take besides the usual 1280×800 (files get a -WIDTHxHEIGHT suffix). */
+  sizes?: { width: number; height: number }[];
 };
 
 /** Runs a call that must succeed, for preparing a screen. */
@@ -288,7 +290,57 @@ const screens: Screen[] = [
       await page.getByRole('dialog', { name: 'Export' }).waitFor();
     },
   },
+  {
+    name: 'meetings-to-log',
+    sample: true,
+    sizes: [{ width: 1024, height: 640 }, { width: 1920, height: 1080 }],
+    prepare: prepareCalendar,
+    show: async (page) => {
+      await page.keyboard.press('Control+6');
+      await page.locator('[data-meeting-row]').first().waitFor();
+    },
+  },
+  {
+    name: 'timeline-to-log',
+    sample: true,
+    sizes: [{ width: 1024, height: 640 }],
+    prepare: prepareCalendar,
+    show: (page) => page.getByRole('complementary', { name: "Today's meetings to log" }).waitFor(),
+  },
+  {
+    name: 'log-from-meeting',
+    sample: true,
+    prepare: prepareCalendar,
+    show: async (page) => {
+      await page.keyboard.press('Control+6');
+      await page.locator('[data-meeting-row]').first().focus();
+      await page.keyboard.press('Enter');
+      await page.getByRole('dialog').getByRole('list', { name: 'People you met' }).waitFor();
+    },
+  },
 ];
+
+/** A calendar export of the last few days around the real clock, with the sample's people in it. */
+async function prepareCalendar(running: RunningApp): Promise<void> {
+  const now = Date.now();
+  const stamp = (ms: number) => new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  const hour = 3_600_000;
+  const event = (uid: string, startMs: number, minutes: number, summary: string, extra: string[]) =>
+    ['BEGIN:VEVENT', `UID:${uid}@shots.example`, `DTSTAMP:${stamp(now)}`, `DTSTART:${stamp(startMs)}`, `DTEND:${stamp(startMs + minutes * 60_000)}`, `SUMMARY:${summary}`,
+      'ORGANIZER;CN=Me:mailto:me@work.example', ...extra, 'END:VEVENT'];
+  const who = (cn: string, email: string) => `ATTENDEE;CN="${cn}";PARTSTAT=ACCEPTED:mailto:${email}`;
+  const text = [
+    'BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Google Inc//Google Calendar 70.9054//EN',
+    ...event('roadmap', now - 4 * hour, 45, 'Roadmap review with Maya', [who('Lindqvist, Maya', 'maya.lindqvist@northwind.example'), who('Mehta, Rohan', 'rohan.mehta@northwind.example'), 'ATTENDEE;PARTSTAT=TENTATIVE:MAILTO:dana.whitfield@fabrikam.example', 'LOCATION:Level 4, room Ada']),
+    ...event('coffee', now - 2 * hour, 30, 'Coffee with Lucía', [who('Lucía Ferreira', 'lucia@ferreira.example'), 'LOCATION:Monmouth Coffee, Borough']),
+    ...event('seriesb', now - 26 * hour, 60, 'Series B prep', [who('Arjun Kapoor', 'arjun@kapoor.example'), 'X-GOOGLE-CONFERENCE:https://meet.google.com/abc-defg-hij']),
+    ...event('staff', now - 6 * 24 * hour, 60, 'Staff meeting', [who('Wen Li', 'wen.li@northwind.example'), who('Keisha Morgan', 'keisha.morgan@northwind.example'), who('Oliver Grant', 'oliver.grant@northwind.example')]),
+    'END:VCALENDAR',
+  ].join('\r\n');
+  await must(running, 'calendar.setOwnEmails', { emails: ['me@work.example'] });
+  await must(running, 'calendar.import', { name: 'work.ics', text });
+  await must(running, 'reminders.setSettings', { enabled: ['meetings', 'promises', 'keep-in-touch'], meetingsAt: '17:30', digestDay: 1, digestAt: '09:00', quietFrom: '21:00', quietTo: '07:30' });
+}
 
 /** The app the current screen runs on (the stopped-journal screen stops it). */
 let currentRunning: RunningApp | null = null;
@@ -305,10 +357,10 @@ await mkdir(outDir, { recursive: true });
 const sampleDir = await mkdtemp(join(tmpdir(), 'confidant-shots-'));
 try {
   for (const theme of themes) {
-    for (const screen of screens) {
+    for (const [screen, size] of screens.flatMap((screen) => [[screen, null] as const, ...(screen.sizes ?? []).map((size) => [screen, size] as const)])) {
       if (only.length > 0 && !only.includes(screen.name)) continue;
-      const context = await browser.newContext({ viewport: { width: width ?? 1280, height: height ?? 800 }, deviceScaleFactor: 1, colorScheme: theme });
-      const journalPath = join(sampleDir, `${theme}-${screen.name}.sqlite`);
+      const context = await browser.newContext({ viewport: size ?? { width: width ?? 1280, height: height ?? 800 }, deviceScaleFactor: 1, colorScheme: theme });
+      const journalPath = join(sampleDir, `${theme}-${screen.name}-${size?.width ?? 'default'}.sqlite`);
       const running = await launchApp(context, journalPath, { colorScheme: theme });
       currentRunning = running;
       if (screen.sample) {
@@ -318,7 +370,7 @@ try {
         await running.page.reload();
       }
       await screen.show(running.page);
-      const file = join(outDir, `${screen.name}-${theme}.png`);
+      const file = join(outDir, `${screen.name}-${theme}${size ? `-${size.width}x${size.height}` : ''}.png`);
       await running.page.screenshot({ path: file });
       console.log(`wrote ${file}`);
       await running.close();

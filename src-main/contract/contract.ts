@@ -64,6 +64,8 @@ import {
 } from './enums.js';
 
 export * from './enums.js';
+export * from './calendar.js';
+import { calendarContract } from './calendar.js';
 export * from './transfer.js';
 import { transferContract } from './transfer.js';
 
@@ -148,9 +150,20 @@ export const PersonFields = z.object({
     .max(3650, { error: 'Keep-in-touch cadence must be at most 3650 days.' })
     .nullish()
     .default(null),
+  /** Past this many days without contact a person is overdue (the cadence above is the ideal). Left out: unchanged. */
+  cadenceMaxDays: z
+    .number({ error: 'The longest gap must be a number of days.' })
+    .int({ error: 'The longest gap must be a whole number of days.' })
+    .min(1, { error: 'The longest gap must be at least 1 day.' })
+    .max(3650, { error: 'The longest gap must be at most 3650 days.' })
+    .nullish(),
   notes: optionalText(20_000, 'Notes'),
   ...ContactFields,
 });
+
+const cadenceInOrder = (value: { cadenceDays: number | null; cadenceMaxDays?: number | null | undefined }) =>
+  value.cadenceMaxDays == null || value.cadenceDays == null || value.cadenceMaxDays >= value.cadenceDays;
+const cadenceOrderError = { error: 'The longest gap cannot be shorter than the ideal cadence.', path: ['cadenceMaxDays'] };
 
 const isoDateTime = z.iso
   .datetime({ offset: true, error: 'Date and time must be a valid ISO 8601 date-time.' })
@@ -227,6 +240,8 @@ const InteractionFields = z.object({
   thankedExchangeIds: ids('thanks').optional(),
   /** The association that held the event (events only). Left out: an edit keeps what is there. */
   associationId: id.nullish(),
+  /** The calendar meeting this logs (from Meetings to log): linked in the same transaction. */
+  calendarOccurrenceId: id.nullish(),
 });
 
 const withSomeone = <T extends z.ZodType<{ personIds: number[]; newPeople: unknown[]; kind: string; associationId?: number | null | undefined }>>(schema: T) =>
@@ -303,8 +318,8 @@ export const contract = {
   'journal.loadSample': { input: empty, result: of<JournalInfo>() },
   'people.list': { input: empty, result: of<PersonSummary[]>() },
   'people.get': { input: z.object({ id }).strict(), result: of<Person>() },
-  'people.create': { input: PersonFields.strict(), result: of<Person>() },
-  'people.update': { input: PersonFields.extend({ id }).strict(), result: of<Person>() },
+  'people.create': { input: PersonFields.strict().refine(cadenceInOrder, cadenceOrderError), result: of<Person>() },
+  'people.update': { input: PersonFields.extend({ id }).strict().refine(cadenceInOrder, cadenceOrderError), result: of<Person>() },
   'interactions.timeline': {
     input: z
       .object({
@@ -441,6 +456,7 @@ export const contract = {
   /** Erases deleted entries for good (secure_delete and the index's own secure-delete), so Undo can no longer bring them back. */
   'interactions.purgeTrash': { input: empty, result: of<{ purged: number }>() },
   ...recoveryContract,
+  ...calendarContract,
   ...transferContract,
 } satisfies Record<CallName, { input: z.ZodType; result: unknown }>;
 
@@ -491,6 +507,8 @@ export interface Person {
   tags: string[];
   allyRole: AllyRole | null;
   cadenceDays: number | null;
+  /** The longest gap before they are overdue; null means twice the ideal cadence. */
+  cadenceMaxDays: number | null;
   notes: string | null;
   createdAt: string;
   updatedAt: string;

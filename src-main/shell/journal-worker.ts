@@ -9,6 +9,7 @@
 import { readFile } from 'node:fs/promises';
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 import { JournalSession } from '../core/index.js';
+import { watchCalendarFile, type CalendarWatch } from '../core/calendar/watcher.js';
 
 export interface WorkerData {
   journalPath: string;
@@ -53,9 +54,11 @@ if (!port) throw new Error('journal-worker must run as a worker thread.');
     ...(data.busyTimeoutMs !== undefined ? { busyTimeoutMs: data.busyTimeoutMs } : {}),
   });
   let closing = false;
+  let calendar: CalendarWatch | null = null;
   port.on('message', (request: WorkerRequest) => {
     if ('close' in request) {
       closing = true;
+      calendar?.close();
       void session.close().then(() => {
         port.postMessage({ type: 'reply', id: request.id, result: { ok: true, value: null } } satisfies WorkerMessage);
         port.close();
@@ -66,7 +69,18 @@ if (!port) throw new Error('journal-worker must run as a worker thread.');
     // The session runs calls in arrival order (one transaction at a time); replies go back as they finish.
     void session.call(request.name, request.input).then((result) => {
       port.postMessage({ type: 'reply', id: request.id, result } satisfies WorkerMessage);
+      // A new file chosen (or none): watch that one instead. Not awaited: it queues its own read.
+      if (request.name === 'calendar.watch' && result.ok) void calendar?.rearm();
     });
   });
   port.postMessage({ type: 'ready', path: session.path } satisfies WorkerMessage);
+  // The followed calendar file is read at start and again whenever it changes, through the session's
+  // queue. After ready, so a large calendar file never delays the window.
+  calendar = await watchCalendarFile({
+    path: async () => {
+      const result = await session.call('calendar.settings');
+      return result.ok ? (result.value as { watchPath: string | null }).watchPath : null;
+    },
+    refresh: () => session.call('calendar.refresh'),
+  });
 }

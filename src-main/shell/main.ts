@@ -9,6 +9,7 @@ import { PRIVACY_PROMISE } from '../contract/shell.js';
 import { callNames, shellCallNames, type MenuAction } from '../contract/names.js';
 import { JournalHost, windowTitle } from './journal-host.js';
 import { buildMenu } from './menu.js';
+import { setNotificationNamesHidden, startReminderNotifications } from './notifications.js';
 import { journalPath } from './paths.js';
 import { registerAppScheme, serveRenderer } from './protocol.js';
 import { QuickCapture } from './quick-capture.js';
@@ -72,6 +73,9 @@ async function start(): Promise<void> {
   });
   await host.start();
   showMainWindow();
+  // Open and unlocked: notifications may name people. The lock and privacy screen set this back to hidden.
+  setNotificationNamesHidden(false);
+  startReminderNotifications((name, input) => host.call(name, input), () => mainWindow ?? undefined);
   settings.shortcut = capture.setShortcut(settings.read().quickCaptureShortcut);
   capture.showTray();
 }

@@ -52,6 +52,7 @@ export function buildMenu({ send: sendAction }: { send: (action: MenuAction) => 
         { label: 'Reciprocity', accelerator: 'CmdOrCtrl+3', click: send('go-reciprocity') },
         { label: 'Associations', accelerator: 'CmdOrCtrl+4', click: send('go-associations') },
         { label: 'Quarterly Review', accelerator: 'CmdOrCtrl+5', click: send('go-review') },
+        { label: 'Meetings to Log', accelerator: 'CmdOrCtrl+6', click: send('go-to-log') },
         { label: 'Search Conversations…', accelerator: 'CmdOrCtrl+Shift+F', click: send('go-search') },
         { label: 'Find…', accelerator: 'CmdOrCtrl+F', click: send('find') },
         { label: 'Go to Anything…', accelerator: 'CmdOrCtrl+K', click: send('command-palette') },

@@ -72,6 +72,8 @@ export async function launchApp(
     /** The folder app.pickFolder answers with; unset means the person cancelled. */
     pickFolder?: string;
     busyTimeoutMs?: number;
+    /** A fixed clock for the page (ISO time): the app reads `now` from it. */
+    now?: string;
   } = {},
 ): Promise<RunningApp> {
   const startSession = async () => {
@@ -146,6 +148,9 @@ export async function launchApp(
   });
   const page = await context.newPage();
   if (options.colorScheme) await page.emulateMedia({ colorScheme: options.colorScheme });
+  // A fixed clock for the page: the renderer passes its "now" to every call that depends on it, so the
+  // core answers as of the same instant (meetings to log, reminders).
+  if (options.now) await page.clock.setFixedTime(new Date(options.now));
   page.on('pageerror', (error) => console.error('[renderer]', error));
   await page.exposeBinding('__confidantInvoke', (_source, name: unknown, input: unknown) => invoke(name, input));
   // The same shape the preload builds (src-main/preload/index.ts): named calls and onMenu. Passed as a

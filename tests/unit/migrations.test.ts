@@ -35,6 +35,8 @@ describe('a new journal', () => {
       'asks',
       'associations',
       'attendance_goals',
+      'calendar_occurrences',
+      'calendar_sources',
       'commitments',
       'exchange_people',
       'exchanges',
@@ -53,6 +55,7 @@ describe('a new journal', () => {
       'person_phones',
       'person_stats',
       'person_tags',
+      'preferences',
       'search_revision',
       'thanks',
     ]);
@@ -61,7 +64,7 @@ describe('a new journal', () => {
       .pluck()
       .all();
     expect(indexes).toEqual([
-      'ask_people_person', 'asks_interaction', 'associations_name', 'commitments_interaction', 'commitments_person', 'exchange_people_person',
+      'ask_people_person', 'asks_interaction', 'associations_name', 'calendar_occurrences_interaction', 'calendar_occurrences_start', 'calendar_sources_name', 'commitments_interaction', 'commitments_person', 'exchange_people_person',
       'exchanges_interaction', 'interaction_people_person', 'interactions_association', 'interactions_timeline', 'people_name', 'person_emails_email', 'person_stats_first', 'person_tags_tag', 'thanks_exchange',
     ]);
   });

@@ -23,6 +23,9 @@ export interface Database {
   person_phones: PersonPhonesTable;
   person_links: PersonLinksTable;
   import_mappings: ImportMappingsTable;
+  calendar_sources: CalendarSourcesTable;
+  calendar_occurrences: CalendarOccurrencesTable;
+  preferences: PreferencesTable;
 }
 
 export interface PeopleTable {
@@ -37,6 +40,8 @@ export interface PeopleTable {
   how_we_met: string | null;
   ally_role: string | null;
   cadence_days: number | null;
+  /** Past this many days without contact a person is overdue (calendar schema on); cadence_days is the ideal. */
+  cadence_max_days: Generated<number | null>;
   notes: string | null;
   created_at: string;
   updated_at: string;
@@ -217,6 +222,42 @@ export interface ImportMappingsTable {
   /** JSON: { [column header]: field name }. */
   mapping: string;
   updated_at: string;
+}
+
+export interface CalendarSourcesTable {
+  id: Generated<number>;
+  kind: 'import' | 'watch';
+  name: string;
+  path: string | null;
+  read_at: string | null;
+  problem: string | null;
+  created_at: string;
+}
+
+export interface CalendarOccurrencesTable {
+  id: Generated<number>;
+  source_id: number;
+  uid: string;
+  /** The occurrence's original start (UTC ISO); '' for an event that does not repeat. */
+  recurrence_id: string;
+  starts_at: string;
+  ends_at: string;
+  title: string;
+  location: string | null;
+  conference_url: string | null;
+  /** JSON CalendarAttendee or null. */
+  organizer: string | null;
+  /** JSON CalendarAttendee[]. */
+  attendees: string;
+  state: 'dismissed' | 'later' | null;
+  state_at: string | null;
+  interaction_id: number | null;
+}
+
+export interface PreferencesTable {
+  key: string;
+  /** JSON. */
+  value: string;
 }
 
 export type PersonRow = Selectable<PeopleTable>;

@@ -5,6 +5,7 @@ import { JournalError, notFound } from '../errors.js';
 import { assertPeopleExist, createPerson } from '../people/people.js';
 import { interactionItems, saveInteractionItems } from '../reciprocity/items.js';
 import { assertAssociationExists } from '../associations/associations.js';
+import { linkMeeting } from '../calendar/calendar.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 type InteractionFields = ParsedInput<'interactions.create'>;
@@ -117,6 +118,7 @@ export async function createInteraction(db: Kysely<Database>, fields: Interactio
       .executeTakeFirstOrThrow();
     await linkPeople(trx, id, personIds);
     await saveInteractionItems(trx, id, personIds, fields, true);
+    if (fields.calendarOccurrenceId != null) await linkMeeting(trx, fields.calendarOccurrenceId, id);
     return id;
   });
 }

@@ -18,6 +18,7 @@ import {
 } from '../interactions/interactions.js';
 import { createPerson, getPerson, listPeople, updatePerson } from '../people/people.js';
 import { associationHandlers } from '../associations/handlers.js';
+import { calendarHandlers } from '../calendar/handlers.js';
 import { reciprocityHandlers } from '../reciprocity/handlers.js';
 import { transferHandlers } from '../import/handlers.js';
 import { loadSample } from '../sample/sample.js';
@@ -110,6 +111,7 @@ export class Journal {
       ...reciprocityHandlers(db),
       'search.query': (input) => search(db, input, fuzzy),
       ...associationHandlers(db),
+      ...calendarHandlers(db),
       ...transferHandlers(journal),
     };
   }

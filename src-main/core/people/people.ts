@@ -15,7 +15,7 @@ export async function listPeople(db: Db): Promise<PersonSummary[]> {
     .leftJoin('person_stats as s', 's.person_id', 'p.id')
     .select([
       'p.id', 'p.name', 'p.organization', 'p.role', 'p.level', 'p.inside_org', 'p.department',
-      'p.ally_role', 'p.cadence_days', 'p.created_at', 'p.updated_at', 's.interaction_count', 's.first_interaction_at', 's.last_interaction_at',
+      'p.ally_role', 'p.cadence_days', 'p.cadence_max_days', 'p.created_at', 'p.updated_at', 's.interaction_count', 's.first_interaction_at', 's.last_interaction_at',
     ])
     .orderBy(sql`p.name COLLATE NOCASE`)
     .execute();
@@ -112,6 +112,8 @@ function toRow(fields: PersonFields) {
     how_we_met: fields.howWeMet,
     ally_role: fields.allyRole ?? null,
     cadence_days: fields.cadenceDays ?? null,
+    // Left out by a caller that does not know it (an older form): kept as it is.
+    ...(fields.cadenceMaxDays !== undefined ? { cadence_max_days: fields.cadenceMaxDays } : {}),
     notes: fields.notes,
   };
 }
@@ -135,6 +137,7 @@ function toPerson(
     tags,
     allyRole: row.ally_role as Person['allyRole'],
     cadenceDays: row.cadence_days,
+    cadenceMaxDays: row.cadence_max_days,
     notes: row.notes,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

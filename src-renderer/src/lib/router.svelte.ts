@@ -10,7 +10,8 @@ export type Route =
   | { view: 'associations' }
   | { view: 'association'; id: number }
   | { view: 'review'; quarter?: string }
-  | { view: 'settings' };
+  | { view: 'settings' }
+  | { view: 'to-log' };
 
 class Router {
   route = $state<Route>({ view: 'timeline' });

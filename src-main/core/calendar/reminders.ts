@@ -1,0 +1,228 @@
+import { differenceInCalendarDays, format, getISOWeek, getISOWeekYear } from 'date-fns';
+import { sql, type Kysely } from 'kysely';
+import type { Reminder, ReminderKind, ReminderSettings, RemindersDue } from '../../contract/contract.js';
+import { reminderKinds } from '../../contract/calendar.js';
+import type { Database } from '../db/schema.js';
+import { quarterElapsed, quarterRange } from '../quarters.js';
+import { dayDate, localDay } from '../reciprocity/clock.js';
+import { meetingsToLog } from './calendar.js';
+import { readPreference, writePreference } from './preferences.js';
+
+// What is due, decided here with the clock passed in; the shell only shows it (system notifications)
+// and the renderer shows the same list in the app. Every reminder carries a body with names for the
+// app and a private body without any, which is all a notification may say while the journal is locked
+// or the privacy screen is on.
+
+const SETTINGS = 'reminders';
+/** Off until the user opts in, kind by kind: a journal should not start buzzing on its own. */
+export const DEFAULT_REMINDERS: ReminderSettings = {
+  enabled: [],
+  meetingsAt: '17:30',
+  digestDay: 1,
+  digestAt: '09:00',
+  quietFrom: null,
+  quietTo: null,
+};
+const THANKS_AFTER_DAYS = 7;
+const FOCUS_AFTER = 2 / 3;
+
+function isSettings(value: unknown): value is ReminderSettings {
+  const v = value as ReminderSettings | null;
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Array.isArray(v.enabled) &&
+    v.enabled.every((kind) => (reminderKinds as readonly string[]).includes(kind)) &&
+    typeof v.meetingsAt === 'string' &&
+    typeof v.digestAt === 'string' &&
+    typeof v.digestDay === 'number'
+  );
+}
+
+export async function reminderSettings(db: Kysely<Database>): Promise<ReminderSettings> {
+  return { ...DEFAULT_REMINDERS, ...(await readPreference(db, SETTINGS, DEFAULT_REMINDERS, isSettings)) };
+}
+
+export async function setReminderSettings(db: Kysely<Database>, settings: ReminderSettings): Promise<ReminderSettings> {
+  await writePreference(db, SETTINGS, { ...settings, enabled: [...new Set(settings.enabled)] });
+  return reminderSettings(db);
+}
+
+/** 'HH:MM' local time of an instant. */
+function clock(now: string): string {
+  return format(new Date(now), 'HH:mm');
+}
+
+/** Inside quiet hours; a range whose start is after its end runs overnight (22:00 to 07:00). */
+export function isQuiet(settings: Pick<ReminderSettings, 'quietFrom' | 'quietTo'>, now: string): boolean {
+  const { quietFrom: from, quietTo: to } = settings;
+  if (!from || !to || from === to) return false;
+  const at = clock(now);
+  return from < to ? at >= from && at < to : at >= from || at < to;
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+function list(names: string[], max = 3): string {
+  // Short enough for a notification: each item cut at a phrase's length, three at most.
+  const shown = names.slice(0, max).map((name) => (name.length > 70 ? `${name.slice(0, 67).trimEnd()}…` : name));
+  const rest = names.length - shown.length;
+  return rest > 0 ? `${shown.join(', ')} and ${rest} more` : shown.join(', ');
+}
+
+export async function remindersDue(db: Kysely<Database>, now: string): Promise<RemindersDue> {
+  const settings = await reminderSettings(db);
+  const today = localDay(now);
+  const time = clock(now);
+  const quiet = isQuiet(settings, now);
+  const reminders: Reminder[] = [];
+  const add = (kind: ReminderKind, reminder: Omit<Reminder, 'kind' | 'notify'>, timeReached: boolean) =>
+    reminders.push({ kind, ...reminder, notify: settings.enabled.includes(kind) && timeReached && !quiet });
+
+  // Meetings from today still to log, once the user's chosen time has come.
+  const toLog = await meetingsToLog(db, now, 1);
+  const todays = toLog.open.filter((meeting) => meeting.today);
+  if (todays.length > 0) {
+    add(
+      'meetings',
+      {
+        key: `meetings:${today}`,
+        title: plural(todays.length, 'meeting from today to log', 'meetings from today to log'),
+        body: list(todays.map((meeting) => meeting.title)),
+        privateBody: 'Open Confidant to log them while they are fresh.',
+        count: todays.length,
+        target: 'to-log',
+      },
+      time >= settings.meetingsAt,
+    );
+  }
+
+  // Promises I made that are due today or overdue.
+  const { rows: promises } = await sql<{ description: string; due_on: string; name: string }>`
+    SELECT c.description, c.due_on, p.name FROM commitments c JOIN people p ON p.id = c.person_id
+    LEFT JOIN interactions i ON i.id = c.interaction_id
+    WHERE c.direction = 'i-owe' AND c.status = 'open' AND c.due_on <= ${today} AND (c.interaction_id IS NULL OR i.deleted_at IS NULL)
+    ORDER BY c.due_on, c.id`.execute(db);
+  if (promises.length > 0) {
+    const overdue = promises.filter((p) => p.due_on < today).length;
+    add(
+      'promises',
+      {
+        key: `promises:${today}`,
+        title:
+          overdue === promises.length
+            ? plural(promises.length, 'promise overdue', 'promises overdue')
+            : overdue > 0
+              ? `${plural(promises.length, 'promise', 'promises')} due, ${overdue} overdue`
+              : plural(promises.length, 'promise due today', 'promises due today'),
+        body: list(promises.map((p) => `${p.description} (${p.name})`)),
+        privateBody: 'Open Confidant to see what you said you would do.',
+        count: promises.length,
+        target: 'commitments',
+      },
+      true,
+    );
+  }
+
+  // Keep in touch: one weekly digest, not one notification per person.
+  const keep = await keepInTouch(db, now);
+  const lapsed = keep.filter((person) => person.state !== 'ok');
+  if (lapsed.length > 0) {
+    const overdue = lapsed.filter((person) => person.state === 'overdue');
+    const date = new Date(now);
+    add(
+      'keep-in-touch',
+      {
+        key: `keep-in-touch:${getISOWeekYear(date)}-W${getISOWeek(date)}`,
+        title: overdue.length > 0 ? `${plural(lapsed.length, 'person', 'people')} to get back in touch with, ${overdue.length} overdue` : `${plural(lapsed.length, 'person', 'people')} to get back in touch with`,
+        body: list([...overdue, ...lapsed.filter((person) => person.state === 'due')].map((person) => person.name)),
+        privateBody: 'Your weekly keep-in-touch list is ready.',
+        count: lapsed.length,
+        target: 'keep-in-touch',
+      },
+      date.getDay() === settings.digestDay && time >= settings.digestAt,
+    );
+  }
+
+  // The focus association with no event yet, once two-thirds of the quarter is gone.
+  const elapsed = quarterElapsed(now);
+  if (elapsed.elapsed >= FOCUS_AFTER) {
+    const range = quarterRange(elapsed.quarter);
+    const { rows: focus } = await sql<{ name: string }>`
+      SELECT a.name FROM associations a WHERE a.status = 'focus' AND NOT EXISTS (
+        SELECT 1 FROM interactions i WHERE i.association_id = a.id AND i.deleted_at IS NULL
+          AND i.occurred_at >= ${range.since} AND i.occurred_at < ${range.until} AND i.occurred_at <= ${now})
+      ORDER BY a.name`.execute(db);
+    if (focus.length > 0) {
+      add(
+        'focus',
+        {
+          key: `focus:${elapsed.quarter}`,
+          title: `No event at your focus association this quarter`,
+          body: `${list(focus.map((row) => row.name))}: ${plural(elapsed.daysLeft, 'day', 'days')} left in the quarter.`,
+          privateBody: `${plural(elapsed.daysLeft, 'day', 'days')} left in the quarter.`,
+          count: focus.length,
+          target: 'associations',
+        },
+        true,
+      );
+    }
+  }
+
+  // Help received more than a week ago and never thanked.
+  const before = new Date(Date.parse(now) - THANKS_AFTER_DAYS * 86_400_000).toISOString();
+  const { rows: owed } = await sql<{ description: string; names: string }>`
+    SELECT e.description, (SELECT group_concat(p.name, ', ') FROM exchange_people ep JOIN people p ON p.id = ep.person_id WHERE ep.exchange_id = e.id) AS names
+    FROM exchanges e LEFT JOIN interactions i ON i.id = e.interaction_id
+    WHERE e.direction = 'received' AND e.occurred_at < ${before} AND (e.interaction_id IS NULL OR i.deleted_at IS NULL)
+      AND NOT EXISTS (SELECT 1 FROM thanks t WHERE t.exchange_id = e.id)
+    ORDER BY e.occurred_at`.execute(db);
+  if (owed.length > 0) {
+    add(
+      'thanks',
+      {
+        key: `thanks:${today}`,
+        title: plural(owed.length, 'thank-you owed', 'thank-yous owed'),
+        body: list(owed.map((row) => (row.names ? `${row.names}: ${row.description}` : row.description))),
+        privateBody: 'Some help you received has not been thanked yet.',
+        count: owed.length,
+        target: 'thanks',
+      },
+      true,
+    );
+  }
+  return { now, reminders, quiet };
+}
+
+export interface KeepInTouchState {
+  id: number;
+  name: string;
+  lastContactAt: string | null;
+  /** Days since the last contact (or since they were added, never contacted). */
+  days: number;
+  /** ok within the ideal cadence; due past it; overdue past the maximum (or twice the ideal when unset). */
+  state: 'ok' | 'due' | 'overdue';
+}
+
+/**
+ * Keep in touch with an ideal and a maximum cadence. The clock restarts on any logged interaction with
+ * the person, whatever its kind; someone never contacted counts from the day they were added.
+ */
+export async function keepInTouch(db: Kysely<Database>, now: string): Promise<KeepInTouchState[]> {
+  const { rows } = await sql<{ id: number; name: string; cadence_days: number; cadence_max_days: number | null; created_at: string; last_at: string | null }>`
+    SELECT p.id, p.name, p.cadence_days, p.cadence_max_days, p.created_at,
+      (SELECT MAX(i.occurred_at) FROM interaction_people ip JOIN interactions i ON i.id = ip.interaction_id
+        WHERE ip.person_id = p.id AND i.deleted_at IS NULL AND i.occurred_at <= ${now}) AS last_at
+    FROM people p WHERE p.cadence_days IS NOT NULL ORDER BY p.name COLLATE NOCASE`.execute(db);
+  const today = dayDate(localDay(now));
+  return rows
+    .map((row): KeepInTouchState => {
+      const days = differenceInCalendarDays(today, dayDate(localDay(row.last_at ?? row.created_at)));
+      const max = row.cadence_max_days ?? row.cadence_days * 2;
+      const state = days > max ? 'overdue' : days > row.cadence_days ? 'due' : 'ok';
+      return { id: row.id, name: row.name, lastContactAt: row.last_at, days, state };
+    })
+    .sort((a, b) => b.days - a.days);
+}

@@ -1,0 +1,149 @@
+// What is due, decided in the core on an injected clock: each kind appears when it should, notifies only
+// when opted in, at its time and outside quiet hours, and always carries a private body with no names.
+process.env.TZ = 'Europe/London';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CallInput, RemindersDue } from '../../src-main/contract/contract.js';
+import type { Journal } from '../../src-main/core/index.js';
+import { isQuiet } from '../../src-main/core/calendar/reminders.js';
+import { addPerson, call, describe, expect, refusal, root, test } from './helpers.js';
+
+const ME = 'alex.morgan@contoso.example';
+const fixture = (name: string) => readFileSync(join(root, 'tests', 'fixtures', 'calendar', name), 'utf8');
+/** Thursday 12 March 2026 in London (GMT). */
+const at = (time: string, day = '2026-03-12') => new Date(`${day}T${time}:00.000Z`).toISOString();
+const all: CallInput<'reminders.setSettings'> = {
+  enabled: ['meetings', 'promises', 'keep-in-touch', 'focus', 'thanks'],
+  meetingsAt: '17:30',
+  digestDay: 1,
+  digestAt: '09:00',
+  quietFrom: '21:00',
+  quietTo: '07:30',
+};
+
+const due = (journal: Journal, now: string) => call(journal, 'reminders.due', { now });
+const kinds = (value: RemindersDue) => value.reminders.map((r) => [r.kind, r.title, r.notify]);
+
+describe('reminders', () => {
+  test('off by default: listed in the app, never notified until the user opts in', async ({ journal }) => {
+    const priya = await addPerson(journal, { name: 'Priya Raman' });
+    await call(journal, 'commitments.create', { direction: 'i-owe', personId: priya, description: 'Send the hiring rubric', dueOn: '2026-03-12' });
+    expect(await call(journal, 'reminders.settings')).toEqual({ enabled: [], meetingsAt: '17:30', digestDay: 1, digestAt: '09:00', quietFrom: null, quietTo: null });
+    expect(kinds(await due(journal, at('10:00')))).toEqual([['promises', '1 promise due today', false]]);
+    await call(journal, 'reminders.setSettings', { ...all, enabled: ['promises'] });
+    expect(kinds(await due(journal, at('10:00')))).toEqual([['promises', '1 promise due today', true]]);
+  });
+
+  test("today's meetings still to log notify at the chosen time, and stop once logged", async ({ journal }) => {
+    await call(journal, 'calendar.setOwnEmails', { emails: [ME] });
+    const maya = await addPerson(journal, { name: 'Maya Lindqvist' });
+    await call(journal, 'calendar.import', { name: 'google-alex.ics', text: fixture('google-alex.ics'), now: at('18:00') });
+    await call(journal, 'reminders.setSettings', all);
+    // The design review ends at 14:30: at 15:00 it is waiting, but the reminder time is 17:30.
+    const early = await due(journal, at('15:00'));
+    expect(kinds(early)).toEqual([['meetings', '1 meeting from today to log', false]]);
+    const reminder = (await due(journal, at('17:30'))).reminders[0]!;
+    expect(reminder).toEqual({
+      kind: 'meetings',
+      key: 'meetings:2026-03-12',
+      title: '1 meeting from today to log',
+      body: 'Design review: onboarding flow',
+      privateBody: 'Open Confidant to log them while they are fresh.',
+      count: 1,
+      target: 'to-log',
+      notify: true,
+    });
+    // Quiet hours (21:00 to 07:30, overnight) hold it back; the list still has it.
+    const quiet = await due(journal, at('22:15'));
+    expect([quiet.quiet, kinds(quiet)]).toEqual([true, [['meetings', '1 meeting from today to log', false]]]);
+    const list = await call(journal, 'calendar.toLog', { now: at('17:30') });
+    await call(journal, 'interactions.create', { occurredAt: list.open[0]!.startsAt, kind: 'meeting', title: 'Design review', personIds: [maya], calendarOccurrenceId: list.open[0]!.id });
+    expect(kinds(await due(journal, at('17:30')))).toEqual([]);
+  });
+
+  test('promises due today and overdue, with names in the body and none in the private one', async ({ journal }) => {
+    const rohan = await addPerson(journal, { name: 'Rohan Garg' });
+    await call(journal, 'commitments.create', { direction: 'i-owe', personId: rohan, description: 'Intro to the Fabrikam CTO', dueOn: '2026-03-10' });
+    await call(journal, 'commitments.create', { direction: 'i-owe', personId: rohan, description: 'Send the deck', dueOn: '2026-03-12' });
+    await call(journal, 'commitments.create', { direction: 'i-owe', personId: rohan, description: 'Review the draft', dueOn: '2026-03-13' });
+    await call(journal, 'commitments.create', { direction: 'owed-to-me', personId: rohan, description: 'Their numbers', dueOn: '2026-03-01' });
+    const [reminder] = (await due(journal, at('09:00'))).reminders;
+    expect(reminder).toMatchObject({
+      kind: 'promises',
+      title: '2 promises due, 1 overdue',
+      body: 'Intro to the Fabrikam CTO (Rohan Garg), Send the deck (Rohan Garg)',
+      target: 'commitments',
+    });
+    expect(reminder!.privateBody).not.toMatch(/Rohan|deck|Fabrikam/);
+  });
+
+  test('keep in touch: due past the ideal, overdue past the maximum, one weekly digest; any interaction restarts the clock', async ({ journal }) => {
+    const ids = {
+      ana: await addPerson(journal, { name: 'Ana Ruiz', cadenceDays: 30, cadenceMaxDays: 45 }),
+      ben: await addPerson(journal, { name: 'Ben Osei', cadenceDays: 14 }),
+      cy: await addPerson(journal, { name: 'Cy Tan', cadenceDays: 60, cadenceMaxDays: 90 }),
+    };
+    await call(journal, 'interactions.create', { occurredAt: '2026-02-05T12:00:00.000Z', kind: 'coffee', title: 'Coffee', personIds: [ids.ana] });
+    await call(journal, 'interactions.create', { occurredAt: '2026-02-01T12:00:00.000Z', kind: 'call', title: 'Call', personIds: [ids.ben] });
+    await call(journal, 'interactions.create', { occurredAt: '2026-02-20T12:00:00.000Z', kind: 'email', title: 'Email', personIds: [ids.cy] });
+    await call(journal, 'reminders.setSettings', all);
+    // Thursday: in the list, not notified (the digest is on Mondays at 09:00).
+    const thursday = await due(journal, at('10:00'));
+    // Ana: 35 days (ideal 30, max 45): due. Ben: 39 days (ideal 14, max unset so 28): overdue. Cy: 20 days: fine.
+    expect(kinds(thursday)).toEqual([['keep-in-touch', '2 people to get back in touch with, 1 overdue', false]]);
+    expect(thursday.reminders[0]!.body).toBe('Ben Osei, Ana Ruiz');
+    const monday = await due(journal, at('09:00', '2026-03-16'));
+    expect(monday.reminders[0]).toMatchObject({ kind: 'keep-in-touch', key: 'keep-in-touch:2026-W12', notify: true, privateBody: 'Your weekly keep-in-touch list is ready.' });
+    // A message to Ben, any kind, restarts his clock.
+    await call(journal, 'interactions.create', { occurredAt: '2026-03-11T08:00:00.000Z', kind: 'message', title: 'Quick note', personIds: [ids.ben] });
+    expect((await due(journal, at('10:00'))).reminders[0]!.body).toBe('Ana Ruiz');
+    const refused = await refusal(journal, 'people.update', { id: ids.ana, name: 'Ana Ruiz', cadenceDays: 30, cadenceMaxDays: 20 });
+    expect(refused.fields?.cadenceMaxDays).toBe('The longest gap cannot be shorter than the ideal cadence.');
+    // An update that does not name the maximum keeps it.
+    await call(journal, 'people.update', { id: ids.ana, name: 'Ana Ruiz', cadenceDays: 30 });
+    expect((await call(journal, 'people.get', { id: ids.ana })).cadenceMaxDays).toBe(45);
+  });
+
+  test('the focus association with no event once two-thirds of the quarter is gone', async ({ journal }) => {
+    await call(journal, 'associations.create', { name: 'Product Leaders Forum', category: 'function', status: 'focus', now: '2026-01-05T10:00:00.000Z' });
+    // Q1 2026: 12 March is about 79% through; 20 February about 56%.
+    expect(kinds(await due(journal, at('10:00', '2026-02-20')))).toEqual([]);
+    const [reminder] = (await due(journal, at('10:00'))).reminders;
+    expect(reminder).toMatchObject({ kind: 'focus', key: 'focus:2026-Q1', body: 'Product Leaders Forum: 20 days left in the quarter.', privateBody: '20 days left in the quarter.' });
+  });
+
+  test('thanks owed for help received more than a week ago', async ({ journal }) => {
+    const maya = await addPerson(journal, { name: 'Maya Lindqvist' });
+    const old = await call(journal, 'exchanges.create', { direction: 'received', kind: 'introduction', description: 'Intro to the CFO', occurredAt: '2026-03-02T10:00:00.000Z', personIds: [maya] });
+    await call(journal, 'exchanges.create', { direction: 'received', kind: 'advice', description: 'Notes on the offer', occurredAt: '2026-03-09T10:00:00.000Z', personIds: [maya] });
+    expect((await due(journal, at('10:00'))).reminders).toEqual([
+      expect.objectContaining({ kind: 'thanks', title: '1 thank-you owed', body: 'Maya Lindqvist: Intro to the CFO', target: 'thanks' }),
+    ]);
+    await call(journal, 'thanks.create', { exchangeId: old.id, thankedAt: '2026-03-12T09:00:00.000Z' });
+    expect((await due(journal, at('10:00'))).reminders).toEqual([]);
+  });
+
+  test('quiet hours, overnight or within a day', () => {
+    expect(isQuiet({ quietFrom: '21:00', quietTo: '07:30' }, at('23:00'))).toBe(true);
+    expect(isQuiet({ quietFrom: '21:00', quietTo: '07:30' }, at('07:29'))).toBe(true);
+    expect(isQuiet({ quietFrom: '21:00', quietTo: '07:30' }, at('07:30'))).toBe(false);
+    expect(isQuiet({ quietFrom: '12:00', quietTo: '13:00' }, at('12:30'))).toBe(true);
+    expect(isQuiet({ quietFrom: null, quietTo: null }, at('03:00'))).toBe(false);
+  });
+});
+
+describe('system notifications', () => {
+  test('each due reminder once, opted-in only, and without names while the journal is locked or hidden', async ({ journal }) => {
+    const { noticesToShow } = await import('../../src-main/shell/reminder-notices.js');
+    const rohan = await addPerson(journal, { name: 'Rohan Garg' });
+    await call(journal, 'commitments.create', { direction: 'i-owe', personId: rohan, description: 'Send the deck', dueOn: '2026-03-12' });
+    await call(journal, 'exchanges.create', { direction: 'received', kind: 'advice', description: 'Salary benchmarks', occurredAt: '2026-03-01T10:00:00.000Z', personIds: [rohan] });
+    await call(journal, 'reminders.setSettings', { ...all, enabled: ['promises'] });
+    const now = await due(journal, at('10:00'));
+    expect(noticesToShow(now, new Set(), false)).toEqual([{ key: 'promises:2026-03-12', title: '1 promise due today', body: 'Send the deck (Rohan Garg)', action: 'go-commitments' }]);
+    const hidden = noticesToShow(now, new Set(), true);
+    expect(hidden).toEqual([{ key: 'promises:2026-03-12', title: 'Promises due', body: 'Open Confidant to see what you said you would do.', action: 'go-commitments' }]);
+    expect(JSON.stringify(hidden)).not.toMatch(/Rohan|deck|Salary/);
+    expect(noticesToShow(now, new Set(['promises:2026-03-12']), false)).toEqual([]);
+  });
+});
