@@ -7,7 +7,9 @@ import { chromium, type Page } from 'playwright-core';
 import { chromiumLaunch } from '../playwright.config.js';
 import { launchApp, type RunningApp } from './e2e/harness.js';
 
-const outDir = join(import.meta.dirname, '..', 'resources', 'screenshots');
+// SCREENSHOT_SIZE=1024x640 SCREENSHOT_DIR=/tmp/shots takes them at another window size, to look at.
+const outDir = process.env.SCREENSHOT_DIR ?? join(import.meta.dirname, '..', 'resources', 'screenshots');
+const [width, height] = (process.env.SCREENSHOT_SIZE ?? '1280x800').split('x').map(Number) as [number, number];
 const themes = ['light', 'dark'] as const;
 
 type Screen = {
@@ -27,6 +29,24 @@ async function must(running: RunningApp, name: string, input: unknown = {}): Pro
 
 const screens: Screen[] = [
   { name: 'welcome', sample: false, show: async (page) => void (await page.getByRole('heading', { level: 1 }).first().waitFor()) },
+  ...(
+    [
+      ['empty-people', 'Control+2', 'People'],
+      ['empty-reciprocity', 'Control+3', 'Reciprocity'],
+      ['empty-associations', 'Control+4', 'Associations'],
+      ['empty-review', 'Control+5', 'Quarterly review'],
+      ['empty-search', 'Control+Shift+F', 'Search'],
+    ] as const
+  ).map(([name, key, heading]) => ({
+    name,
+    sample: false,
+    show: async (page: Page) => {
+      await page.getByRole('heading', { name: 'Welcome to Confidant' }).waitFor();
+      await page.keyboard.press(key);
+      await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+      await page.locator('[aria-busy="true"]').waitFor({ state: 'detached' }).catch(() => {});
+    },
+  })),
   { name: 'timeline', sample: true, show: (page) => page.getByRole('heading', { name: 'Timeline', level: 1 }).waitFor() },
   {
     name: 'timeline-confidential',
@@ -248,7 +268,7 @@ try {
   for (const theme of themes) {
     for (const screen of screens) {
       if (only.length > 0 && !only.includes(screen.name)) continue;
-      const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, colorScheme: theme });
+      const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 1, colorScheme: theme });
       const journalPath = join(sampleDir, `${theme}-${screen.name}.sqlite`);
       const running = await launchApp(context, journalPath, { colorScheme: theme });
       if (screen.sample) {
