@@ -300,8 +300,14 @@ export async function followThrough(db: Db, at: AsOf): Promise<FollowThrough[]> 
 export async function keepInTouchLists(db: Db, at: AsOf): Promise<Queues['keepInTouch']> {
   const { rows: cadenced } = await sql<PersonRow & { cadence_days: number; last_at: string | null }>`
     SELECT ${personColumns}, p.cadence_days,
-      (SELECT MAX(i.occurred_at) FROM interaction_people ip JOIN interactions i ON i.id = ip.interaction_id
-        WHERE ip.person_id = p.id AND i.deleted_at IS NULL AND i.occurred_at <= ${at.now}) AS last_at
+      -- An ask sent outside any interaction is a contact too, as "Only asks lately" counts it: both
+      -- lists must agree on when we last spoke.
+      NULLIF(MAX(
+        COALESCE((SELECT MAX(i.occurred_at) FROM interaction_people ip JOIN interactions i ON i.id = ip.interaction_id
+          WHERE ip.person_id = p.id AND i.deleted_at IS NULL AND i.occurred_at <= ${at.now}), ''),
+        COALESCE((SELECT MAX(a.asked_at) FROM asks a JOIN ask_people ap ON ap.ask_id = a.id
+          WHERE ap.person_id = p.id AND a.interaction_id IS NULL AND a.direction = 'i-asked' AND a.asked_at <= ${at.now}), '')
+      ), '') AS last_at
     FROM people p WHERE p.cadence_days IS NOT NULL`.execute(db);
   const today = dayDate(at.today);
   const pastCadence: KeepInTouchItem[] = cadenced
