@@ -29,6 +29,24 @@ async function must(running: RunningApp, name: string, input: unknown = {}): Pro
 
 const screens: Screen[] = [
   { name: 'welcome', sample: false, show: async (page) => void (await page.getByRole('heading', { level: 1 }).first().waitFor()) },
+  ...(
+    [
+      ['empty-people', 'Control+2', 'People'],
+      ['empty-reciprocity', 'Control+3', 'Reciprocity'],
+      ['empty-associations', 'Control+4', 'Associations'],
+      ['empty-review', 'Control+5', 'Quarterly review'],
+      ['empty-search', 'Control+Shift+F', 'Search'],
+    ] as const
+  ).map(([name, key, heading]) => ({
+    name,
+    sample: false,
+    show: async (page: Page) => {
+      await page.getByRole('heading', { name: 'Welcome to Confidant' }).waitFor();
+      await page.keyboard.press(key);
+      await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+      await page.locator('[aria-busy="true"]').waitFor({ state: 'detached' }).catch(() => {});
+    },
+  })),
   { name: 'timeline', sample: true, show: (page) => page.getByRole('heading', { name: 'Timeline', level: 1 }).waitFor() },
   {
     name: 'timeline-confidential',
@@ -350,8 +368,8 @@ let currentRunning: RunningApp | null = null;
 const flags = process.argv.slice(2).filter((arg) => arg.startsWith('--'));
 const only = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 const flag = (name: string) => flags.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1];
-const [width, height] = (flag('viewport') ?? process.env.SHOTS_VIEWPORT ?? '1280x800').split('x').map(Number);
-const outDir = flag('out') ?? process.env.SHOTS_DIR ?? join(import.meta.dirname, '..', 'resources', 'screenshots');
+const [width, height] = (flag('viewport') ?? process.env.SHOTS_VIEWPORT ?? process.env.SCREENSHOT_SIZE ?? '1280x800').split('x').map(Number);
+const outDir = flag('out') ?? process.env.SHOTS_DIR ?? process.env.SCREENSHOT_DIR ?? join(import.meta.dirname, '..', 'resources', 'screenshots');
 const browser = await chromium.launch(chromiumLaunch);
 await mkdir(outDir, { recursive: true });
 const sampleDir = await mkdtemp(join(tmpdir(), 'confidant-shots-'));

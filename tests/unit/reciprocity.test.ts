@@ -380,6 +380,20 @@ describe('keep in touch and before you ask', () => {
     expect(never).toBeGreaterThan(0);
   });
 
+  test('an ask made outside any interaction is a contact too: the two lists agree on when we last spoke', async ({ journal }) => {
+    // Cadence 30 days, the last logged meeting a year ago, and an ask sent a month ago.
+    const helen = await addPerson(journal, { name: 'Helen', cadenceDays: 30 });
+    await addInteraction(journal, { personIds: [helen], occurredAt: '2024-06-10T09:00:00.000Z' });
+    await call(journal, 'asks.create', { direction: 'i-asked', description: 'A reference', askedAt: '2025-05-10T09:00:00.000Z', personIds: [helen] });
+    const { keepInTouch } = await call(journal, 'reciprocity.queues', clock);
+    const past = keepInTouch.pastCadence.find((item) => item.person.id === helen);
+    const asks = keepInTouch.onlyAsks.find((item) => item.person.id === helen);
+    expect(asks?.lastContactAt).toBe('2025-05-10T09:00:00.000Z');
+    // Past the cadence by 6 days counted from the ask, not 340 from the meeting a year ago.
+    expect(past?.lastContactAt).toBe('2025-05-10T09:00:00.000Z');
+    expect(past?.overdueDays).toBe(6);
+  });
+
   test('before you ask: what I gave, what they gave, the last contact with no ask, open promises I owe', async ({ journal }) => {
     const ada = await addPerson(journal, { name: 'Ada' });
     await addInteraction(journal, { personIds: [ada], occurredAt: '2025-04-01T09:00:00.000Z', title: 'Just a coffee' });

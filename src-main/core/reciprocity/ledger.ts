@@ -313,17 +313,24 @@ export async function keepInTouchLists(db: Db, at: AsOf): Promise<Queues['keepIn
     SELECT ${personColumns}, p.cadence_days,
       -- The counter's last contact when it is not after "now" (always, but for entries logged ahead or a
       -- past quarter's review); else a walk from "now" for someone met often, or their links for the rest.
-      CASE
-        WHEN s.last_interaction_at IS NULL THEN NULL
-        WHEN s.last_interaction_at <= ${at.now} THEN s.last_interaction_at
-        WHEN s.interaction_count > ${CONTACT_WALK_FROM} THEN (
-          SELECT i.occurred_at FROM interactions i INDEXED BY interactions_timeline
-          WHERE i.occurred_at <= ${at.now} AND i.deleted_at IS NULL
-            AND EXISTS (SELECT 1 FROM interaction_people ip WHERE ip.interaction_id = i.id AND ip.person_id = p.id)
-          ORDER BY i.occurred_at DESC LIMIT 1)
-        ELSE (SELECT MAX(i.occurred_at) FROM interaction_people ip JOIN interactions i ON i.id = ip.interaction_id
-          WHERE ip.person_id = p.id AND i.deleted_at IS NULL AND i.occurred_at <= ${at.now})
-      END AS last_at
+      -- An ask sent outside any interaction is a contact too, as "Only asks lately" counts it: both
+      -- lists must agree on when we last spoke.
+      NULLIF(MAX(
+        COALESCE(
+        CASE
+          WHEN s.last_interaction_at IS NULL THEN NULL
+          WHEN s.last_interaction_at <= ${at.now} THEN s.last_interaction_at
+          WHEN s.interaction_count > ${CONTACT_WALK_FROM} THEN (
+            SELECT i.occurred_at FROM interactions i INDEXED BY interactions_timeline
+            WHERE i.occurred_at <= ${at.now} AND i.deleted_at IS NULL
+              AND EXISTS (SELECT 1 FROM interaction_people ip WHERE ip.interaction_id = i.id AND ip.person_id = p.id)
+            ORDER BY i.occurred_at DESC LIMIT 1)
+          ELSE (SELECT MAX(i.occurred_at) FROM interaction_people ip JOIN interactions i ON i.id = ip.interaction_id
+            WHERE ip.person_id = p.id AND i.deleted_at IS NULL AND i.occurred_at <= ${at.now})
+        END, ''),
+        COALESCE((SELECT MAX(a.asked_at) FROM asks a JOIN ask_people ap ON ap.ask_id = a.id
+          WHERE ap.person_id = p.id AND a.interaction_id IS NULL AND a.direction = 'i-asked' AND a.asked_at <= ${at.now}), '')
+      ), '') AS last_at
     FROM people p LEFT JOIN person_stats s ON s.person_id = p.id WHERE p.cadence_days IS NOT NULL`.execute(db);
   const today = dayDate(at.today);
   const pastCadence: KeepInTouchItem[] = cadenced

@@ -93,3 +93,20 @@ export function initials(name: string): string {
     .map((part) => part[0]?.toUpperCase())
     .join('');
 }
+
+/**
+ * The question to ask before saving an entry dated more than a day and a half ahead, or null when the
+ * date is close enough. Planned meetings are real, but a mistyped year is commoner.
+ */
+export function farAheadQuestion(iso: string, now = new Date()): { title: string; message: string; confirm: string } | null {
+  const date = new Date(iso);
+  if (date.getTime() - now.getTime() <= 36 * 3_600_000) return null;
+  const days = differenceInCalendarDays(date, now);
+  const distance = days < 60 ? `${days} days from now` : days < 730 ? `${Math.round(days / 30.4)} months from now` : `${Math.round(days / 365)} years from now`;
+  const when = format(date, 'EEEE d MMMM yyyy');
+  return {
+    title: 'Save an entry dated in the future?',
+    message: `This entry is dated ${when}, ${distance}. If it is a planned meeting, save it; if the date is a slip, go back and correct it.`,
+    confirm: `Save for ${format(date, 'd MMMM yyyy')}`,
+  };
+}
