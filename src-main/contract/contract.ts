@@ -48,6 +48,8 @@ import {
 } from './enums.js';
 
 export * from './enums.js';
+export * from './network.js';
+import { networkContract } from './network.js';
 
 const tag = z
   .string()
@@ -367,6 +369,7 @@ export const contract = {
   'associations.pace': { input: z.object(now).strict().optional(), result: of<PaceNotice[]>() },
   'review.quarter': { input: z.object({ quarter: quarter.nullish(), ...now }).strict().optional(), result: of<QuarterReview>() },
   'review.exportMarkdown': { input: z.object({ quarter: quarter.nullish(), ...now }).strict().optional(), result: of<ReviewExport>() },
+  ...networkContract,
 } satisfies Record<CallName, { input: z.ZodType; result: unknown }>;
 
 /** Carries a result type through the contract without a runtime schema. */

@@ -44,6 +44,20 @@ export const callNames = [
   'associations.pace',
   'review.quarter',
   'review.exportMarkdown',
+  'links.list',
+  'links.create',
+  'links.update',
+  'links.delete',
+  'links.suggestions',
+  'links.accept',
+  'links.dismiss',
+  'introductions.list',
+  'introductions.create',
+  'introductions.setOutcome',
+  'introductions.delete',
+  'introductions.toConsider',
+  'network.overview',
+  'network.graph',
 ] as const;
 
 export type CallName = (typeof callNames)[number];
@@ -56,6 +70,7 @@ export const menuActions = [
   'go-reciprocity',
   'go-associations',
   'go-review',
+  'go-network',
   'go-search',
   'find',
   'command-palette',

@@ -43,8 +43,11 @@ describe('a new journal', () => {
       'interactions',
       'interactions_fts',
       'interactions_vocab',
+      'introductions',
+      'link_dismissals',
       'people',
       'people_fts',
+      'person_links',
       'person_tags',
       'search_revision',
       'thanks',
@@ -55,7 +58,7 @@ describe('a new journal', () => {
       .all();
     expect(indexes).toEqual([
       'ask_people_person', 'asks_interaction', 'associations_name', 'commitments_interaction', 'commitments_person', 'exchange_people_person',
-      'exchanges_interaction', 'interaction_people_person', 'interactions_association', 'interactions_timeline', 'people_name', 'person_tags_tag', 'thanks_exchange',
+      'exchanges_interaction', 'interaction_people_person', 'interactions_association', 'interactions_timeline', 'introductions_on', 'people_name', 'person_links_b', 'person_tags_tag', 'thanks_exchange',
     ]);
   });
 

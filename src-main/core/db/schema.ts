@@ -16,6 +16,9 @@ export interface Database {
   search_revision: SearchRevisionTable;
   associations: AssociationsTable;
   attendance_goals: AttendanceGoalsTable;
+  person_links: PersonLinksTable;
+  link_dismissals: LinkDismissalsTable;
+  introductions: IntroductionsTable;
 }
 
 export interface PeopleTable {
@@ -152,6 +155,42 @@ export interface AttendanceGoalsTable {
   from_quarter: string;
   events: number;
   set_at: string;
+}
+
+/** Who knows whom (schema 5 on). Symmetric kinds keep the lower id in person_a. */
+export interface PersonLinksTable {
+  id: Generated<number>;
+  person_a_id: number;
+  person_b_id: number;
+  kind: 'knows' | 'works-with' | 'reports-to' | 'introduced-by-me';
+  /** Local calendar day, 'YYYY-MM-DD'. */
+  since_on: string | null;
+  note: string | null;
+  source: 'manual' | 'suggestion' | 'introduction';
+  created_at: string;
+  updated_at: string;
+}
+
+export interface LinkDismissalsTable {
+  person_a_id: number;
+  person_b_id: number;
+  dismissed_at: string;
+}
+
+export interface IntroductionsTable {
+  id: Generated<number>;
+  direction: 'made' | 'received';
+  introducer_id: number | null;
+  person_a_id: number;
+  person_b_id: number | null;
+  why: string | null;
+  introduced_on: string;
+  interaction_id: number | null;
+  outcome: 'pending' | 'met' | 'helped' | 'nothing';
+  outcome_on: string | null;
+  exchange_id: number | null;
+  created_at: string;
+  updated_at: string;
 }
 
 export type PersonRow = Selectable<PeopleTable>;

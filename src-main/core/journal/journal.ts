@@ -14,6 +14,7 @@ import {
 } from '../interactions/interactions.js';
 import { createPerson, getPerson, listPeople, updatePerson } from '../people/people.js';
 import { associationHandlers } from '../associations/handlers.js';
+import { networkHandlers } from '../network/handlers.js';
 import { reciprocityHandlers } from '../reciprocity/handlers.js';
 import { loadSample } from '../sample/sample.js';
 import { FuzzyIndex } from '../search/fuzzy.js';
@@ -68,6 +69,7 @@ export class Journal {
       ...reciprocityHandlers(db),
       'search.query': (input) => search(db, input, fuzzy),
       ...associationHandlers(db),
+      ...networkHandlers(db),
     };
   }
 

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { notFound } from '../errors.js';
+import { mergeNetwork } from '../network/links.js';
 
 /**
  * Merges a duplicate person into another, in one transaction: every link (interactions, exchanges, asks,
@@ -29,6 +30,8 @@ export async function mergePeople(db: Kysely<Database>, fromId: number, intoId: 
       await sql`DELETE FROM ${sql.table(table)} WHERE person_id = ${fromId}`.execute(trx);
     }
     await trx.updateTable('commitments').set({ person_id: intoId }).where('person_id', '=', fromId).execute();
+    // Links and introductions would go with the duplicate (ON DELETE CASCADE): move them first.
+    await mergeNetwork(trx, fromId, intoId);
     // The kept person's own give-first choice wins; otherwise the duplicate's carries over.
     await sql`INSERT OR IGNORE INTO give_first_dismissals (person_id, dismissed_at, snoozed_until)
       SELECT ${intoId}, dismissed_at, snoozed_until FROM give_first_dismissals WHERE person_id = ${fromId}`.execute(trx);

@@ -3,6 +3,7 @@ import { initial } from './0001-initial.js';
 import { reciprocity } from './0002-reciprocity.js';
 import { search } from './0003-search.js';
 import { associations } from './0004-associations.js';
+import { network } from './0005-network.js';
 
 export interface Migration {
   /** The schema version this migration produces; stored in PRAGMA user_version. */
@@ -12,6 +13,6 @@ export interface Migration {
 }
 
 // Registered statically: the bundled main process has no migrations folder to scan at run time.
-export const migrations: readonly Migration[] = [initial, reciprocity, search, associations];
+export const migrations: readonly Migration[] = [initial, reciprocity, search, associations, network];
 
 export const LATEST_VERSION = migrations.at(-1)?.version ?? 0;
