@@ -24,6 +24,7 @@ export function buildMenu(getWindow: () => BrowserWindow | undefined): Menu {
         { label: 'Reciprocity', accelerator: 'CmdOrCtrl+3', click: send('go-reciprocity') },
         { label: 'Associations', accelerator: 'CmdOrCtrl+4', click: send('go-associations') },
         { label: 'Quarterly Review', accelerator: 'CmdOrCtrl+5', click: send('go-review') },
+        { label: 'Network', accelerator: 'CmdOrCtrl+6', click: send('go-network') },
         { label: 'Search Conversations…', accelerator: 'CmdOrCtrl+Shift+F', click: send('go-search') },
         { label: 'Find…', accelerator: 'CmdOrCtrl+F', click: send('find') },
         { label: 'Go to Anything…', accelerator: 'CmdOrCtrl+K', click: send('command-palette') },

@@ -1,6 +1,9 @@
 // Which screen is showing. A tiny history so "back" from a person returns where you were.
 export type ReciprocityTab = 'ledger' | 'give-first' | 'thanks' | 'commitments' | 'keep-in-touch';
 
+/** The network screen's tabs. */
+export type NetworkTab = 'overview' | 'introductions';
+
 export type Route =
   | { view: 'timeline'; focus?: number }
   | { view: 'people' }
@@ -9,7 +12,8 @@ export type Route =
   | { view: 'person'; id: number; focus?: number }
   | { view: 'associations' }
   | { view: 'association'; id: number }
-  | { view: 'review'; quarter?: string };
+  | { view: 'review'; quarter?: string }
+  | { view: 'network'; tab?: NetworkTab };
 
 class Router {
   route = $state<Route>({ view: 'timeline' });
