@@ -107,3 +107,35 @@ test('while logging a meeting, tick who knows whom: the link is saved with the i
   await expect(dialog).toBeHidden();
   await expect.poll(async () => (await call<unknown[]>(running.journal, 'links.list', { personId: ada.id })).length).toBe(1);
 });
+
+test('the map draws with WebGL, finds a person and shows their card without notes; the list view holds the same graph', async ({ app, running }) => {
+  const { ada, ben } = await seed(running.journal);
+  await call(running.journal, 'people.update', { id: ada.id, name: 'Ada Osei', organization: 'Northwind', level: 'senior', insideOrg: true, department: 'Finance', tags: ['need:hiring'], notes: 'PRIVATE-NOTE-MARKER' });
+  await call(running.journal, 'interactions.create', { occurredAt: daysAgo(5), kind: 'call', title: 'CONFIDENTIAL-TITLE-MARKER', notes: 'CONFIDENTIAL-NOTE-MARKER', confidential: true, personIds: [ada.id] });
+  await call(running.journal, 'links.create', { personAId: ada.id, personBId: ben.id, kind: 'works-with' });
+  await openNetwork(app);
+  await app.getByRole('tab', { name: 'Map' }).click();
+  await expect(app.getByText('3 of 3 people shown, 1 links between them')).toBeVisible();
+  // Headless Chromium here draws WebGL through SwiftShader: sigma's canvases are in the map.
+  const map = app.getByTestId('network-map');
+  await expect(map.locator('canvas').first()).toBeAttached();
+  await map.focus();
+  await map.press('+');
+
+  await app.getByRole('combobox', { name: 'Find on the map' }).fill('Ada Osei');
+  const card = app.getByRole('complementary', { name: 'Ada Osei' });
+  await expect(card).toContainText('Ben Costa');
+  await expect(card).toContainText('Finance');
+  await expect(card).not.toContainText('MARKER');
+
+  await app.getByRole('radio', { name: 'List' }).check();
+  const list = app.getByRole('table', { name: 'People on the map and whom they know' });
+  await expect(list.getByRole('row')).toHaveCount(4);
+  await expect(list.getByRole('row', { name: /^Ben Costa/ })).toContainText('Ada Osei');
+  await expect(app.locator('body')).not.toContainText('MARKER');
+
+  await app.getByLabel('Inside or outside').selectOption('outside');
+  await expect(app.getByText('1 of 3 people shown, 0 links between them')).toBeVisible();
+  await card.getByRole('button', { name: 'Open Ada Osei' }).click();
+  await expect(app.getByRole('heading', { name: 'Ada Osei', level: 1 })).toBeVisible();
+});
