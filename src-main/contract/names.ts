@@ -58,6 +58,7 @@ export const callNames = [
   'introductions.toConsider',
   'network.overview',
   'network.graph',
+  'handover.export',
 ] as const;
 
 export type CallName = (typeof callNames)[number];

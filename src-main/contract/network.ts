@@ -115,7 +115,17 @@ export const networkContract = {
     result: of<NetworkOverview>(),
   },
   'network.graph': { input: z.object(now).strict().optional(), result: of<NetworkGraph>() },
-  // HANDOVER
+  'handover.export': {
+    input: z
+      .object({
+        items: z.array(HandoverItem).min(1, { error: 'Choose at least one relationship to hand over.' }).max(500, { error: 'At most 500 people in one pack.' }),
+        successor: text(120, 'The successor’s name'),
+        ...now,
+      })
+      .strict()
+      .refine((value) => new Set(value.items.map((item) => item.personId)).size === value.items.length, { error: 'Each person can be in the pack once.', path: ['items'] }),
+    result: of<HandoverPack>(),
+  },
 };
 
 /** Carries a result type through the contract without a runtime schema. */

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import type { Person } from '../../src-main/contract/contract.js';
 import type { Journal } from '../../src-main/core/index.js';
@@ -138,4 +139,29 @@ test('the map draws with WebGL, finds a person and shows their card without note
   await expect(app.getByText('1 of 3 people shown, 0 links between them')).toBeVisible();
   await card.getByRole('button', { name: 'Open Ada Osei' }).click();
   await expect(app.getByRole('heading', { name: 'Ada Osei', level: 1 })).toBeVisible();
+});
+
+test('hand over the sponsors to a successor: the exported HTML has the why and the introduction, and nothing confidential', async ({ app, running }) => {
+  const { ada } = await seed(running.journal);
+  await call(running.journal, 'people.update', { id: ada.id, name: 'Ada Osei', organization: 'Northwind', allyRole: 'sponsor', notes: 'PRIVATE-NOTE-MARKER' });
+  await call(running.journal, 'interactions.create', { occurredAt: daysAgo(3), kind: 'call', title: 'CONFIDENTIAL-TITLE-MARKER', notes: 'CONFIDENTIAL-NOTE-MARKER', confidential: true, personIds: [ada.id] });
+  await openNetwork(app);
+  await app.getByRole('tab', { name: 'Hand over' }).click();
+  await app.getByRole('button', { name: 'Add sponsors' }).click();
+  const pack = app.getByRole('list', { name: 'People in the pack' });
+  await expect(pack.getByRole('listitem')).toHaveCount(1);
+  await app.getByLabel('Why Ada Osei matters').fill('Signs off every budget');
+  await app.getByLabel('The introduction to make').fill('Coffee in the first month');
+  await app.getByLabel('Successor’s name (optional)').fill('Sam Rivera');
+  const download = app.waitForEvent('download');
+  await app.getByRole('button', { name: 'Export HTML' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^handover-\d{4}-\d{2}-\d{2}\.html$/);
+  const html = await readFile((await file.path())!, 'utf8');
+  expect(html).toContain('Relationships to hand over to Sam Rivera');
+  expect(html).toContain('Signs off every budget');
+  expect(html).toContain('Coffee in the first month');
+  expect(html).toContain('<svg');
+  expect(html).not.toContain('MARKER');
+  await expect(app.getByRole('status').getByText(/Exported handover-.*\.html with 1 person\./)).toBeVisible();
 });

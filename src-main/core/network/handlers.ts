@@ -5,6 +5,7 @@ import type { Database } from '../db/schema.js';
 import { createIntroduction, deleteIntroduction, fetchIntroductions, getIntroduction, introductionsToConsider, setOutcome } from './introductions.js';
 import { acceptSuggestion, addLink, deleteLink, dismissSuggestion, fetchLinks, getLink, suggestions, updateLink } from './links.js';
 import { RevisionCache } from './cache.js';
+import { handoverPack } from './handover.js';
 import { networkGraph, networkOverview } from './overview.js';
 
 type NetworkCall = Extract<CallName, `links.${string}` | `introductions.${string}` | `network.${string}` | `handover.${string}`>;
@@ -43,5 +44,6 @@ export function networkHandlers(db: Kysely<Database>): Handlers {
     'introductions.toConsider': (input) => introductionsToConsider(db, input?.limit ?? 20),
     'network.overview': (input) => cache.get(db, `overview:${input?.stage ?? ''}:${clockKey(input)}`, () => networkOverview(db, now(input), input?.stage ?? null)),
     'network.graph': (input) => cache.get(db, `graph:${clockKey(input)}`, () => networkGraph(db, now(input))),
+    'handover.export': (input) => handoverPack(db, input, now(input)),
   };
 }

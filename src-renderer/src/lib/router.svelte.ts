@@ -2,7 +2,7 @@
 export type ReciprocityTab = 'ledger' | 'give-first' | 'thanks' | 'commitments' | 'keep-in-touch';
 
 /** The network screen's tabs. */
-export type NetworkTab = 'overview' | 'map' | 'introductions';
+export type NetworkTab = 'overview' | 'map' | 'introductions' | 'handover';
 
 export type Route =
   | { view: 'timeline'; focus?: number }
