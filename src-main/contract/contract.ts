@@ -68,6 +68,8 @@ export * from './calendar.js';
 import { calendarContract } from './calendar.js';
 export * from './transfer.js';
 import { transferContract } from './transfer.js';
+export * from './network.js';
+import { networkContract } from './network.js';
 
 const tag = cleanText('A tag')
   .trim()
@@ -458,6 +460,7 @@ export const contract = {
   ...recoveryContract,
   ...calendarContract,
   ...transferContract,
+  ...networkContract,
 } satisfies Record<CallName, { input: z.ZodType; result: unknown }>;
 
 /** Carries a result type through the contract without a runtime schema. */

@@ -53,6 +53,7 @@ export function buildMenu({ send: sendAction }: { send: (action: MenuAction) => 
         { label: 'Associations', accelerator: 'CmdOrCtrl+4', click: send('go-associations') },
         { label: 'Quarterly Review', accelerator: 'CmdOrCtrl+5', click: send('go-review') },
         { label: 'Meetings to Log', accelerator: 'CmdOrCtrl+6', click: send('go-to-log') },
+        { label: 'Network', accelerator: 'CmdOrCtrl+7', click: send('go-network') },
         { label: 'Search Conversations…', accelerator: 'CmdOrCtrl+Shift+F', click: send('go-search') },
         { label: 'Find…', accelerator: 'CmdOrCtrl+F', click: send('find') },
         { label: 'Go to Anything…', accelerator: 'CmdOrCtrl+K', click: send('command-palette') },

@@ -47,7 +47,9 @@ describe('a new journal', () => {
       'interactions',
       'interactions_fts',
       'interactions_vocab',
+      'introductions',
       'journal_counts',
+      'link_dismissals',
       'people',
       'people_fts',
       'person_emails',
@@ -55,6 +57,7 @@ describe('a new journal', () => {
       'person_phones',
       'person_stats',
       'person_tags',
+      'person_ties',
       'preferences',
       'search_revision',
       'thanks',
@@ -65,7 +68,7 @@ describe('a new journal', () => {
       .all();
     expect(indexes).toEqual([
       'ask_people_person', 'asks_interaction', 'associations_name', 'calendar_occurrences_interaction', 'calendar_occurrences_start', 'calendar_sources_name', 'commitments_interaction', 'commitments_person', 'exchange_people_person',
-      'exchanges_interaction', 'interaction_people_person', 'interactions_association', 'interactions_timeline', 'people_name', 'person_emails_email', 'person_stats_first', 'person_tags_tag', 'thanks_exchange',
+      'exchanges_interaction', 'interaction_people_person', 'interactions_association', 'interactions_timeline', 'introductions_on', 'people_name', 'person_emails_email', 'person_stats_first', 'person_tags_tag', 'person_ties_b', 'thanks_exchange',
     ]);
   });
 

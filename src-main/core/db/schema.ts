@@ -26,6 +26,9 @@ export interface Database {
   calendar_sources: CalendarSourcesTable;
   calendar_occurrences: CalendarOccurrencesTable;
   preferences: PreferencesTable;
+  person_ties: PersonTiesTable;
+  link_dismissals: LinkDismissalsTable;
+  introductions: IntroductionsTable;
 }
 
 export interface PeopleTable {
@@ -258,6 +261,42 @@ export interface PreferencesTable {
   key: string;
   /** JSON. */
   value: string;
+}
+
+/** Who knows whom (schema 8 on). Symmetric kinds keep the lower id in person_a. */
+export interface PersonTiesTable {
+  id: Generated<number>;
+  person_a_id: number;
+  person_b_id: number;
+  kind: 'knows' | 'works-with' | 'reports-to' | 'introduced-by-me';
+  /** Local calendar day, 'YYYY-MM-DD'. */
+  since_on: string | null;
+  note: string | null;
+  source: 'manual' | 'suggestion' | 'introduction';
+  created_at: string;
+  updated_at: string;
+}
+
+export interface LinkDismissalsTable {
+  person_a_id: number;
+  person_b_id: number;
+  dismissed_at: string;
+}
+
+export interface IntroductionsTable {
+  id: Generated<number>;
+  direction: 'made' | 'received';
+  introducer_id: number | null;
+  person_a_id: number;
+  person_b_id: number | null;
+  why: string | null;
+  introduced_on: string;
+  interaction_id: number | null;
+  outcome: 'pending' | 'met' | 'helped' | 'nothing';
+  outcome_on: string | null;
+  exchange_id: number | null;
+  created_at: string;
+  updated_at: string;
 }
 
 export type PersonRow = Selectable<PeopleTable>;

@@ -19,6 +19,7 @@ import {
 import { createPerson, getPerson, listPeople, updatePerson } from '../people/people.js';
 import { associationHandlers } from '../associations/handlers.js';
 import { calendarHandlers } from '../calendar/handlers.js';
+import { networkHandlers } from '../network/handlers.js';
 import { reciprocityHandlers } from '../reciprocity/handlers.js';
 import { transferHandlers } from '../import/handlers.js';
 import { loadSample } from '../sample/sample.js';
@@ -113,6 +114,7 @@ export class Journal {
       ...associationHandlers(db),
       ...calendarHandlers(db),
       ...transferHandlers(journal),
+      ...networkHandlers(db),
     };
   }
 

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { JournalError, notFound } from '../errors.js';
+import { mergeNetwork } from '../network/links.js';
 
 /** The same limit as PersonFields.notes in the contract. */
 const NOTES_LIMIT = 20_000;
@@ -42,6 +43,8 @@ export async function mergePeople(db: Kysely<Database>, fromId: number, intoId: 
           AND NOT EXISTS (SELECT 1 FROM ${sql.table(table)} k WHERE k.person_id = ${intoId} AND k.${sql.ref(value)} = f.${sql.ref(value)})`.execute(trx);
     }
     await trx.updateTable('commitments').set({ person_id: intoId }).where('person_id', '=', fromId).execute();
+    // Links and introductions would go with the duplicate (ON DELETE CASCADE): move them first.
+    await mergeNetwork(trx, fromId, intoId);
     // The kept person's own give-first choice wins; otherwise the duplicate's carries over.
     await sql`INSERT OR IGNORE INTO give_first_dismissals (person_id, dismissed_at, snoozed_until)
       SELECT ${intoId}, dismissed_at, snoozed_until FROM give_first_dismissals WHERE person_id = ${fromId}`.execute(trx);

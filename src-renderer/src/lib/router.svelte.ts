@@ -1,6 +1,9 @@
 // Which screen is showing. A tiny history so "back" from a person returns where you were.
 export type ReciprocityTab = 'ledger' | 'give-first' | 'thanks' | 'commitments' | 'keep-in-touch';
 
+/** The network screen's tabs. */
+export type NetworkTab = 'overview' | 'map' | 'introductions' | 'handover';
+
 export type Route =
   | { view: 'timeline'; focus?: number }
   | { view: 'people' }
@@ -11,7 +14,8 @@ export type Route =
   | { view: 'association'; id: number }
   | { view: 'review'; quarter?: string }
   | { view: 'settings' }
-  | { view: 'to-log' };
+  | { view: 'to-log' }
+  | { view: 'network'; tab?: NetworkTab };
 
 class Router {
   route = $state<Route>({ view: 'timeline' });

@@ -1,0 +1,49 @@
+import type { Kysely } from 'kysely';
+import type { CallResult, ParsedInput } from '../../contract/contract.js';
+import type { CallName } from '../../contract/names.js';
+import type { Database } from '../db/schema.js';
+import { createIntroduction, deleteIntroduction, fetchIntroductions, getIntroduction, introductionsToConsider, setOutcome } from './introductions.js';
+import { acceptSuggestion, addLink, deleteLink, dismissSuggestion, fetchLinks, getLink, suggestions, updateLink } from './links.js';
+import { RevisionCache } from './cache.js';
+import { handoverPack } from './handover.js';
+import { networkGraph, networkOverview } from './overview.js';
+
+type NetworkCall = Extract<CallName, `links.${string}` | `introductions.${string}` | `network.${string}` | `handover.${string}`>;
+type Handlers = { [K in NetworkCall]: (input: ParsedInput<K>) => Promise<CallResult<K>> };
+
+/** The network capability's API; every write that belongs together is one transaction. */
+export function networkHandlers(db: Kysely<Database>): Handlers {
+  const now = (input?: { now?: string | null | undefined }) => input?.now ?? new Date().toISOString();
+  // Without a clock passed in, figures hold for the hour: "active in the last 12 months" barely moves in one.
+  const clockKey = (input?: { now?: string | null | undefined }) => input?.now ?? new Date().toISOString().slice(0, 13);
+  const cache = new RevisionCache();
+  return {
+    'links.list': (input) => fetchLinks(db, { personId: input?.personId ?? null }),
+    'links.create': async (fields) => getLink(db, await db.transaction().execute((trx) => addLink(trx, fields))),
+    'links.update': async (input) => {
+      await db.transaction().execute((trx) => updateLink(trx, input));
+      return getLink(db, input.id);
+    },
+    'links.delete': ({ id }) => deleteLink(db, id),
+    'links.suggestions': (input) => {
+      const options = { personId: input?.personId ?? null, limit: input?.limit ?? 50 };
+      return cache.get(db, `suggestions:${options.personId}:${options.limit}`, () => suggestions(db, options));
+    },
+    'links.accept': async ({ personAId, personBId }) => getLink(db, await db.transaction().execute((trx) => acceptSuggestion(trx, personAId, personBId))),
+    'links.dismiss': async ({ personAId, personBId }) => {
+      await dismissSuggestion(db, personAId, personBId);
+      return { personAId, personBId };
+    },
+    'introductions.list': (input) => fetchIntroductions(db, { personId: input?.personId ?? null }),
+    'introductions.create': async (input) => getIntroduction(db, await db.transaction().execute((trx) => createIntroduction(trx, input))),
+    'introductions.setOutcome': async (input) => {
+      await setOutcome(db, input);
+      return getIntroduction(db, input.id);
+    },
+    'introductions.delete': ({ id }) => db.transaction().execute((trx) => deleteIntroduction(trx, id)),
+    'introductions.toConsider': (input) => introductionsToConsider(db, input?.limit ?? 20),
+    'network.overview': (input) => cache.get(db, `overview:${input?.stage ?? ''}:${clockKey(input)}`, () => networkOverview(db, now(input), input?.stage ?? null)),
+    'network.graph': (input) => cache.get(db, `graph:${clockKey(input)}`, () => networkGraph(db, now(input))),
+    'handover.export': (input) => handoverPack(db, input, now(input)),
+  };
+}

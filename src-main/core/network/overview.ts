@@ -1,0 +1,352 @@
+import { sql, type Kysely } from 'kysely';
+import type {
+  AllyRole,
+  CareerStage,
+  Figure,
+  FigureGroup,
+  GraphNode,
+  Level,
+  NetworkGraph,
+  NetworkOverview,
+  NetworkPerson,
+  QuarterCounts,
+} from '../../contract/contract.js';
+import type { Database } from '../db/schema.js';
+import { daysBefore } from '../reciprocity/clock.js';
+import { quarterLabel, quarterOf, quarterRange, shiftQuarter } from '../quarters.js';
+import { egoMeasures } from './graph-measures.js';
+
+// The network perspective as counts a leader can act on: open, diverse, deep. Every figure carries the ids
+// of the people behind it. Counting happens in SQL, in one pass per table; graph measures in graph-measures.
+
+/** Active means I met them in the last 12 months. */
+export const ACTIVE_DAYS = 365;
+/** "Only my asks" looks at the last six months, like the reciprocity queues. */
+export const ONLY_ASKS_DAYS = 183;
+/** A deep relationship has at least this many interactions in the year, as well as give and take both ways. */
+export const DEEP_MIN_INTERACTIONS = 3;
+
+interface PersonStats extends NetworkPerson {
+  industries: string[];
+  /** Interactions since the first of the four quarters (about 15 months), and the last of them. */
+  interactions: number;
+  lastInteractionAt: string | null;
+  recent: number;
+  gave: number;
+  received: number;
+  /** Interactions in the last six months, and how many of them carried an ask of mine to this person. */
+  recentHalf: number;
+  recentHalfWithMyAsk: number;
+  myAsks: number;
+  gaveHalf: number;
+  quarters: Set<string>;
+}
+
+interface Loaded {
+  people: Map<number, PersonStats>;
+  pairs: [number, number, string][];
+}
+
+async function load(db: Kysely<Database>, now: string): Promise<Loaded> {
+  const since = daysBefore(now, ACTIVE_DAYS);
+  const half = daysBefore(now, ONLY_ASKS_DAYS);
+  const current = quarterOf(now);
+  const quarters = [-3, -2, -1, 0].map((by) => quarterRange(shiftQuarter(current, by)));
+  const from = quarters[0]!.since < since ? quarters[0]!.since : since;
+
+  const [people, tags, seen, exchanges, asks, links] = await Promise.all([
+    db.selectFrom('people').select(['id', 'name', 'organization', 'role', 'level', 'inside_org', 'department', 'ally_role']).execute(),
+    db.selectFrom('person_tags').select(['person_id', 'tag']).where('tag', 'like', 'industry:%').execute(),
+    // Per person, over the last year and the four quarters only (the timeline index bounds the scan): how
+    // often we met, when last, in the last six months, with my asks, and the quarters met in.
+    sql<{ person_id: number; n: number; last_at: string; recent: number; half: number; half_ask: number; quarters: string | null }>`
+      SELECT ip.person_id, COUNT(*) AS n, MAX(i.occurred_at) AS last_at,
+        SUM(i.occurred_at >= ${since}) AS recent,
+        SUM(i.occurred_at >= ${half}) AS half,
+        SUM(i.occurred_at >= ${half} AND EXISTS (
+          SELECT 1 FROM asks a JOIN ask_people ap ON ap.ask_id = a.id
+          WHERE a.interaction_id = i.id AND a.direction = 'i-asked' AND ap.person_id = ip.person_id)) AS half_ask,
+        group_concat(DISTINCT CASE
+          ${sql.join(
+            quarters.map((q) => sql`WHEN i.occurred_at >= ${q.since} AND i.occurred_at < ${q.until} THEN ${q.quarter}`),
+            sql` `,
+          )}
+        END) AS quarters
+      FROM interactions i JOIN interaction_people ip ON ip.interaction_id = i.id
+      WHERE i.deleted_at IS NULL AND i.occurred_at >= ${from} AND i.occurred_at <= ${now}
+      GROUP BY ip.person_id`.execute(db),
+    sql<{ person_id: number; gave: number; received: number; gave_half: number }>`
+      SELECT ep.person_id,
+        SUM(e.direction = 'gave' AND e.occurred_at >= ${since}) AS gave,
+        SUM(e.direction = 'received' AND e.occurred_at >= ${since}) AS received,
+        SUM(e.direction = 'gave' AND e.occurred_at >= ${half}) AS gave_half
+      FROM exchange_people ep JOIN exchanges e ON e.id = ep.exchange_id
+      LEFT JOIN interactions i ON i.id = e.interaction_id
+      WHERE i.deleted_at IS NULL AND e.occurred_at >= ${since} AND e.occurred_at <= ${now}
+      GROUP BY ep.person_id`.execute(db),
+    sql<{ person_id: number; asked: number }>`
+      SELECT ap.person_id, COUNT(*) AS asked
+      FROM ask_people ap JOIN asks a ON a.id = ap.ask_id LEFT JOIN interactions i ON i.id = a.interaction_id
+      WHERE i.deleted_at IS NULL AND a.direction = 'i-asked' AND a.asked_at >= ${half} AND a.asked_at <= ${now}
+      GROUP BY ap.person_id`.execute(db),
+    db.selectFrom('person_ties').select(['person_a_id', 'person_b_id', 'kind']).execute(),
+  ]);
+
+  const map = new Map<number, PersonStats>();
+  for (const row of people) {
+    map.set(row.id, {
+      id: row.id,
+      name: row.name,
+      organization: row.organization,
+      role: row.role,
+      level: row.level as Level | null,
+      insideOrg: row.inside_org === null ? null : row.inside_org === 1,
+      department: row.department,
+      allyRole: row.ally_role as AllyRole | null,
+      industries: [],
+      interactions: 0,
+      lastInteractionAt: null,
+      recent: 0,
+      gave: 0,
+      received: 0,
+      recentHalf: 0,
+      recentHalfWithMyAsk: 0,
+      myAsks: 0,
+      gaveHalf: 0,
+      quarters: new Set(),
+    });
+  }
+  for (const row of tags) map.get(row.person_id)?.industries.push(row.tag.slice('industry:'.length).trim());
+  for (const row of seen.rows) {
+    const person = map.get(row.person_id);
+    if (!person) continue;
+    person.interactions = Number(row.n);
+    person.lastInteractionAt = row.last_at;
+    person.recent = Number(row.recent);
+    person.recentHalf = Number(row.half);
+    person.recentHalfWithMyAsk = Number(row.half_ask);
+    for (const quarter of row.quarters?.split(',') ?? []) person.quarters.add(quarter);
+  }
+  for (const row of exchanges.rows) {
+    const person = map.get(row.person_id);
+    if (!person) continue;
+    person.gave = Number(row.gave);
+    person.received = Number(row.received);
+    person.gaveHalf = Number(row.gave_half);
+  }
+  for (const row of asks.rows) {
+    const person = map.get(row.person_id);
+    if (person) person.myAsks = Number(row.asked);
+  }
+  return { people: map, pairs: links.map((row) => [row.person_a_id, row.person_b_id, row.kind]) };
+}
+
+const byName = (people: Map<number, PersonStats>) => (a: number, b: number) => people.get(a)!.name.localeCompare(people.get(b)!.name);
+
+function figure(key: string, label: string, ids: number[], people: Map<number, PersonStats>): Figure {
+  return { key, label, count: ids.length, personIds: [...ids].sort(byName(people)) };
+}
+
+export type Depth = 0 | 1 | 2;
+
+/** Deep: give and take both ways in the year, several meetings, and an ally role set. Building: some give or take. */
+export function depthOf(person: Pick<PersonStats, 'gave' | 'received' | 'recent' | 'allyRole'>): Depth {
+  if (person.gave > 0 && person.received > 0 && person.recent >= DEEP_MIN_INTERACTIONS && person.allyRole !== null) return 2;
+  if (person.gave > 0 || person.received > 0) return 1;
+  return 0;
+}
+
+/** Someone I only reached out to with asks lately: asks of mine, no give, and no contact without an ask. */
+function onlyAsks(person: PersonStats): boolean {
+  return person.myAsks > 0 && person.gaveHalf === 0 && person.recentHalfWithMyAsk === person.recentHalf;
+}
+
+const LEVELS: { value: Level | null; key: string; label: string }[] = [
+  { value: 'senior', key: 'senior', label: 'Above me' },
+  { value: 'peer', key: 'peer', label: 'Peers' },
+  { value: 'junior', key: 'junior', label: 'Below me' },
+];
+
+const LENS: Record<CareerStage, { order: NetworkOverview['order']; reason: string }> = {
+  'first-time-manager': {
+    order: ['diverse', 'deep', 'open'],
+    reason:
+      'As a first-time manager, some former peers now report to you. Diverse comes first: it shows your ties above, beside and below you, so you can see which of them are changing and which need new footing.',
+  },
+  'rising-leader': {
+    order: ['deep', 'open', 'diverse'],
+    reason: 'As a rising leader, the work is strengthening the relationships you have. Deep comes first: it shows where giving runs both ways and where contact stays on the surface.',
+  },
+  'manager-of-managers': {
+    order: ['open', 'diverse', 'deep'],
+    reason:
+      'As a manager of managers, you need strategic ties across groups. Open comes first: it shows the groups only you connect and the contacts who know nobody else you know.',
+  },
+  executive: {
+    order: ['diverse', 'open', 'deep'],
+    reason:
+      'As an executive, the risk is insularity: hearing only from people like the ones around you. Diverse comes first: it shows who is outside your organization and which groups you no longer hear from.',
+  },
+};
+
+function groupBy(active: PersonStats[], everyone: PersonStats[], pick: (person: PersonStats) => string[], key: string, label: string, people: Map<number, PersonStats>) {
+  const activeGroups = new Map<string, number[]>();
+  const allGroups = new Map<string, number[]>();
+  for (const person of everyone) for (const value of pick(person)) (allGroups.get(value) ?? allGroups.set(value, []).get(value)!).push(person.id);
+  for (const person of active) for (const value of pick(person)) (activeGroups.get(value) ?? activeGroups.set(value, []).get(value)!).push(person.id);
+  const group: FigureGroup = {
+    key,
+    label,
+    figures: [...activeGroups.entries()]
+      .sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))
+      .map(([value, ids]) => figure(`${key}:${value}`, value, ids, people)),
+  };
+  const nobody = [...allGroups.entries()]
+    .filter(([value]) => !activeGroups.has(value))
+    .sort((a, b) => a[0].localeCompare(b[0]))
+    .map(([value, ids]) => figure(`${key}:${value}`, `${label}: ${value}`, ids, people));
+  return { group, nobody };
+}
+
+export async function networkOverview(db: Kysely<Database>, now: string, stage: CareerStage | null): Promise<NetworkOverview> {
+  const { people, pairs } = await load(db, now);
+  const everyone = [...people.values()];
+  const active = everyone.filter((person) => person.recent > 0);
+  const ego = egoMeasures(
+    active.map((person) => person.id),
+    pairs.map(([a, b]) => [a, b] as const),
+  );
+
+  // Open.
+  const [rest, ...apart] = ego.components.filter((group) => group.length >= 1);
+  const bridges = rest === undefined ? [] : apart.filter((group) => group.length >= 2);
+  const orgGroups = new Map<string, number[]>();
+  for (const person of active) {
+    const org = person.organization ?? 'No organization recorded';
+    (orgGroups.get(org) ?? orgGroups.set(org, []).get(org)!).push(person.id);
+  }
+  const mostlyAt = (ids: number[]) => {
+    const counts = new Map<string, number>();
+    for (const id of ids) {
+      const org = people.get(id)!.organization;
+      if (org) counts.set(org, (counts.get(org) ?? 0) + 1);
+    }
+    const top = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0];
+    return top ? `, mostly at ${top[0]}` : '';
+  };
+
+  // Diverse: levels and inside/outside are fixed lists, so an empty one still shows as "nobody active".
+  const groups: FigureGroup[] = [];
+  const nobodyActive: Figure[] = [];
+  const levelGroup: FigureGroup = { key: 'level', label: 'Level', figures: [] };
+  const placeGroup: FigureGroup = { key: 'place', label: 'Inside or outside my organization', figures: [] };
+  const fixed: [FigureGroup, { key: string; label: string; test: (p: PersonStats) => boolean }[]][] = [
+    [levelGroup, LEVELS.map((level) => ({ key: `level:${level.key}`, label: level.label, test: (p) => p.level === level.value }))],
+    [
+      placeGroup,
+      [
+        { key: 'place:inside', label: 'Inside my organization', test: (p) => p.insideOrg === true },
+        { key: 'place:outside', label: 'Outside my organization', test: (p) => p.insideOrg === false },
+      ],
+    ],
+  ];
+  for (const [group, parts] of fixed) {
+    for (const part of parts) {
+      const ids = active.filter(part.test).map((p) => p.id);
+      group.figures.push(figure(part.key, part.label, ids, people));
+      if (ids.length === 0) nobodyActive.push(figure(part.key, part.label, everyone.filter(part.test).map((p) => p.id), people));
+    }
+    groups.push(group);
+  }
+  for (const [pick, key, label] of [
+    [(p: PersonStats) => (p.department ? [p.department] : []), 'function', 'Functions'],
+    [(p: PersonStats) => (p.organization ? [p.organization] : []), 'organization', 'Organizations'],
+    [(p: PersonStats) => p.industries.filter(Boolean), 'industry', 'Industries'],
+  ] as const) {
+    const { group, nobody } = groupBy(active, everyone, pick, key, label, people);
+    groups.push(group);
+    nobodyActive.push(...nobody);
+  }
+  const current = quarterOf(now);
+  const quarters: QuarterCounts[] = [-3, -2, -1, 0].map((by) => {
+    const quarter = shiftQuarter(current, by);
+    const met = everyone.filter((p) => p.quarters.has(quarter));
+    return {
+      quarter,
+      label: quarterLabel(quarter),
+      figures: [
+        figure('met', 'Met', met.map((p) => p.id), people),
+        ...LEVELS.map((level) => figure(`level:${level.key}`, level.label, met.filter((p) => p.level === level.value).map((p) => p.id), people)),
+        figure('place:inside', 'Inside', met.filter((p) => p.insideOrg === true).map((p) => p.id), people),
+        figure('place:outside', 'Outside', met.filter((p) => p.insideOrg === false).map((p) => p.id), people),
+      ],
+    };
+  });
+
+  // Deep.
+  const depth = new Map(active.map((p) => [p.id, depthOf(p)]));
+  const ids = (test: (p: PersonStats) => boolean) => active.filter(test).map((p) => p.id);
+
+  const overview: NetworkOverview = {
+    asOf: now,
+    activeCount: active.length,
+    stage,
+    order: stage ? LENS[stage].order : ['open', 'diverse', 'deep'],
+    lensReason: stage ? LENS[stage].reason : null,
+    open: {
+      linked: figure('linked', 'Know at least one other active contact', ego.linked, people),
+      unlinked: figure('unlinked', 'Know none of your other active contacts (that you have noted)', ego.unlinked, people),
+      linksAmongActive: ego.ties,
+      density: ego.density,
+      effectiveSize: ego.effectiveSize,
+      constraint: ego.constraint,
+      bridges: bridges.map((group) => ({
+        personIds: [...group].sort(byName(people)),
+        sentence: `Only you connect these ${group.length} people to the rest of your network${mostlyAt(group)}.`,
+      })),
+      byOrganization: [...orgGroups.entries()]
+        .sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))
+        .map(([org, list]) => figure(`organization:${org}`, org, list, people)),
+      communities: ego.communities.map((group, index) => figure(`community:${index + 1}`, `Group ${index + 1}${mostlyAt(group)}`, group, people)),
+    },
+    diverse: { groups, nobodyActive, quarters },
+    deep: {
+      deep: figure('deep', 'Invested both ways', ids((p) => depth.get(p.id) === 2), people),
+      building: figure('building', 'Some give or take, not yet both ways and often', ids((p) => depth.get(p.id) === 1), people),
+      surface: figure('surface', 'Surface: met, nothing given or received', ids((p) => depth.get(p.id) === 0), people),
+      onlyAsks: figure('only-asks', 'Lately only my asks', everyone.filter(onlyAsks).map((p) => p.id), people),
+    },
+    people: {},
+  };
+  const named = new Set<number>();
+  const collect = (figures: Figure[]) => figures.forEach((f) => f.personIds.forEach((id) => named.add(id)));
+  collect([overview.open.linked, overview.open.unlinked, ...overview.open.byOrganization, ...overview.open.communities]);
+  overview.open.bridges.forEach((b) => b.personIds.forEach((id) => named.add(id)));
+  collect([...groups.flatMap((g) => g.figures), ...nobodyActive, ...quarters.flatMap((q) => q.figures)]);
+  collect(Object.values(overview.deep));
+  for (const id of named) {
+    const { id: pid, name, organization, role, level, insideOrg, department, allyRole } = people.get(id)!;
+    overview.people[id] = { id: pid, name, organization, role, level, insideOrg, department, allyRole };
+  }
+  return overview;
+}
+
+/** The map's graph: everyone, with depth and activity for sizing and filters, and every stated link. */
+export async function networkGraph(db: Kysely<Database>, now: string): Promise<NetworkGraph> {
+  const { people, pairs } = await load(db, now);
+  const nodes: GraphNode[] = [...people.values()].map((p) => ({
+    id: p.id,
+    name: p.name,
+    organization: p.organization,
+    role: p.role,
+    level: p.level,
+    insideOrg: p.insideOrg,
+    department: p.department,
+    allyRole: p.allyRole,
+    active: p.recent > 0,
+    depth: p.recent > 0 ? depthOf(p) : 0,
+    interactions: p.recent,
+    lastInteractionAt: p.lastInteractionAt,
+  }));
+  return { nodes, edges: pairs.map(([source, target, kind]) => ({ source, target, kind: kind as NetworkGraph['edges'][number]['kind'] })) };
+}

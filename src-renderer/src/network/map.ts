@@ -1,0 +1,55 @@
+import type { AllyRole, GraphNode, Level, NetworkGraph } from '../../../src-main/contract/contract';
+
+// What the map shows, as plain functions of the graph and the filters, so the list view and the map agree.
+
+export type ColourBy = 'organization' | 'level' | 'allyRole';
+export interface MapFilters {
+  activeOnly: boolean;
+  place: 'all' | 'inside' | 'outside';
+  level: Level | 'all';
+  allyRole: AllyRole | 'all';
+}
+
+export const ME = 'me';
+
+/** Colour-blind-safe categorical colours (Okabe–Ito, then Tol's muted), legible on light and dark. */
+const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#882255', '#44AA99', '#999933', '#AA4499'];
+const OTHER = '#8a8e97';
+
+export function visible(node: GraphNode, filters: MapFilters): boolean {
+  if (filters.activeOnly && !node.active) return false;
+  if (filters.place === 'inside' && node.insideOrg !== true) return false;
+  if (filters.place === 'outside' && node.insideOrg !== false) return false;
+  if (filters.level !== 'all' && node.level !== filters.level) return false;
+  if (filters.allyRole !== 'all' && node.allyRole !== filters.allyRole) return false;
+  return true;
+}
+
+export function valueOf(node: GraphNode, by: ColourBy): string | null {
+  return by === 'organization' ? node.organization : by === 'level' ? node.level : node.allyRole;
+}
+
+/** The ten most common values get a colour each; the rest share grey, and the legend says so. */
+export function colours(graph: NetworkGraph, by: ColourBy): { colourOf: (node: GraphNode) => string; legend: { label: string; colour: string }[] } {
+  const counts = new Map<string, number>();
+  for (const node of graph.nodes) {
+    const value = valueOf(node, by);
+    if (value) counts.set(value, (counts.get(value) ?? 0) + 1);
+  }
+  const top = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, PALETTE.length);
+  const map = new Map(top.map(([value], index) => [value, PALETTE[index]!]));
+  const legend = top.map(([label]) => ({ label, colour: map.get(label)! }));
+  if (counts.size > top.length || graph.nodes.some((node) => !valueOf(node, by))) legend.push({ label: 'Other or not set', colour: OTHER });
+  return { colourOf: (node) => map.get(valueOf(node, by) ?? '') ?? OTHER, legend };
+}
+
+export const sizeOf = (node: Pick<GraphNode, 'depth'>) => [4, 7, 11][node.depth]!;
+
+/** A stable starting place for each person (a hash of the id on a disc), so the layout starts the same each time. */
+export function startPosition(id: number): { x: number; y: number } {
+  const a = Math.sin(id * 12.9898) * 43758.5453;
+  const b = Math.sin(id * 78.233) * 12345.6789;
+  const angle = (a - Math.floor(a)) * Math.PI * 2;
+  const radius = Math.sqrt(b - Math.floor(b)) * 100;
+  return { x: Math.cos(angle) * radius, y: Math.sin(angle) * radius };
+}

@@ -1,0 +1,167 @@
+import { readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import type { Person } from '../../src-main/contract/contract.js';
+import type { Journal } from '../../src-main/core/index.js';
+import { test, expect } from './fixtures.js';
+
+// The network perspective as a leader walks it: counts they can open, the links the journal asks about,
+// an introduction logged and its outcome, the career-stage lens, and links noted while logging.
+
+async function call<T>(journal: Journal, name: string, input: unknown = {}): Promise<T> {
+  const result = await journal.call(name, input);
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value as T;
+}
+const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
+
+async function seed(journal: Journal) {
+  const ada = await call<Person>(journal, 'people.create', { name: 'Ada Osei', organization: 'Northwind', level: 'senior', insideOrg: true, department: 'Finance', tags: ['need:hiring'] });
+  const ben = await call<Person>(journal, 'people.create', { name: 'Ben Costa', organization: 'Northwind', level: 'peer', insideOrg: true });
+  const cy = await call<Person>(journal, 'people.create', { name: 'Cy Lima', organization: 'Contoso', level: 'peer', insideOrg: false, tags: ['offer:hiring'] });
+  await call(journal, 'interactions.create', { occurredAt: daysAgo(10), kind: 'meeting', title: 'Budget review', personIds: [ada.id, ben.id] });
+  await call(journal, 'interactions.create', { occurredAt: daysAgo(20), kind: 'coffee', title: 'Coffee with Cy', personIds: [cy.id] });
+  return { ada, ben, cy };
+}
+
+async function openNetwork(app: Page): Promise<void> {
+  await app.reload();
+  await expect(app.getByRole('heading', { name: 'Timeline', level: 1 })).toBeVisible();
+  await app.keyboard.press('Control+7');
+  await expect(app.getByRole('heading', { name: 'Network', level: 1 })).toBeVisible();
+}
+
+test('counts open to the people behind them; a suggested link, once accepted, moves the count', async ({ app, running }) => {
+  await seed(running.journal);
+  await openNetwork(app);
+  await expect(app.getByText('3 active contacts: people you met in the last 12 months.')).toBeVisible();
+  await expect(app.getByRole('button', { name: '3 people: Know none of your other active contacts (that you have noted)' })).toBeVisible();
+
+  // The journal asks about Ada and Ben, who were in one meeting; it adds nothing by itself.
+  await app.getByRole('tab', { name: 'Introductions' }).click();
+  const suggested = app.getByRole('list', { name: 'Suggested links' });
+  await expect(suggested).toContainText('Ada Osei and Ben Costa');
+  await suggested.getByRole('button', { name: 'Yes, Ada Osei and Ben Costa know each other' }).click();
+  await expect(app.getByRole('status').getByText('Noted: Ada Osei and Ben Costa know each other.')).toBeVisible();
+  await expect(app.getByText('No questions waiting.')).toBeVisible();
+
+  await app.getByRole('tab', { name: 'Open, diverse, deep' }).click();
+  const linked = app.getByRole('button', { name: '2 people: Know at least one other active contact' });
+  await expect(linked).toBeVisible();
+  await linked.click();
+  const dialog = app.getByRole('dialog', { name: 'Know at least one other active contact' });
+  await expect(dialog.getByRole('listitem')).toHaveText([/Ada Osei/, /Ben Costa/]);
+  await dialog.getByRole('button', { name: /Ben Costa/ }).click();
+  await expect(app.getByRole('heading', { name: 'Ben Costa', level: 1 })).toBeVisible();
+  await expect(app.getByRole('list', { name: 'Links' })).toContainText('Knows Ada Osei');
+});
+
+test('an introduction to consider, logged: it shows with its outcome, links the two and counts as a give', async ({ app, running }) => {
+  const { ada } = await seed(running.journal);
+  await openNetwork(app);
+  await app.getByRole('tab', { name: 'Introductions' }).click();
+  await expect(app.getByText('Ada Osei needs “hiring”, and Cy Lima offers it.')).toBeVisible();
+  await app.getByRole('button', { name: 'Log it…' }).click();
+  await expect(app.getByRole('combobox', { name: 'I introduced' })).toHaveValue('Ada Osei');
+  await expect(app.getByRole('combobox', { name: 'To', exact: true })).toHaveValue('Cy Lima');
+  await app.getByLabel('Why').fill('Cy knows two analysts looking for a move');
+  await app.getByRole('button', { name: 'Log introduction' }).click();
+  await expect(app.getByRole('status').getByText('Introduction logged: it counts as a give in your ledger.')).toBeVisible();
+
+  const list = app.getByRole('list', { name: 'Introductions' });
+  await expect(list).toContainText('I introduced Ada Osei to Cy Lima');
+  await list.getByLabel('Outcome').selectOption('helped');
+  await expect(app.getByRole('status').getByText('Outcome saved: it helped.')).toBeVisible();
+  await expect(app.getByText('None yet. Tag what people need')).toBeVisible();
+
+  const ledger = await call<{ rows: { person: { id: number }; gave: number }[] }>(running.journal, 'reciprocity.ledger', {});
+  expect(ledger.rows.find((row) => row.person.id === ada.id)?.gave).toBe(1);
+  await list.getByRole('button', { name: 'Cy Lima' }).click();
+  await expect(app.getByRole('list', { name: 'Links' })).toContainText('Introduced by me to Ada Osei');
+});
+
+test('the career-stage lens puts a section first and says why', async ({ app, running }) => {
+  await seed(running.journal);
+  await openNetwork(app);
+  await expect(app.getByRole('heading', { level: 2 }).first()).toHaveText('Open');
+  await app.getByLabel('Career stage').selectOption('rising-leader');
+  await expect(app.getByTestId('lens-reason')).toContainText('As a rising leader');
+  await expect(app.getByRole('heading', { level: 2 }).first()).toHaveText('Deep');
+  // The choice is remembered.
+  await openNetwork(app);
+  await expect(app.getByLabel('Career stage')).toHaveValue('rising-leader');
+});
+
+test('while logging a meeting, tick who knows whom: the link is saved with the interaction', async ({ app, running }) => {
+  const { ada } = await seed(running.journal);
+  await openNetwork(app);
+  await app.keyboard.press('Control+n');
+  const dialog = app.getByRole('dialog', { name: 'Log interaction' });
+  const people = dialog.getByRole('combobox', { name: 'People' });
+  for (const name of ['Ada Osei', 'Cy Lima']) {
+    await people.pressSequentially(name);
+    await expect(dialog.getByRole('option', { name: new RegExp(name) })).toHaveAttribute('aria-selected', 'true');
+    await people.press('Enter');
+  }
+  await dialog.getByRole('checkbox', { name: 'Ada Osei and Cy Lima' }).check();
+  await dialog.getByLabel('Title').fill('Hiring lunch');
+  await dialog.getByLabel('Title').press('Control+Enter');
+  await expect(dialog).toBeHidden();
+  await expect.poll(async () => (await call<unknown[]>(running.journal, 'links.list', { personId: ada.id })).length).toBe(1);
+});
+
+test('the map draws with WebGL, finds a person and shows their card without notes; the list view holds the same graph', async ({ app, running }) => {
+  const { ada, ben } = await seed(running.journal);
+  await call(running.journal, 'people.update', { id: ada.id, name: 'Ada Osei', organization: 'Northwind', level: 'senior', insideOrg: true, department: 'Finance', tags: ['need:hiring'], notes: 'PRIVATE-NOTE-MARKER' });
+  await call(running.journal, 'interactions.create', { occurredAt: daysAgo(5), kind: 'call', title: 'CONFIDENTIAL-TITLE-MARKER', notes: 'CONFIDENTIAL-NOTE-MARKER', confidential: true, personIds: [ada.id] });
+  await call(running.journal, 'links.create', { personAId: ada.id, personBId: ben.id, kind: 'works-with' });
+  await openNetwork(app);
+  await app.getByRole('tab', { name: 'Map' }).click();
+  await expect(app.getByText('3 of 3 people shown, 1 links between them')).toBeVisible();
+  // Headless Chromium here draws WebGL through SwiftShader: sigma's canvases are in the map.
+  const map = app.getByTestId('network-map');
+  await expect(map.locator('canvas').first()).toBeAttached();
+  await map.focus();
+  await map.press('+');
+
+  await app.getByRole('combobox', { name: 'Find on the map' }).fill('Ada Osei');
+  const card = app.getByRole('complementary', { name: 'Ada Osei' });
+  await expect(card).toContainText('Ben Costa');
+  await expect(card).toContainText('Finance');
+  await expect(card).not.toContainText('MARKER');
+
+  await app.getByRole('radio', { name: 'List' }).check();
+  const list = app.getByRole('table', { name: 'People on the map and whom they know' });
+  await expect(list.getByRole('row')).toHaveCount(4);
+  await expect(list.getByRole('row', { name: /^Ben Costa/ })).toContainText('Ada Osei');
+  await expect(app.locator('body')).not.toContainText('MARKER');
+
+  await app.getByLabel('Inside or outside').selectOption('outside');
+  await expect(app.getByText('1 of 3 people shown, 0 links between them')).toBeVisible();
+  await card.getByRole('button', { name: 'Open Ada Osei' }).click();
+  await expect(app.getByRole('heading', { name: 'Ada Osei', level: 1 })).toBeVisible();
+});
+
+test('hand over the sponsors to a successor: the exported HTML has the why and the introduction, and nothing confidential', async ({ app, running }) => {
+  const { ada } = await seed(running.journal);
+  await call(running.journal, 'people.update', { id: ada.id, name: 'Ada Osei', organization: 'Northwind', allyRole: 'sponsor', notes: 'PRIVATE-NOTE-MARKER' });
+  await call(running.journal, 'interactions.create', { occurredAt: daysAgo(3), kind: 'call', title: 'CONFIDENTIAL-TITLE-MARKER', notes: 'CONFIDENTIAL-NOTE-MARKER', confidential: true, personIds: [ada.id] });
+  await openNetwork(app);
+  await app.getByRole('tab', { name: 'Hand over' }).click();
+  await app.getByRole('button', { name: 'Add sponsors' }).click();
+  const pack = app.getByRole('list', { name: 'People in the pack' });
+  await expect(pack.getByRole('listitem')).toHaveCount(1);
+  await app.getByLabel('Why Ada Osei matters').fill('Signs off every budget');
+  await app.getByLabel('The introduction to make').fill('Coffee in the first month');
+  await app.getByLabel('Successor’s name (optional)').fill('Sam Rivera');
+  const download = app.waitForEvent('download');
+  await app.getByRole('button', { name: 'Export HTML' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^handover-\d{4}-\d{2}-\d{2}\.html$/);
+  const html = await readFile((await file.path())!, 'utf8');
+  expect(html).toContain('Relationships to hand over to Sam Rivera');
+  expect(html).toContain('Signs off every budget');
+  expect(html).toContain('Coffee in the first month');
+  expect(html).toContain('<svg');
+  expect(html).not.toContain('MARKER');
+  await expect(app.getByRole('status').getByText(/Exported handover-.*\.html with 1 person\./)).toBeVisible();
+});

@@ -1,0 +1,87 @@
+// `node --import tsx tests/screenshots-network.ts`: the network screens (counts, map, introductions,
+// hand-over) on the sample journal with some links accepted, light and dark, at 1024×640 and 1920×1080,
+// written to resources/screenshots/network-*. Run `npm run build` first.
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { chromiumLaunch } from '../playwright.config.js';
+import { launchApp, type RunningApp } from './e2e/harness.js';
+
+const outDir = join(import.meta.dirname, '..', 'resources', 'screenshots');
+const sizes = [
+  { width: 1024, height: 640 },
+  { width: 1920, height: 1080 },
+];
+
+async function must(running: RunningApp, name: string, input: unknown = {}): Promise<unknown> {
+  const result = await running.journal.call(name, input);
+  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
+  return result.value;
+}
+
+async function prepare(running: RunningApp): Promise<void> {
+  // Say yes to the journal's first questions about who knows whom, and log two introductions.
+  const suggestions = (await must(running, 'links.suggestions', { limit: 40 })) as { personA: { id: number }; personB: { id: number } }[];
+  for (const s of suggestions.slice(0, 30)) await must(running, 'links.accept', { personAId: s.personA.id, personBId: s.personB.id });
+  const people = (await must(running, 'people.list')) as { id: number; name: string }[];
+  const [a, b, c] = people;
+  const today = new Date().toISOString().slice(0, 10);
+  await must(running, 'introductions.create', { direction: 'made', personAId: a!.id, personBId: c!.id, why: 'Both are rebuilding clinic onboarding', introducedOn: today });
+  await must(running, 'introductions.create', { direction: 'received', introducerId: b!.id, personAId: c!.id, why: 'A second opinion on pricing', introducedOn: today });
+}
+
+const screens: { name: string; show: (page: Page) => Promise<void> }[] = [
+  { name: 'network', show: async () => {} },
+  {
+    name: 'network-map',
+    show: async (page) => {
+      await page.getByRole('tab', { name: 'Map' }).click();
+      await page.getByTestId('network-map').locator('canvas').first().waitFor({ state: 'attached' });
+      await page.getByText(/people shown/).waitFor();
+      // Let the layout settle: the summary drops "arranging…" when the worker is done.
+      await page.waitForFunction(() => !document.body.textContent?.includes('arranging…'), undefined, { timeout: 30_000 });
+    },
+  },
+  { name: 'network-introductions', show: async (page) => void (await page.getByRole('tab', { name: 'Introductions' }).click()) },
+  {
+    name: 'network-handover',
+    show: async (page) => {
+      await page.getByRole('tab', { name: 'Hand over' }).click();
+      await page.getByRole('button', { name: 'Add sponsors' }).click();
+      await page.getByRole('list', { name: 'People in the pack' }).waitFor();
+    },
+  },
+];
+
+const only = process.argv.slice(2);
+const browser = await chromium.launch(chromiumLaunch);
+await mkdir(outDir, { recursive: true });
+const dir = await mkdtemp(join(tmpdir(), 'confidant-shots-network-'));
+try {
+  for (const theme of ['light', 'dark'] as const) {
+    for (const size of sizes) {
+      const context = await browser.newContext({ viewport: size, deviceScaleFactor: 1, colorScheme: theme });
+      const running = await launchApp(context, join(dir, `${theme}-${size.width}.sqlite`), { colorScheme: theme });
+      const loaded = await running.journal.call('journal.loadSample');
+      if (!loaded.ok) throw new Error(loaded.error.message);
+      await prepare(running);
+      for (const screen of screens) {
+        if (only.length > 0 && !only.includes(screen.name)) continue;
+        await running.page.reload();
+        await running.page.getByRole('heading', { name: 'Timeline', level: 1 }).waitFor();
+        await running.page.keyboard.press('Control+6');
+        await running.page.getByRole('heading', { name: 'Open', level: 2 }).waitFor();
+        await screen.show(running.page);
+        const file = join(outDir, `${screen.name}-${theme}-${size.width}x${size.height}.png`);
+        await running.page.screenshot({ path: file });
+        console.log(`wrote ${file}`);
+      }
+      await running.close();
+      await context.close();
+    }
+  }
+} finally {
+  await browser.close();
+  await rm(dir, { recursive: true, force: true });
+}
