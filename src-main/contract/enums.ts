@@ -30,3 +30,11 @@ export type InteractionKind = (typeof interactionKinds)[number];
 export type AssociationCategory = (typeof associationCategories)[number];
 export type AssociationRole = (typeof associationRoles)[number];
 export type AssociationStatus = (typeof associationStatuses)[number];
+
+// The network's vocabularies (contract/network.ts), here so the renderer can list them without zod.
+export const linkKinds = ['knows', 'works-with', 'reports-to', 'introduced-by-me'] as const;
+export type LinkKind = (typeof linkKinds)[number];
+export const introductionOutcomes = ['pending', 'met', 'helped', 'nothing'] as const;
+export type IntroductionOutcome = (typeof introductionOutcomes)[number];
+export const careerStages = ['first-time-manager', 'rising-leader', 'manager-of-managers', 'executive'] as const;
+export type CareerStage = (typeof careerStages)[number];

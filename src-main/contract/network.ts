@@ -1,15 +1,9 @@
 import { z } from 'zod';
-import type { AllyRole, Level } from './enums.js';
+import { careerStages, introductionOutcomes, linkKinds, type AllyRole, type CareerStage, type IntroductionOutcome, type Level, type LinkKind } from './enums.js';
 
 // The network capability's calls: links between people, introductions, the open/diverse/deep figures, the
 // map's graph and the hand-over pack. Spread into `contract` by contract.ts; kept apart to keep merges small.
 
-export const linkKinds = ['knows', 'works-with', 'reports-to', 'introduced-by-me'] as const;
-export type LinkKind = (typeof linkKinds)[number];
-export const introductionOutcomes = ['pending', 'met', 'helped', 'nothing'] as const;
-export type IntroductionOutcome = (typeof introductionOutcomes)[number];
-export const careerStages = ['first-time-manager', 'rising-leader', 'manager-of-managers', 'executive'] as const;
-export type CareerStage = (typeof careerStages)[number];
 
 const id = z.number({ error: 'An id must be a number.' }).int().positive();
 const text = (max: number, label: string) =>

@@ -24,13 +24,14 @@ const day = () => new Date().toISOString().slice(0, 10);
 /**
  * The tables an export holds: every table of journal data in the file, found from the schema itself so a
  * table added by a later migration is exported without anyone remembering to. Left out: the search
- * indexes (rebuilt from the rows by their triggers) and the search revision counter.
+ * indexes (rebuilt from the rows by their triggers), the search revision counter, and the counters that
+ * triggers keep (person_stats, journal_counts: restoring the rows rebuilds them).
  */
 export async function dataTables(db: Kysely<Database>): Promise<string[]> {
   const { rows } = await sql<{ name: string }>`
     SELECT name FROM sqlite_master
     WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%'
-      AND name NOT LIKE '%_fts_%' AND name NOT IN ('search_revision')
+      AND name NOT LIKE '%_fts_%' AND name NOT IN ('search_revision', 'person_stats', 'journal_counts')
     ORDER BY name`.execute(db);
   return rows.map((row) => row.name);
 }

@@ -58,6 +58,15 @@ export const readCalls: ReadonlySet<CallName> = new Set<CallName>([
   'associations.pace',
   'review.quarter',
   'review.exportMarkdown',
+  // A copy taken with the backup API cannot run inside the call's own write transaction.
+  'export.json',
+  'export.csv',
+  'export.markdown',
+  'export.journalCopy',
+  'network.overview',
+  'network.graph',
+  'links.list',
+  'introductions.list',
 ]);
 
 export interface JournalOptions {

@@ -2,6 +2,7 @@
 // screen can explain. It never throws and never dies: a journal that cannot be opened leaves the session
 // answering `journal.status` and the recovery and backup calls, and every other call with
 // `journal-unavailable`. The worker and the E2E harness both run one.
+import { journalName } from '../../contract/journal-status.js';
 import { closeSync, constants, copyFileSync, existsSync, fsyncSync, mkdtempSync, openSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, extname, join } from 'node:path';
@@ -77,7 +78,7 @@ export class JournalSession {
 
   status(): JournalStatus {
     const path = this.options.journalPath;
-    if (this.state.kind === 'open') return { state: 'open', path, readOnly: this.state.readOnly, name: basename(path) };
+    if (this.state.kind === 'open') return { state: 'open', path, readOnly: this.state.readOnly, name: journalName(path) };
     return { state: 'unavailable', problem: { ...this.state.problem, newestBackup: this.newestBackupRef() } };
   }
 
