@@ -250,7 +250,7 @@ describe('opening a journal that cannot be opened', () => {
 describe('a new journal', () => {
   test('is built aside and moved into place whole, at the latest schema', async ({ dir, journalPath }) => {
     const session = await start(journalPath);
-    expect(session.status()).toMatchObject({ state: 'open', name: 'journal.sqlite' });
+    expect(session.status()).toMatchObject({ state: 'open', name: 'journal' });
     expect((await call(session.journal!, 'journal.info')).schemaVersion).toBe(LATEST_VERSION);
     await session.close();
     expect(readdirSync(dir).filter((name) => name.includes('creating'))).toEqual([]);
