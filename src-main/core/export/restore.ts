@@ -52,6 +52,19 @@ export async function restoreJournal(journal: JournalDb, text: string): Promise<
         rows += 1;
       }
     }
+    // Tables go in by name, so links can arrive before their interactions and the counter triggers miss
+    // them: count from scratch once everything is in, as the counters migration does.
+    await sql`DELETE FROM person_stats`.execute(trx);
+    await sql`
+      INSERT INTO person_stats (person_id, interaction_count, first_interaction_at, last_interaction_at)
+      SELECT ip.person_id, count(*), min(i.occurred_at), max(i.occurred_at)
+      FROM interaction_people ip JOIN interactions i ON i.id = ip.interaction_id
+      WHERE i.deleted_at IS NULL
+      GROUP BY ip.person_id`.execute(trx);
+    await sql`
+      INSERT OR REPLACE INTO journal_counts (name, n) VALUES
+        ('people', (SELECT count(*) FROM people)),
+        ('interactions', (SELECT count(*) FROM interactions WHERE deleted_at IS NULL))`.execute(trx);
   });
   const people = data.tables.people?.length ?? 0;
   const interactions = data.tables.interactions?.length ?? 0;
