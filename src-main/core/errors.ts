@@ -8,6 +8,10 @@ export type JournalErrorCode =
   | 'future-version'
   | 'unknown-call'
   | 'forbidden'
+  /** The journal is encrypted and not unlocked (#12): show the unlock screen. */
+  | 'journal-locked'
+  /** A key or passphrase that does not open this journal; nothing was changed. */
+  | 'wrong-key'
   | 'internal';
 
 export class JournalError extends Error {

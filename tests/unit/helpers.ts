@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { test as base } from 'vitest';
 import type { ApiError, CallInput, CallResult } from '../../src-main/contract/contract.js';
 import type { CallName } from '../../src-main/contract/names.js';

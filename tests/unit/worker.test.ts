@@ -1,7 +1,7 @@
 // The journal as the app runs it: the built worker thread, driven through the same client main uses.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { Interaction, TimelinePage } from '../../src-main/contract/contract.js';
 import { LATEST_VERSION } from '../../src-main/core/db/migrations/index.js';
 import { JournalClient } from '../../src-main/shell/journal-client.js';

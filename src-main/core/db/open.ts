@@ -1,7 +1,8 @@
-import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { Kysely, SqliteDialect } from 'kysely';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { applyCipherKey } from '../crypto/cipher.js';
 import { migrate } from './migrate.js';
 import type { Database } from './schema.js';
 
@@ -9,6 +10,11 @@ export interface OpenOptions {
   /** Path to a native binding built for another runtime; better-sqlite3 finds its own by default. */
   nativeBinding?: string;
   readonly?: boolean;
+  /**
+   * The journal's 256-bit data key (#12, core/crypto). Given, the connection is keyed before any other
+   * statement reads a page; absent, the file is opened as plain SQLite. The caller owns and zeroes it.
+   */
+  key?: Buffer;
 }
 
 export interface JournalDb {
@@ -26,6 +32,7 @@ export async function openJournal(path: string, options: OpenOptions = {}): Prom
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   });
   try {
+    if (options.key) applyCipherKey(raw, options.key);
     applyPragmas(raw);
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
     await migrate(db);
