@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { contract, type ApiError, type CallResult, type JournalInfo, type ParsedInput, type Result } from '../../contract/contract.js';
-import { callNames, type CallName } from '../../contract/names.js';
+import { callNames, securityCallNames, type CallName, type SecurityCallName } from '../../contract/names.js';
 import type { JournalDb } from '../db/open.js';
 import { schemaVersion } from '../db/migrate.js';
 import { JournalError } from '../errors.js';
@@ -19,7 +19,9 @@ import { loadSample } from '../sample/sample.js';
 import { FuzzyIndex } from '../search/fuzzy.js';
 import { search } from '../search/search.js';
 
-type Handlers = { [K in CallName]: (input: ParsedInput<K>) => Promise<CallResult<K>> };
+// The security calls (#12) are answered by the JournalSession in front of this journal (core/crypto).
+type JournalCallName = Exclude<CallName, SecurityCallName>;
+type Handlers = { [K in JournalCallName]: (input: ParsedInput<K>) => Promise<CallResult<K>> };
 
 export interface JournalOptions {
   /** Reads the bundled sample journal; injected so the core never needs to know where resources live. */
@@ -77,10 +79,14 @@ export class Journal {
 
   /** Validates an untrusted call and runs it; never throws, every failure is a readable error. */
   async call(name: unknown, input?: unknown): Promise<Result<unknown>> {
-    if (typeof name !== 'string' || !(callNames as readonly string[]).includes(name)) {
+    if (
+      typeof name !== 'string' ||
+      !(callNames as readonly string[]).includes(name) ||
+      (securityCallNames as readonly string[]).includes(name)
+    ) {
       return failure({ code: 'unknown-call', message: 'Confidant does not know that request.' });
     }
-    const key = name as CallName;
+    const key = name as JournalCallName;
     const parsed = contract[key].input.safeParse(input);
     if (!parsed.success) return failure(fromZod(parsed.error));
     try {
