@@ -71,5 +71,7 @@ export const menuActions = [
   'go-search',
   'find',
   'command-palette',
+  'lock-now',
+  'privacy-screen',
 ] as const;
 export type MenuAction = (typeof menuActions)[number];

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { Result } from '../contract/contract.js';
+import type { Keychain } from '../core/crypto/keyfile.js';
 import type { WorkerData, WorkerMessage, WorkerRequest } from './journal-worker.js';
 
 /**
@@ -12,6 +13,7 @@ export class JournalClient {
 
   private constructor(private readonly worker: Worker) {
     worker.on('message', (message: WorkerMessage) => {
+      if (message.type === 'progress') console.info(`[journal] encrypting: ${message.step}`);
       if (message.type !== 'reply') return;
       this.pending.get(message.id)?.(message.result as Result<unknown>);
       this.pending.delete(message.id);
@@ -21,8 +23,21 @@ export class JournalClient {
   }
 
   /** Starts the worker and waits until the journal is open and migrated. */
-  static start(workerPath: string, data: WorkerData): Promise<JournalClient> {
-    const worker = new Worker(workerPath, { workerData: data });
+  static start(workerPath: string, data: WorkerData, keychain: Keychain | null = null): Promise<JournalClient> {
+    const worker = new Worker(workerPath, { workerData: { ...data, keychainBackend: keychain?.backend ?? null } });
+    // #12: the worker asks main's keychain (Electron safeStorage) to wrap and unwrap the journal's key.
+    worker.on('message', (message: WorkerMessage) => {
+      if (message.type !== 'keychain' || !keychain) return;
+      const input = Buffer.from(message.data.buffer, message.data.byteOffset, message.data.byteLength);
+      (message.op === 'wrap' ? keychain.wrap(input) : keychain.unwrap(input)).then(
+        (output) => {
+          const copy = new Uint8Array(output);
+          output.fill(0);
+          worker.postMessage({ keychainReply: message.id, ok: true, data: copy } satisfies WorkerRequest, [copy.buffer]);
+        },
+        () => worker.postMessage({ keychainReply: message.id, ok: false } satisfies WorkerRequest),
+      ).finally(() => input.fill(0));
+    });
     return new Promise((resolve, reject) => {
       const onMessage = (message: WorkerMessage) => {
         if (message.type === 'ready') {

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { callNames } from '../contract/names.js';
 import { JournalClient } from './journal-client.js';
 import { buildMenu } from './menu.js';
+import { osKeychain } from './safe-storage.js';
 import { journalPath } from './paths.js';
 import { registerAppScheme, serveRenderer } from './protocol.js';
 import { APP_ORIGIN, devServerUrl, isAppUrl, lockDownContents, lockDownSession } from './security.js';
@@ -36,10 +37,12 @@ async function start(): Promise<void> {
   lockDownSession();
   serveRenderer(join(outDir, 'renderer'));
   const path = journalPath(process.argv, process.env, app.getPath('userData'));
-  journal = await JournalClient.start(join(here, 'journal-worker.js'), {
-    journalPath: path,
-    samplePath: join(resourcesDir, 'sample-journal.json'),
-  });
+  journal = await JournalClient.start(
+    join(here, 'journal-worker.js'),
+    { journalPath: path, samplePath: join(resourcesDir, 'sample-journal.json') },
+    // #12: the OS keychain holds the journal's key where it can; null means a passphrase is required.
+    await osKeychain(),
+  );
   registerApi(journal);
   Menu.setApplicationMenu(buildMenu(() => mainWindow));
   mainWindow = createWindow();
@@ -82,6 +85,10 @@ function createWindow(): BrowserWindow {
     },
   });
   if (state.maximized) window.maximize();
+  // #12: keep confidences out of screenshots, screen sharing and recordings where the OS allows it
+  // (Windows 10 2004+, macOS, though apps using ScreenCaptureKit on newer macOS still capture it; a no-op on
+  // Linux).
+  window.setContentProtection(true);
   trackWindowState(window, stateFile);
   window.once('ready-to-show', () => window.show());
   const dev = devServerUrl();

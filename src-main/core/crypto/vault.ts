@@ -5,6 +5,7 @@ import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { randomBytes } from 'node:crypto';
 import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, renameSync, rmSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
+import { LATEST_VERSION } from '../db/migrations/index.js';
 import { JournalError } from '../errors.js';
 import { applyCipherKey, CIPHER, rekeyConnection } from './cipher.js';
 import { fsyncFolder, keyFilePath, writeKeyFile, type KeyFile } from './keyfile.js';
@@ -36,6 +37,14 @@ export async function encryptPlainJournal(journalPath: string, key: Buffer, keyF
     const check = plain.pragma('quick_check', { simple: true });
     if (check !== 'ok') {
       throw new JournalError('internal', 'This journal did not pass SQLite\'s check, so Confidant did not encrypt it. It was not changed.');
+    }
+    const stored = plain.pragma('user_version', { simple: true }) as number;
+    if (stored > LATEST_VERSION) {
+      throw new JournalError(
+        'future-version',
+        `This journal was written by a newer version of Confidant (schema ${stored}; this app knows up to ${LATEST_VERSION}). ` +
+          'Update Confidant to open it. The file has not been changed.',
+      );
     }
     // Fold the -wal into the main file, so the copy below is complete and no plain -wal is left behind.
     plain.pragma('wal_checkpoint(TRUNCATE)');
