@@ -6,7 +6,8 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, relative } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { callNames } from '../../src-main/contract/names.js';
-import { Journal, openJournal } from '../../src-main/core/index.js';
+import { JournalSession, type Keychain } from '../../src-main/core/index.js';
+import { testKeychain } from '../test-keychain.js';
 
 export const APP_ORIGIN = 'http://confidant.test';
 const root = join(import.meta.dirname, '..', '..');
@@ -25,15 +26,27 @@ const types: Record<string, string> = {
 
 export interface RunningApp {
   page: Page;
-  journal: Journal;
+  /** The journal session behind the page (#12): open, locked or unavailable, as in the app. */
+  journal: JournalSession;
   /** Every request the page made to anything but the app's own bundle. */
   foreignRequests: string[];
   close(): Promise<void>;
 }
 
-export async function openJournalFor(journalPath: string): Promise<Journal> {
-  return new Journal(await openJournal(journalPath), {
-    readSample: async () => JSON.parse(await readFile(samplePath, 'utf8')),
+/** One keychain per test process, as the OS has one per user: a journal reopened in a spec opens again. */
+export const keychain = testKeychain();
+
+export interface LaunchOptions {
+  colorScheme?: 'light' | 'dark';
+  /** The OS keychain (default: this process's test keychain), or null for a passphrase journal. */
+  keychain?: Keychain | null;
+}
+
+export async function openJournalFor(journalPath: string, options: Pick<LaunchOptions, 'keychain'> = {}): Promise<JournalSession> {
+  return JournalSession.start({
+    path: journalPath,
+    keychain: options.keychain === undefined ? keychain : options.keychain,
+    journal: { readSample: async () => JSON.parse(await readFile(samplePath, 'utf8')) },
   });
 }
 
@@ -41,9 +54,9 @@ export async function openJournalFor(journalPath: string): Promise<Journal> {
 export async function launchApp(
   context: BrowserContext,
   journalPath: string,
-  options: { colorScheme?: 'light' | 'dark' } = {},
+  options: LaunchOptions = {},
 ): Promise<RunningApp> {
-  const journal = await openJournalFor(journalPath);
+  const journal = await openJournalFor(journalPath, options);
   const foreignRequests: string[] = [];
   await context.route('**/*', async (route) => {
     const url = new URL(route.request().url());

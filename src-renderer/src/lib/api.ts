@@ -27,7 +27,13 @@ export function errorMessage(error: unknown): string {
 export async function api<K extends CallName>(name: K, ...input: undefined extends CallInput<K> ? [input?: CallInput<K>] : [input: CallInput<K>]): Promise<CallResult<K>> {
   const call = window.confidant[name] as (input?: unknown) => Promise<{ ok: true; value: CallResult<K> } | { ok: false; error: ApiError }>;
   const result = await call(input[0]);
-  if (!result.ok) throw new ApiFailure(result.error);
+  if (!result.ok) {
+    // The journal locked (auto-lock, another window) or became unavailable: App re-asks journal.status.
+    if (result.error.code === 'journal-locked' || result.error.code === 'journal-unavailable') {
+      window.dispatchEvent(new CustomEvent('confidant:journal-status'));
+    }
+    throw new ApiFailure(result.error);
+  }
   return result.value;
 }
 

@@ -9,7 +9,8 @@ export type Route =
   | { view: 'person'; id: number; focus?: number }
   | { view: 'associations' }
   | { view: 'association'; id: number }
-  | { view: 'review'; quarter?: string };
+  | { view: 'review'; quarter?: string }
+  | { view: 'settings' };
 
 class Router {
   route = $state<Route>({ view: 'timeline' });
