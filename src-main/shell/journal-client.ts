@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Result } from '../contract/contract.js';
 import type { Keychain } from '../core/crypto/keyfile.js';
+import { describeError } from '../core/redact.js';
 import type { WorkerData, WorkerMessage, WorkerRequest } from './journal-worker.js';
 
 /**
@@ -19,7 +20,8 @@ export class JournalClient {
       this.pending.delete(message.id);
     });
     worker.on('exit', () => this.failAll('The journal stopped unexpectedly. Restart Confidant; your saved entries are safe.'));
-    worker.on('error', (error) => console.error('[journal-worker]', error));
+    // #12: kind and stack only; an error's message may quote journal text.
+    worker.on('error', (error) => console.error(`[journal-worker] ${describeError(error)}`));
   }
 
   /** Starts the worker and waits until the journal is open and migrated. */

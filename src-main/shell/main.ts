@@ -7,6 +7,7 @@ import { callNames } from '../contract/names.js';
 import { JournalClient } from './journal-client.js';
 import { buildMenu } from './menu.js';
 import { osKeychain } from './safe-storage.js';
+import { describeError } from '../core/redact.js';
 import { journalPath } from './paths.js';
 import { registerAppScheme, serveRenderer } from './protocol.js';
 import { APP_ORIGIN, devServerUrl, isAppUrl, lockDownContents, lockDownSession } from './security.js';
@@ -98,7 +99,7 @@ function createWindow(): BrowserWindow {
 
 function fail(error: unknown): void {
   const message = error instanceof Error ? error.message : String(error);
-  console.error('[confidant] could not start', error);
+  console.error(`[confidant] could not start: ${describeError(error)}`);
   dialog.showErrorBox('Confidant could not open your journal', message);
   app.exit(1);
 }

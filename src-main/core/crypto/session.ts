@@ -8,6 +8,7 @@ import { contract, type ApiError, type JournalProblem, type JournalStatus, type 
 import { securityCallNames, type SecurityCallName } from '../../contract/names.js';
 import { openJournal, type JournalDb, type OpenOptions } from '../db/open.js';
 import { JournalError } from '../errors.js';
+import { describeError } from '../redact.js';
 import { Journal, type JournalOptions } from '../journal/journal.js';
 import { CIPHER, fileKind } from './cipher.js';
 import {
@@ -104,7 +105,7 @@ export class JournalSession {
       } catch (error) {
         if (error instanceof JournalError) return failure({ code: error.code, message: error.message });
         // Only the call's name and the error's code: a message could quote a file name or SQL.
-        console.error(`[security] ${key} failed (${errorCode(error)})`);
+        console.error(`[security] ${key} failed: ${describeError(error)}`);
         return failure({ code: 'internal', message: 'Confidant could not finish that. Nothing was changed.' });
       }
     }

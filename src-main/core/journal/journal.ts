@@ -4,6 +4,7 @@ import { callNames, securityCallNames, type CallName, type SecurityCallName } fr
 import type { JournalDb } from '../db/open.js';
 import { schemaVersion } from '../db/migrate.js';
 import { JournalError } from '../errors.js';
+import { describeError } from '../redact.js';
 import {
   createInteraction,
   deleteInteraction,
@@ -97,7 +98,8 @@ export class Journal {
         return failure({ code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) });
       }
       if (error instanceof z.ZodError) return failure(fromZod(error));
-      console.error(`[journal] ${key} failed`, error);
+      // The call's name and the error's kind and stack only: never its message, which may quote text.
+      console.error(`[journal] ${key} failed: ${describeError(error)}`);
       return failure({ code: 'internal', message: 'Something went wrong saving to your journal. Nothing was changed.' });
     }
   }
