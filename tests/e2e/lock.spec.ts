@@ -7,6 +7,9 @@ import { openJournalFor } from './harness.js';
 import { expect, test } from './fixtures.js';
 
 const PASSPHRASE = 'quiet harbour lantern';
+// scrypt is slow on purpose (about a second here, more on a loaded machine), and a wrong passphrase waits
+// on top: what follows an unlock or set-up waits for the app's answer this long.
+const KDF = { timeout: 30_000 };
 
 /** A journal with one person and one confidential entry, written before any page opens. */
 async function seeded(journalPath: string, keychain: 'default' | null) {
@@ -29,6 +32,7 @@ async function freshPath(): Promise<string> {
 }
 
 test('a new journal without a keychain asks for a passphrase first, then opens', async ({ openApp }) => {
+  test.slow(); // scrypt, by design
   const journalPath = await freshPath();
   const { page } = await openApp(journalPath, { keychain: null });
   await expect(page.getByRole('heading', { name: 'Choose a passphrase for your journal' })).toBeVisible();
@@ -39,12 +43,13 @@ test('a new journal without a keychain asks for a passphrase first, then opens',
 
   await page.getByLabel('Repeat the passphrase').fill(PASSPHRASE);
   await page.getByRole('button', { name: 'Create journal' }).click();
-  await expect(page.getByRole('heading', { name: 'Choose a passphrase for your journal' })).toBeHidden();
+  await expect(page.getByRole('heading', { name: 'Choose a passphrase for your journal' })).toBeHidden(KDF);
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
   expect((await readFile(`${journalPath}.key`, 'utf8')).includes('"kind": "passphrase"')).toBe(true);
 });
 
 test('unlock: a wrong passphrase is refused with a sentence, the right one opens the journal', async ({ openApp }) => {
+  test.slow(); // scrypt, by design
   const journalPath = await freshPath();
   await seeded(journalPath, null);
   const { page, journal } = await openApp(journalPath, { keychain: null });
@@ -63,24 +68,25 @@ test('unlock: a wrong passphrase is refused with a sentence, the right one opens
   await expect(field).toHaveAttribute('type', 'password');
 
   await page.getByRole('button', { name: 'Unlock' }).click();
-  await expect(page.getByRole('alert')).toHaveText('That passphrase does not unlock this journal. Check Caps Lock and try again; nothing was changed.');
+  await expect(page.getByRole('alert')).toHaveText('That passphrase does not unlock this journal. Check Caps Lock and try again; nothing was changed.', KDF);
   await expect(page.getByRole('heading', { name: 'Confidant is locked' })).toBeVisible();
 
   await field.fill(PASSPHRASE);
   await page.getByRole('button', { name: 'Unlock' }).click();
-  await expect(page.getByText('Coffee about the reorg')).toBeVisible();
+  await expect(page.getByText('Coffee about the reorg')).toBeVisible(KDF);
 });
 
 test('Lock now closes the journal and shows the lock screen', async ({ openApp }) => {
+  test.slow(); // scrypt, by design
   const journalPath = await freshPath();
   await seeded(journalPath, null);
   const { page, journal } = await openApp(journalPath, { keychain: null });
   await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
   await page.getByRole('button', { name: 'Unlock' }).click();
-  await expect(page.getByText('Coffee about the reorg')).toBeVisible();
+  await expect(page.getByText('Coffee about the reorg')).toBeVisible(KDF);
 
   await page.keyboard.press('ControlOrMeta+l');
-  await expect(page.getByRole('heading', { name: 'Confidant is locked' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Confidant is locked' })).toBeVisible(KDF);
   await expect(page.getByText('Coffee about the reorg')).toHaveCount(0);
   await expect(page.getByText('Imani Okafor')).toHaveCount(0);
   expect(journal.status()).toMatchObject({ state: 'locked' });
@@ -88,7 +94,7 @@ test('Lock now closes the journal and shows the lock screen', async ({ openApp }
 
   await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
   await page.getByRole('button', { name: 'Unlock' }).click();
-  await expect(page.getByText('Coffee about the reorg')).toBeVisible();
+  await expect(page.getByText('Coffee about the reorg')).toBeVisible(KDF);
 });
 
 test('the privacy screen hides every name, title and note at one key, and the same key brings them back', async ({ openApp }) => {
