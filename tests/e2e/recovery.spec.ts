@@ -112,7 +112,7 @@ test('a journal another program holds: Try again opens it once the program let g
   const { spawn } = await import('node:child_process');
   const holder = spawn(process.execPath, [
     '-e',
-    `const D = require(${JSON.stringify(join(import.meta.dirname, '..', '..', 'node_modules', 'better-sqlite3'))});
+    `const D = require(${JSON.stringify(join(import.meta.dirname, '..', '..', 'node_modules', 'better-sqlite3-multiple-ciphers'))});
      const db = new D(${JSON.stringify(journalPath)}); db.pragma('locking_mode = EXCLUSIVE'); db.exec('BEGIN EXCLUSIVE');
      console.log('holding'); process.stdin.on('data', () => process.exit(0));`,
   ]);

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { BackupsOverview, JournalStatus } from '../../src-main/contract/contract.js';
 import { Backups } from '../../src-main/core/backups/backups.js';
 import { LATEST_VERSION, migrations } from '../../src-main/core/db/migrations/index.js';
