@@ -1,5 +1,5 @@
 // #12: the calls behind the lock screen and Settings › Security. Answered by the journal session
-// (core/crypto/session.ts), which stands in front of the journal, so they work while it is locked.
+// (core/recovery/session.ts), which stands in front of the journal, so they work while it is locked.
 import { z } from 'zod';
 import type { JournalStatus } from './journal-status.js';
 
