@@ -21,7 +21,7 @@ const config: Configuration = {
     '!out/**/*.map',
     // better-sqlite3 ships its C sources and SQLite's amalgamation for building from source; the
     // prebuilt N-API binaries are all that loads.
-    '!node_modules/better-sqlite3/{src,deps,binding.gyp}{,/**/*}',
+    '!node_modules/better-sqlite3-multiple-ciphers/{src,deps,binding.gyp}{,/**/*}',
     '!node_modules/**/{README*,readme*,CHANGELOG*,*.md,*.map}',
     // Packages' TypeScript sources and their own tests (zod ships both): the compiled .js is what loads.
     '!node_modules/**/*.{ts,mts,cts}',
@@ -33,7 +33,7 @@ const config: Configuration = {
   ],
   asar: true,
   // A .node file cannot be dlopen()ed from inside an archive.
-  asarUnpack: ['node_modules/better-sqlite3/prebuilds/*.node'],
+  asarUnpack: ['node_modules/better-sqlite3-multiple-ciphers/prebuilds/*.node'],
   // better-sqlite3's prebuilds are N-API: the same binary loads in Node and in Electron, so there is
   // nothing to rebuild (and no compiler or Electron headers to download).
   npmRebuild: false,

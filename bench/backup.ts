@@ -43,7 +43,7 @@ try {
   await journalDb.close();
   log(`journal: ${(statSync(journalPath).size / 1024 / 1024).toFixed(1)} MB`);
 
-  const session = await JournalSession.start({ journalPath, readSample: async () => ({}), verify: verifyInThread, checkLive: (file) => verifyInThread(file, 'quick') });
+  const session = await JournalSession.start({ journalPath, readSample: async () => ({}), verify: (file) => verifyInThread(file), checkLive: (file) => verifyInThread(file, 'quick') });
   let started = performance.now();
   await session.checked;
   const quickCheckMs = performance.now() - started;

@@ -2,7 +2,7 @@
 // roles and tags; interactions with one to four people each, spread over years, with notes whose lengths
 // and vocabulary look like a leader's notes (a Zipf-distributed English core, names, project codenames
 // and a long tail of rare words), a few percent confidential.
-import type BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { Rng } from '../resources/sample/prng.js';
 
 const FIRST = `Priya Ada Grace Omar Lucia Kenji Amara Rafael Ines Samuel Chloe Arjun Fatima Tomas Elena Nnamdi Julia Rohan Aisha Ben

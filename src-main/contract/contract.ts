@@ -70,6 +70,9 @@ export * from './transfer.js';
 import { transferContract } from './transfer.js';
 export * from './network.js';
 import { networkContract } from './network.js';
+export * from './journal-status.js';
+export type { SecurityInfo } from './security.js';
+import { securityContract } from './security.js';
 
 const tag = cleanText('A tag')
   .trim()
@@ -316,6 +319,7 @@ const confirmed = z.boolean({ error: 'Confirmed must be true or false.' }).defau
 const now = { now: isoDateTime.nullish() };
 
 export const contract = {
+  ...securityContract,
   'journal.info': { input: empty, result: of<JournalInfo>() },
   'journal.loadSample': { input: empty, result: of<JournalInfo>() },
   'people.list': { input: empty, result: of<PersonSummary[]>() },

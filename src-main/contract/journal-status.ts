@@ -31,7 +31,17 @@ export interface JournalProblem {
 
 export type JournalStatus =
   | { state: 'open'; path: string; readOnly: boolean; name: string }
-  | { state: 'locked'; path: string; name: string }
+  | {
+      state: 'locked';
+      path: string;
+      name: string;
+      /**
+       * #12: what the lock screen asks for. 'unlock': the passphrase of an encrypted journal. 'new' and
+       * 'encrypt': no keychain can hold a key here, so a passphrase must be chosen first, for a new journal
+       * or to encrypt an existing plain one. Absent means 'unlock'.
+       */
+      setup?: 'unlock' | 'new' | 'encrypt';
+    }
   | { state: 'unavailable'; problem: JournalProblem };
 
 /** The name a person knows a journal by: its file name without the extension. */

@@ -1,6 +1,18 @@
+/** #12: answered by the journal session in front of the journal, so they work while it is locked. */
+export const securityCallNames = [
+  'journal.status',
+  'security.info',
+  'security.unlock',
+  'security.lock',
+  'security.setPassphrase',
+  'security.changePassphrase',
+] as const;
+export type SecurityCallName = (typeof securityCallNames)[number];
+
 // The list of calls, free of schemas, so the sandboxed preload can be built from it without zod.
 // contract.ts checks (with `satisfies`) that it names exactly the calls the contract defines.
 export const callNames = [
+  ...securityCallNames,
   'journal.info',
   'journal.loadSample',
   'people.list',
@@ -46,7 +58,6 @@ export const callNames = [
   'review.exportMarkdown',
   'interactions.purgeTrash',
   // Journal safety (contract/recovery.ts)
-  'journal.status',
   'recovery.restoreBackup',
   'recovery.openReadOnly',
   'backups.list',
@@ -126,5 +137,7 @@ export const menuActions = [
   'go-thanks',
   'import',
   'export',
+  'lock-now',
+  'privacy-screen',
 ] as const;
 export type MenuAction = (typeof menuActions)[number];

@@ -19,6 +19,10 @@ export type JournalErrorCode =
   | 'read-only'
   /** The disk would not read or write (an unplugged drive, a failing disk, a network folder gone away). */
   | 'io-error'
+  /** The journal is encrypted and not unlocked (#12): show the unlock screen. */
+  | 'journal-locked'
+  /** A key or passphrase that does not open this journal; nothing was changed. */
+  | 'wrong-key'
   | 'internal';
 
 export class JournalError extends Error {

@@ -9,7 +9,14 @@ export interface VerifyData {
   nativeBinding?: string;
   /** quick: the check after start, on the live journal (read-only, beside the worker's connection). */
   depth?: 'full' | 'quick';
+  /** #12: the data key of an encrypted journal (a copy, zeroed here once the check has opened the file). */
+  key?: Uint8Array;
 }
 
-const { verify, nativeBinding, depth } = workerData as VerifyData;
-parentPort?.postMessage(await verifyBackup(verify, nativeBinding, depth ?? 'full'));
+const { verify, nativeBinding, depth, key } = workerData as VerifyData;
+const keyBuffer = key ? Buffer.from(key.buffer, key.byteOffset, key.byteLength) : undefined;
+try {
+  parentPort?.postMessage(await verifyBackup(verify, nativeBinding, depth ?? 'full', keyBuffer));
+} finally {
+  keyBuffer?.fill(0);
+}

@@ -1,5 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Result } from '../contract/contract.js';
+import type { Keychain } from '../core/crypto/keyfile.js';
+import { describeError } from '../core/redact.js';
 import type { WorkerData, WorkerMessage, WorkerRequest } from './journal-worker.js';
 
 /** What every call gets once the worker is gone: at once, never a hang. */
@@ -22,17 +24,37 @@ export class JournalClient {
 
   private constructor(private readonly worker: Worker) {
     worker.on('message', (message: WorkerMessage) => {
+      if (message.type === 'progress') console.info(`[journal] encrypting: ${message.step}`);
       if (message.type !== 'reply') return;
       this.pending.get(message.id)?.(message.result as Result<unknown>);
       this.pending.delete(message.id);
     });
-    worker.on('error', (error) => console.error('[journal-worker]', error));
+    // #12: kind and stack only; an error's message may quote journal text.
+    worker.on('error', (error) => console.error(`[journal-worker] ${describeError(error)}`));
     worker.on('exit', (code) => this.stop(this.closing ? 'The journal was closed.' : STOPPED_MESSAGE, !this.closing, code));
   }
 
   /** Starts the worker and waits until the journal is open (or knows why it cannot be). */
-  static start(workerPath: string, data: WorkerData): Promise<JournalClient> {
-    return JournalClient.connect(new Worker(workerPath, { workerData: data }));
+  /**
+   * `keychain`: main's OS keychain, or null where none protects a key (a passphrase is then required).
+   * Left out, the journal is kept plain (tests of the shell and the safety paths).
+   */
+  static start(workerPath: string, data: WorkerData, keychain?: Keychain | null): Promise<JournalClient> {
+    const worker = new Worker(workerPath, { workerData: keychain === undefined ? data : { ...data, keychainBackend: keychain?.backend ?? null } });
+    // #12: the worker asks main's keychain (Electron safeStorage) to wrap and unwrap the journal's key.
+    worker.on('message', (message: WorkerMessage) => {
+      if (message.type !== 'keychain' || !keychain) return;
+      const input = Buffer.from(message.data.buffer, message.data.byteOffset, message.data.byteLength);
+      (message.op === 'wrap' ? keychain.wrap(input) : keychain.unwrap(input)).then(
+        (output) => {
+          const copy = new Uint8Array(output);
+          output.fill(0);
+          worker.postMessage({ keychainReply: message.id, ok: true, data: copy } satisfies WorkerRequest, [copy.buffer]);
+        },
+        () => worker.postMessage({ keychainReply: message.id, ok: false } satisfies WorkerRequest),
+      ).finally(() => input.fill(0));
+    });
+    return JournalClient.connect(worker);
   }
 
   /** Takes over a worker already started (tests use it to stop the thread from outside, as a crash does). */

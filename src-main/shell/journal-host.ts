@@ -3,6 +3,8 @@
 // are all tested under Node against the real built worker.
 import type { Result } from '../contract/contract.js';
 import { journalName, type JournalProblem, type JournalStatus } from '../contract/journal-status.js';
+import type { Keychain } from '../core/crypto/keyfile.js';
+import { describeError } from '../core/redact.js';
 import { JournalClient, CLOSE_TIMEOUT_MS } from './journal-client.js';
 import type { WorkerData } from './journal-worker.js';
 
@@ -14,6 +16,8 @@ export class JournalHost {
   constructor(
     private readonly workerPath: string,
     private data: WorkerData,
+    /** #12: the OS keychain (main's safeStorage adapter), asked at each start; null: passphrase only. */
+    private readonly keychain: () => Promise<Keychain | null | undefined> = async () => undefined,
   ) {}
 
   get path(): string {
@@ -29,7 +33,7 @@ export class JournalHost {
   /** Starts the worker. Never throws: a failure becomes a 'start-failed' status the window explains. */
   async start(): Promise<void> {
     try {
-      const client = await JournalClient.start(this.workerPath, this.data);
+      const client = await JournalClient.start(this.workerPath, this.data, await this.keychain());
       client.onStop((reason) => {
         if (this.client !== client) return;
         this.client = null;
@@ -39,7 +43,7 @@ export class JournalHost {
       this.client = client;
       this.problem = null;
     } catch (error) {
-      console.error('[journal] could not start', error);
+      console.error(`[journal] could not start: ${describeError(error)}`);
       this.client = null;
       this.problem = startFailedProblem(this.data.journalPath, error);
     }

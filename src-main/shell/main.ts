@@ -10,6 +10,8 @@ import { callNames, shellCallNames, type MenuAction } from '../contract/names.js
 import { JournalHost, windowTitle } from './journal-host.js';
 import { buildMenu } from './menu.js';
 import { setNotificationNamesHidden, startReminderNotifications } from './notifications.js';
+import { osKeychain } from './safe-storage.js';
+import { describeError } from '../core/redact.js';
 import { journalPath } from './paths.js';
 import { registerAppScheme, serveRenderer } from './protocol.js';
 import { QuickCapture } from './quick-capture.js';
@@ -27,11 +29,17 @@ const paths = resolveResources({
   arch: process.arch,
 });
 
-const host = new JournalHost(paths.worker, {
-  journalPath: journalPath(process.argv, process.env, app.getPath('userData')),
-  samplePath: paths.sampleJournal,
-  ...(paths.nativeBinding ? { nativeBinding: paths.nativeBinding } : {}),
-});
+const host = new JournalHost(
+  paths.worker,
+  {
+    journalPath: journalPath(process.argv, process.env, app.getPath('userData')),
+    samplePath: paths.sampleJournal,
+    ...(paths.nativeBinding ? { nativeBinding: paths.nativeBinding } : {}),
+  },
+  // #12: the OS keychain holds the journal's key where it can; null means a passphrase is required.
+  // Asked at each start (safeStorage answers only once the app is ready).
+  osKeychain,
+);
 const settings = new SettingsStore(join(app.getPath('userData'), 'settings.json'));
 let mainWindow: BrowserWindow | null = null;
 let capture: QuickCapture;
@@ -110,6 +118,10 @@ function createMainWindow(): BrowserWindow {
     webPreferences: webPreferences(paths.preload),
   });
   if (state.maximized) window.maximize();
+  // #12: keep confidences out of screenshots, screen sharing and recordings where the OS allows it
+  // (Windows 10 2004+, macOS, though apps using ScreenCaptureKit on newer macOS still capture it; a no-op on
+  // Linux).
+  window.setContentProtection(true);
   trackWindowState(window, stateFile);
   // Main sets the title (the journal's name), not the page's <title>.
   window.on('page-title-updated', (event) => event.preventDefault());

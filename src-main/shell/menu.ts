@@ -39,6 +39,10 @@ export function buildMenu({ send: sendAction }: { send: (action: MenuAction) => 
         { type: 'separator' },
         { label: 'Import Contacts…', click: send('import') },
         { label: 'Export…', click: send('export') },
+        // #12: the key leaves memory and the lock screen shows; needs a passphrase journal.
+        { label: 'Lock Now', accelerator: 'CmdOrCtrl+L', click: send('lock-now') },
+        // One key, handled by the page itself (so the same key brings it back); shown here to be found.
+        { label: 'Privacy Screen', accelerator: 'F9', registerAccelerator: false, click: send('privacy-screen') },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],

@@ -40,7 +40,7 @@ export function resolveResources(layout: Layout): ResourcePaths {
     trayIcon: join(resources, 'icons', layout.platform === 'darwin' ? 'trayTemplate.png' : 'tray.png'),
     // A .node file cannot be loaded from inside an archive; electron-builder's asarUnpack puts it beside.
     nativeBinding: layout.isPackaged
-      ? join(layout.resourcesPath, 'app.asar.unpacked', 'node_modules', 'better-sqlite3', 'prebuilds', `${layout.platform}-${layout.arch}.node`)
+      ? join(layout.resourcesPath, 'app.asar.unpacked', 'node_modules', 'better-sqlite3-multiple-ciphers', 'prebuilds', `${layout.platform}-${layout.arch}.node`)
       : undefined,
   };
 }

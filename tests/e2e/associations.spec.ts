@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import type { AssociationDetail, Person } from '../../src-main/contract/contract.js';
-import type { Journal } from '../../src-main/core/index.js';
+import type { JournalSession as Journal } from '../../src-main/core/index.js';
 import { test, expect } from './fixtures.js';
 
 // Habit 8, as a user runs it: try three associations, choose one to focus on, attend its events every

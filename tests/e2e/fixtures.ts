@@ -5,14 +5,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchApp, type RunningApp } from './harness.js';
+import { launchApp, type LaunchOptions, type RunningApp } from './harness.js';
 
 export { expect };
 export { menu } from './harness.js';
 
 interface Fixtures {
   journalPath: string;
-  openApp: (journalPath: string) => Promise<RunningApp>;
+  openApp: (journalPath: string, options?: LaunchOptions) => Promise<RunningApp>;
   running: RunningApp;
   app: Page;
 }
@@ -25,8 +25,8 @@ export const test = base.extend<Fixtures>({
   },
   openApp: async ({ context }, use) => {
     const opened: RunningApp[] = [];
-    await use(async (journalPath) => {
-      const running = await launchApp(context, journalPath);
+    await use(async (journalPath, options) => {
+      const running = await launchApp(context, journalPath, options);
       opened.push(running);
       return running;
     });

@@ -1,6 +1,6 @@
 // A date far ahead is asked about before it is saved: planned meetings are real, typos are commoner.
 import type { CallInput, Person, TimelinePage } from '../../src-main/contract/contract.js';
-import type { Journal } from '../../src-main/core/index.js';
+import type { JournalSession as Journal } from '../../src-main/core/index.js';
 import { test, expect } from './fixtures.js';
 
 async function titles(journal: Journal): Promise<string[]> {

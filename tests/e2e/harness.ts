@@ -8,9 +8,10 @@ import { extname, join, normalize, relative } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { JournalProblem, JournalStatus } from '../../src-main/contract/journal-status.js';
 import { callNames, shellCallNames } from '../../src-main/contract/names.js';
-import { Journal, JournalSession, openJournal } from '../../src-main/core/index.js';
+import { JournalSession, type Keychain } from '../../src-main/core/index.js';
 import { stoppedProblem } from '../../src-main/shell/journal-host.js';
 import { handleShellCall, isShellCall, SettingsStore, type ShellActions } from '../../src-main/shell/shell-calls.js';
+import { testKeychain } from '../test-keychain.js';
 
 export const APP_ORIGIN = 'http://confidant.test';
 const root = join(import.meta.dirname, '..', '..');
@@ -29,9 +30,12 @@ const types: Record<string, string> = {
 
 export interface RunningApp {
   page: Page;
-  /** The open journal (after a restore, the new one); throws when the session is unavailable. */
-  readonly journal: Journal;
-  /** What the worker runs in the app: open or unavailable, with recovery and backups. */
+  /**
+   * The journal session behind the page, as the worker runs it: open, locked or unavailable, with
+   * recovery, backups and the security calls (after a restore or restart, the new one).
+   */
+  readonly journal: JournalSession;
+  /** The same session (#9's specs name it so). */
   readonly session: JournalSession;
   /** Every shell call the page made (dialogs, settings, quit...), in order, with its parsed input. */
   shellCalls: { name: string; input: unknown }[];
@@ -51,40 +55,45 @@ export interface SavedFile {
   path: string;
 }
 
-export async function openJournalFor(journalPath: string): Promise<Journal> {
-  return new Journal(await openJournal(journalPath), {
+/** One keychain per test process, as the OS has one per user: a journal reopened in a spec opens again. */
+export const keychain = testKeychain();
+
+export interface LaunchOptions {
+  colorScheme?: 'light' | 'dark';
+  /** Where app.saveFile writes (the save dialog's answer); null means the person cancelled. */
+  savePath?: string | null;
+  /** Where settings.json lives; defaults to beside the journal. */
+  settingsPath?: string;
+  /** What the OS says to a global shortcut: the harness has no OS, so the test decides. */
+  shortcutAccepted?: boolean;
+  /** The folder app.pickFolder answers with; unset means the person cancelled. */
+  pickFolder?: string;
+  busyTimeoutMs?: number;
+  /** A fixed clock for the page (ISO time): the app reads `now` from it. */
+  now?: string;
+  /** #12: the OS keychain (default: this process's test keychain), or null for a passphrase journal. */
+  keychain?: Keychain | null;
+}
+
+/** The session the worker would run on `journalPath`, once its quick check has finished. */
+export async function openJournalFor(journalPath: string, options: Pick<LaunchOptions, 'keychain' | 'busyTimeoutMs'> = {}): Promise<JournalSession> {
+  const session = await JournalSession.start({
+    journalPath,
+    keychain: options.keychain === undefined ? keychain : options.keychain,
     readSample: async () => JSON.parse(await readFile(samplePath, 'utf8')),
+    ...(options.busyTimeoutMs !== undefined ? { busyTimeoutMs: options.busyTimeoutMs } : {}),
   });
+  await session.checked;
+  return session;
 }
 
 /** Opens a new page in `context` showing the app on the journal at `journalPath`. */
 export async function launchApp(
   context: BrowserContext,
   journalPath: string,
-  options: {
-    colorScheme?: 'light' | 'dark';
-    /** Where app.saveFile writes (the save dialog's answer); null means the person cancelled. */
-    savePath?: string | null;
-    /** Where settings.json lives; defaults to beside the journal. */
-    settingsPath?: string;
-    /** What the OS says to a global shortcut: the harness has no OS, so the test decides. */
-    shortcutAccepted?: boolean;
-    /** The folder app.pickFolder answers with; unset means the person cancelled. */
-    pickFolder?: string;
-    busyTimeoutMs?: number;
-    /** A fixed clock for the page (ISO time): the app reads `now` from it. */
-    now?: string;
-  } = {},
+  options: LaunchOptions = {},
 ): Promise<RunningApp> {
-  const startSession = async () => {
-    const started = await JournalSession.start({
-      journalPath,
-      readSample: async () => JSON.parse(await readFile(samplePath, 'utf8')),
-      ...(options.busyTimeoutMs !== undefined ? { busyTimeoutMs: options.busyTimeoutMs } : {}),
-    });
-    await started.checked;
-    return started;
-  };
+  const startSession = () => openJournalFor(journalPath, options);
   let session = await startSession();
   let problem: JournalProblem | null = null;
   const savedFiles: SavedFile[] = [];
@@ -159,10 +168,8 @@ export async function launchApp(
   await page.goto(`${APP_ORIGIN}/index.html`);
   return {
     page,
-    get journal(): Journal {
-      const journal = session.journal;
-      if (!journal) throw new Error(`The journal is not open: ${JSON.stringify(session.status())}`);
-      return journal;
+    get journal(): JournalSession {
+      return session;
     },
     get session() {
       return session;

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import type { Person } from '../../src-main/contract/contract.js';
-import type { Journal } from '../../src-main/core/index.js';
+import type { JournalSession as Journal } from '../../src-main/core/index.js';
 import { test, expect } from './fixtures.js';
 
 // The network perspective as a leader walks it: counts they can open, the links the journal asks about,

@@ -1,7 +1,7 @@
 import { setHours, subDays } from 'date-fns';
 import type { Page } from 'playwright-core';
 import type { CallInput, Person, PersonSummary } from '../../src-main/contract/contract.js';
-import type { Journal } from '../../src-main/core/index.js';
+import type { JournalSession as Journal } from '../../src-main/core/index.js';
 import { test, expect } from './fixtures.js';
 
 async function seedPerson(journal: Journal, fields: CallInput<'people.create'>): Promise<Person> {

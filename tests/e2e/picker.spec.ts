@@ -2,7 +2,7 @@
 // nobody exactly is added as a new person, and an exact match (any case, any accents) always wins.
 import type { Page } from 'playwright-core';
 import type { CallInput, Person } from '../../src-main/contract/contract.js';
-import type { Journal } from '../../src-main/core/index.js';
+import type { JournalSession as Journal } from '../../src-main/core/index.js';
 import { test, expect } from './fixtures.js';
 
 async function seedPerson(journal: Journal, fields: CallInput<'people.create'>): Promise<Person> {

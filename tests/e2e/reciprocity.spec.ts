@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import type { Person } from '../../src-main/contract/contract.js';
-import type { Journal } from '../../src-main/core/index.js';
+import type { JournalSession as Journal } from '../../src-main/core/index.js';
 import { test, expect } from './fixtures.js';
 
 // "Give before you ask", as a user runs it: log what was given and asked right after a meeting, watch the

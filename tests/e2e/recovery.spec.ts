@@ -4,7 +4,8 @@ import { mkdtemp, rm, writeFile, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect } from '@playwright/test';
-import { launchApp, type RunningApp } from './harness.js';
+import { keyFilePath, readKeyFile, unwrapWithKeychain } from '../../src-main/core/crypto/keyfile.js';
+import { keychain, launchApp, type RunningApp } from './harness.js';
 
 const test = base.extend<{ dir: string }>({
   dir: async ({}, use) => {
@@ -109,11 +110,14 @@ test('a journal another program holds: Try again opens it once the program let g
   const first = await launchApp(context, journalPath);
   await seed(first, ['Lunch with the CFO']);
   await first.close();
+  // The journal is encrypted (#12): the other program holds it with its key, as a sqlcipher shell would.
+  const key = (await unwrapWithKeychain(readKeyFile(keyFilePath(journalPath))!, keychain)).toString('hex');
   const { spawn } = await import('node:child_process');
   const holder = spawn(process.execPath, [
     '-e',
-    `const D = require(${JSON.stringify(join(import.meta.dirname, '..', '..', 'node_modules', 'better-sqlite3'))});
-     const db = new D(${JSON.stringify(journalPath)}); db.pragma('locking_mode = EXCLUSIVE'); db.exec('BEGIN EXCLUSIVE');
+    `const D = require(${JSON.stringify(join(import.meta.dirname, '..', '..', 'node_modules', 'better-sqlite3-multiple-ciphers'))});
+     const db = new D(${JSON.stringify(journalPath)}); db.pragma("cipher = 'sqlcipher'"); db.pragma('legacy = 4'); db.key(Buffer.from("x'${key}'"));
+     db.pragma('locking_mode = EXCLUSIVE'); db.exec('BEGIN EXCLUSIVE');
      console.log('holding'); process.stdin.on('data', () => process.exit(0));`,
   ]);
   await new Promise<void>((resolve) => holder.stdout.on('data', (chunk) => String(chunk).includes('holding') && resolve()));

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import type { CallInput, Interaction, Person } from '../../src-main/contract/contract.js';
-import type { Journal } from '../../src-main/core/index.js';
+import type { JournalSession as Journal } from '../../src-main/core/index.js';
 import { test, expect } from './fixtures.js';
 
 async function call<T>(journal: Journal, name: string, input: unknown = {}): Promise<T> {

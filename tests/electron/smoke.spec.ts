@@ -4,7 +4,7 @@
 // What only Electron can show: the app:// page under its CSP, the preload's bridge, the request filter,
 // the journal file written by the worker thread, and the window's bounds kept across launches.
 import { test, expect } from '@playwright/test';
-import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -169,7 +169,7 @@ describe('validation', () => {
 });
 
 describe('the quarterly review', () => {
-  async function storyline(journal: Journal, journalDb: { raw: import('better-sqlite3').Database }) {
+  async function storyline(journal: Journal, journalDb: { raw: import('better-sqlite3-multiple-ciphers').Database }) {
     const circle = await association(journal, 'Product Leaders Circle', { status: 'focus' });
     const guild = await association(journal, 'Design Guild');
     journalDb.raw.exec(`UPDATE attendance_goals SET from_quarter = '2024-Q1' WHERE association_id = ${circle}`);

@@ -3,13 +3,15 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { BackupsOverview, JournalStatus } from '../../src-main/contract/contract.js';
 import { Backups } from '../../src-main/core/backups/backups.js';
 import { LATEST_VERSION, migrations } from '../../src-main/core/db/migrations/index.js';
 import { migrate } from '../../src-main/core/db/migrate.js';
 import { JournalSession } from '../../src-main/core/index.js';
 import { Kysely, SqliteDialect } from 'kysely';
+import { keyFilePath } from '../../src-main/core/crypto/keyfile.js';
+import { testKeychain } from '../test-keychain.js';
 import { addPerson, call, describe, expect, newInteraction, readSampleFile, test } from './helpers.js';
 
 function start(journalPath: string, options: Partial<Parameters<typeof JournalSession.start>[0]> = {}) {
@@ -142,6 +144,31 @@ describe('backups', () => {
       expect(kept.prepare('SELECT title FROM interactions ORDER BY id').pluck().all()).toEqual(['In the backup', 'After the backup']);
       kept.close();
       expect(await session.call('backups.restore', { path: join(dir, 'nowhere.sqlite') })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    } finally {
+      await session.close();
+    }
+  });
+
+  test('an encrypted journal is backed up under its key with its key file beside, and restored with it', async ({ dir, journalPath }) => {
+    const keychain = testKeychain();
+    const marker = `backupmarker${Date.now()}`;
+    const session = await start(journalPath, { keychain });
+    try {
+      expect(session.status()).toMatchObject({ state: 'open' });
+      const personId = await addPerson(session, { name: marker });
+      await call(session, 'interactions.create', newInteraction({ title: 'Kept in the backup', personIds: [personId] }));
+      const [backup] = (await value<BackupsOverview>(session.call('backups.create'))).backups;
+      // VACUUM INTO under the journal's key: no plaintext, and the key file that opens it beside it.
+      expect(readFileSync(backup!.path).includes(marker)).toBe(false);
+      expect(readFileSync(`${backup!.path}.key`)).toEqual(readFileSync(keyFilePath(journalPath)));
+      await call(session, 'interactions.create', newInteraction({ title: 'Written after the backup', personIds: [personId] }));
+      const restored = await value<JournalStatus>(session.call('backups.restore', { path: backup!.path }));
+      expect(restored).toMatchObject({ state: 'open' });
+      expect((await call(session, 'interactions.timeline', { limit: 10 })).entries.map((entry) => entry.title)).toEqual(['Kept in the backup']);
+      // The journal as it was, with its key file, is kept as a dated pair beside it.
+      const kept = readdirSync(dir).filter((name) => name.startsWith('journal before restore'));
+      expect(kept.some((name) => name.endsWith('.sqlite'))).toBe(true);
+      expect(kept.some((name) => name.endsWith('.sqlite.key'))).toBe(true);
     } finally {
       await session.close();
     }

@@ -4,7 +4,7 @@ process.env.TZ = 'Europe/London';
 import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { Kysely, SqliteDialect } from 'kysely';
 import { migrate } from '../../src-main/core/db/migrate.js';
 import { migrations } from '../../src-main/core/db/migrations/index.js';

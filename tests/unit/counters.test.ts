@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { Kysely, SqliteDialect } from 'kysely';
 import { migrate } from '../../src-main/core/db/migrate.js';
 import { counters } from '../../src-main/core/db/migrations/0005-counters.js';

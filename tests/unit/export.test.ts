@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { unzipSync, strFromU8 } from 'fflate';
 import Papa from 'papaparse';
 import type { ExportFile } from '../../src-main/contract/contract.js';

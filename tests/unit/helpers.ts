@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { test as base } from 'vitest';
 import type { ApiError, CallInput, CallResult } from '../../src-main/contract/contract.js';
 import type { CallName } from '../../src-main/contract/names.js';
@@ -42,14 +42,14 @@ export const test = base
 export { describe, expect } from 'vitest';
 
 /** Runs a call that must succeed and returns its typed value; a refusal fails the test with its message. */
-export async function call<K extends CallName>(journal: Journal, name: K, input?: CallInput<K>): Promise<CallResult<K>> {
+export async function call<K extends CallName>(journal: Pick<Journal, 'call'>, name: K, input?: CallInput<K>): Promise<CallResult<K>> {
   const result = await journal.call(name, input);
   if (!result.ok) throw new Error(`${name} was refused: ${result.error.code}: ${result.error.message}`);
   return result.value as CallResult<K>;
 }
 
 /** Runs a call that must be refused and returns the error. */
-export async function refusal(journal: Journal, name: unknown, input: unknown): Promise<ApiError> {
+export async function refusal(journal: Pick<Journal, 'call'>, name: unknown, input: unknown): Promise<ApiError> {
   const result = await journal.call(name, input);
   if (result.ok) throw new Error(`${String(name)} should have been refused but returned ${JSON.stringify(result.value)}`);
   return result.error;
@@ -102,12 +102,12 @@ export function newInteraction(fields: Partial<CallInput<'interactions.create'>>
 }
 
 /** Creates a person through the API and returns their id. */
-export async function addPerson(journal: Journal, fields: Partial<CallInput<'people.create'>> = {}): Promise<number> {
+export async function addPerson(journal: Pick<Journal, 'call'>, fields: Partial<CallInput<'people.create'>> = {}): Promise<number> {
   return (await call(journal, 'people.create', newPerson(fields))).id;
 }
 
 /** Creates an interaction through the API and returns its id. */
-export async function addInteraction(journal: Journal, fields: Partial<CallInput<'interactions.create'>> = {}): Promise<number> {
+export async function addInteraction(journal: Pick<Journal, 'call'>, fields: Partial<CallInput<'interactions.create'>> = {}): Promise<number> {
   return (await call(journal, 'interactions.create', newInteraction(fields))).id;
 }
 

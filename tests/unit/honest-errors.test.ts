@@ -10,7 +10,7 @@ import { describe, expect, newInteraction, readSampleFile, refusal, root, stored
 async function holdWriteLock(journalPath: string, ms: number): Promise<ChildProcessWithoutNullStreams> {
   const child = spawn(process.execPath, [
     '-e',
-    `const D = require(${JSON.stringify(join(root, 'node_modules', 'better-sqlite3'))});
+    `const D = require(${JSON.stringify(join(root, 'node_modules', 'better-sqlite3-multiple-ciphers'))});
      const db = new D(${JSON.stringify(journalPath)});
      db.exec('BEGIN IMMEDIATE'); db.prepare("INSERT INTO search_revision (scope, revision) VALUES ('people', 0) ON CONFLICT DO NOTHING").run();
      console.log('holding');

@@ -1,6 +1,6 @@
 // Links, suggestions, introductions and the network figures, through the API on a real journal file.
 import { join } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { Kysely, SqliteDialect } from 'kysely';
 import { migrate } from '../../src-main/core/db/migrate.js';
 import { LATEST_VERSION, migrations } from '../../src-main/core/db/migrations/index.js';

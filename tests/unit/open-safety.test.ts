@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { JournalStatus } from '../../src-main/contract/journal-status.js';
 import { LATEST_VERSION } from '../../src-main/core/db/migrations/index.js';
 import { JournalSession } from '../../src-main/core/index.js';
@@ -118,7 +118,7 @@ describe('opening a journal that cannot be opened', () => {
     // A second process takes the journal exclusively (as a database tool can) and keeps it.
     const holder = spawn(process.execPath, [
       '-e',
-      `const D = require(${JSON.stringify(join(root, 'node_modules', 'better-sqlite3'))});
+      `const D = require(${JSON.stringify(join(root, 'node_modules', 'better-sqlite3-multiple-ciphers'))});
        const db = new D(${JSON.stringify(journalPath)});
        db.pragma('locking_mode = EXCLUSIVE'); db.exec('BEGIN EXCLUSIVE');
        console.log('holding'); setTimeout(() => {}, 60000);`,
@@ -163,7 +163,7 @@ describe('opening a journal that cannot be opened', () => {
     const other = join(dir, 'other.sqlite');
     const child = spawn(process.execPath, [
       '-e',
-      `const D = require(${JSON.stringify(join(root, 'node_modules', 'better-sqlite3'))});
+      `const D = require(${JSON.stringify(join(root, 'node_modules', 'better-sqlite3-multiple-ciphers'))});
        const db = new D(${JSON.stringify(other)}); db.pragma('journal_mode = WAL'); db.pragma('wal_autocheckpoint = 0');
        db.exec('CREATE TABLE other (x)'); for (let i = 0; i < 40; i++) db.prepare('INSERT INTO other VALUES (randomblob(3000))').run();
        process.exit(0);`,

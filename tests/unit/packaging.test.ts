@@ -28,7 +28,7 @@ describe('electron-builder configuration', () => {
     expect(config.publish).toBeNull();
     expect(config.npmRebuild).toBe(false);
     expect(config.asar).toBe(true);
-    expect(config.asarUnpack).toEqual(['node_modules/better-sqlite3/prebuilds/*.node']);
+    expect(config.asarUnpack).toEqual(['node_modules/better-sqlite3-multiple-ciphers/prebuilds/*.node']);
     expect(config.extraResources).toEqual(
       expect.arrayContaining([
         { from: 'resources/sample-journal.json', to: 'sample-journal.json' },
@@ -116,7 +116,7 @@ describe('the packaged app (app.asar built from the same file list)', () => {
     await createPackageWithOptions(stage, asar, { unpack: `**/${(config.asarUnpack as string[])[0]!.split('/').pop()}` });
 
     const listed = listPackage(asar, { isPack: false }).map((file) => file.split(sep).join('/'));
-    for (const needed of ['/package.json', '/out/main/index.js', '/out/main/journal-worker.js', '/out/preload/index.cjs', '/out/renderer/index.html', '/node_modules/better-sqlite3/lib/index.js', '/node_modules/kysely/package.json', '/node_modules/zod/package.json']) {
+    for (const needed of ['/package.json', '/out/main/index.js', '/out/main/journal-worker.js', '/out/preload/index.cjs', '/out/renderer/index.html', '/node_modules/better-sqlite3-multiple-ciphers/lib/index.js', '/node_modules/kysely/package.json', '/node_modules/zod/package.json']) {
       expect(listed, needed).toContain(needed);
     }
     // Nothing that does not run: no screenshots, tests, sources, sample generator, dev tools, source maps.
@@ -125,7 +125,7 @@ describe('the packaged app (app.asar built from the same file list)', () => {
     expect(listed.some((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'))).toBe(false);
 
     // The native module is marked unpacked and sits beside the archive.
-    const native = `node_modules/better-sqlite3/prebuilds/${process.platform}-${process.arch}.node`;
+    const native = `node_modules/better-sqlite3-multiple-ciphers/prebuilds/${process.platform}-${process.arch}.node`;
     expect(statFile(asar, native)).toMatchObject({ unpacked: true });
     expect(existsSync(join(resources, 'app.asar.unpacked', native))).toBe(true);
 

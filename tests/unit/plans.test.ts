@@ -1,4 +1,4 @@
-import type BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { CallInput } from '../../src-main/contract/contract.js';
 import type { CallName } from '../../src-main/contract/names.js';
 import type { Journal } from '../../src-main/core/index.js';

@@ -28,7 +28,7 @@ describe('resolveResources', () => {
       sampleJournal: join(resources, 'sample-journal.json'),
       icon: join(resources, 'icons', 'icon.png'),
       trayIcon: join(resources, 'icons', 'tray.png'),
-      nativeBinding: join(resources, 'app.asar.unpacked', 'node_modules', 'better-sqlite3', 'prebuilds', 'linux-arm64.node'),
+      nativeBinding: join(resources, 'app.asar.unpacked', 'node_modules', 'better-sqlite3-multiple-ciphers', 'prebuilds', 'linux-arm64.node'),
     });
   });
 

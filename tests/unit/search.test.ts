@@ -1,4 +1,4 @@
-import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Highlighted, SearchResults } from '../../src-main/contract/contract.js';
 import { migrate, schemaVersion } from '../../src-main/core/db/migrate.js';

@@ -1,10 +1,11 @@
 // The journal as the app runs it: the built worker thread, driven through the same client main uses.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { Interaction, TimelinePage } from '../../src-main/contract/contract.js';
 import { LATEST_VERSION } from '../../src-main/core/db/migrations/index.js';
 import { JournalClient } from '../../src-main/shell/journal-client.js';
+import { testKeychain } from '../test-keychain.js';
 import { addPerson, call, describe, expect, newInteraction, openTestJournal, root, samplePath, test } from './helpers.js';
 
 const workerPath = join(root, 'out', 'main', 'journal-worker.js');
@@ -16,8 +17,11 @@ describe('the journal worker', () => {
     return;
   }
 
+  // The keychain main would hold (safeStorage); the journal is encrypted with a key it wraps.
+  const keychain = testKeychain();
+
   test('answers calls, refuses bad input, and leaves the data on disk when closed', async ({ journalPath }) => {
-    const client = await JournalClient.start(workerPath, { journalPath, samplePath });
+    const client = await JournalClient.start(workerPath, { journalPath, samplePath }, keychain);
     let closed = false;
     try {
       const person = await client.call('people.create', { name: 'Ada' });
@@ -40,12 +44,14 @@ describe('the journal worker', () => {
       if (!closed) await client.close();
     }
 
-    const { journal } = await openTestJournal(journalPath);
+    const reopened = await JournalClient.start(workerPath, { journalPath, samplePath }, keychain);
     try {
+      expect(await reopened.call('journal.status', undefined)).toMatchObject({ ok: true, value: { state: 'open' } });
+      const journal = { call: (name: unknown, input?: unknown) => reopened.call(name as string, input) };
       expect(await call(journal, 'journal.info')).toMatchObject({ people: 1, interactions: 1, schemaVersion: LATEST_VERSION });
       expect((await call(journal, 'interactions.timeline', { limit: 10 })).entries.map((entry) => entry.title)).toEqual(['Worker coffee']);
     } finally {
-      await journal.close();
+      await reopened.close();
     }
   });
 
@@ -54,7 +60,7 @@ describe('the journal worker', () => {
     await addPerson(journal, { name: 'Ada' });
     await journal.close();
 
-    const client = await JournalClient.start(workerPath, { journalPath, samplePath });
+    const client = await JournalClient.start(workerPath, { journalPath, samplePath }, keychain);
     try {
       const titles = Array.from({ length: 20 }, (_, i) => `Entry ${i}`);
       const results = await Promise.all(titles.map((title) => client.call('interactions.create', newInteraction({ title, personIds: [1] }))));
@@ -65,7 +71,7 @@ describe('the journal worker', () => {
   });
 
   test('backs up with the check in a thread of its own, while calls keep being answered', async ({ journalPath }) => {
-    const client = await JournalClient.start(workerPath, { journalPath, samplePath, dailyBackupDelayMs: null });
+    const client = await JournalClient.start(workerPath, { journalPath, samplePath, dailyBackupDelayMs: null }, keychain);
     try {
       await client.call('people.create', { name: 'Ada' });
       const [backup, list] = await Promise.all([client.call('backups.create', undefined), client.call('people.list', undefined)]);
@@ -76,18 +82,33 @@ describe('the journal worker', () => {
     }
   });
 
-  test('stays up on a journal from a newer Confidant, answering journal.status and refusing the rest', async ({ journalPath }) => {
+  test('stays up on a journal from a newer Confidant, answering journal.status, refusing the rest, and leaving it as it was', async ({ journalPath }) => {
     const raw = new BetterSqlite3(journalPath);
     raw.pragma(`user_version = ${LATEST_VERSION + 1}`);
     raw.close();
+    const before = readFileSync(journalPath);
 
-    const client = await JournalClient.start(workerPath, { journalPath, samplePath });
+    const client = await JournalClient.start(workerPath, { journalPath, samplePath }, keychain);
     try {
       expect(await client.call('journal.status', undefined)).toMatchObject({
         ok: true,
         value: { state: 'unavailable', problem: { kind: 'future-version', path: journalPath, choices: ['open-another', 'show-in-folder', 'quit'] } },
       });
       expect(await client.call('people.list', undefined)).toMatchObject({ ok: false, error: { code: 'journal-unavailable' } });
+    } finally {
+      await client.close();
+    }
+    expect(readFileSync(journalPath).equals(before)).toBe(true);
+  });
+
+  test('opens a passphrase journal locked, and unlocks it', async ({ journalPath }) => {
+    const client = await JournalClient.start(workerPath, { journalPath, samplePath }, null);
+    try {
+      expect(await client.call('journal.status', undefined)).toMatchObject({ ok: true, value: { state: 'locked', setup: 'new' } });
+      expect(await client.call('security.setPassphrase', { passphrase: 'a long enough passphrase' })).toMatchObject({ ok: true, value: { state: 'open' } });
+      expect(await client.call('security.lock', undefined)).toMatchObject({ ok: true, value: { state: 'locked', setup: 'unlock' } });
+      expect(await client.call('people.list', undefined)).toMatchObject({ ok: false, error: { code: 'journal-locked' } });
+      expect(await client.call('security.unlock', { passphrase: 'a long enough passphrase' })).toMatchObject({ ok: true, value: { state: 'open' } });
     } finally {
       await client.close();
     }

@@ -2,11 +2,13 @@
 // open and writable), each verified before it counts. The folder holds only verified backups: a copy is
 // written under a `.partial` name, checked with integrity_check, and only then renamed to its final name,
 // so a failed backup never replaces, and is never mistaken for, a good one.
-import type BetterSqlite3 from 'better-sqlite3';
-import BetterSqlite3Ctor from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import BetterSqlite3Ctor from 'better-sqlite3-multiple-ciphers';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import type { Backup, BackupReason, BackupsOverview } from '../../contract/recovery.js';
+import { applyCipherKey } from '../crypto/cipher.js';
+import { encryptedBackup } from '../crypto/vault.js';
 import { JournalError } from '../errors.js';
 
 /** Pages copied per step (4 KiB each): a step takes a few ms, so other calls never wait long. */
@@ -16,13 +18,19 @@ export const ROTATION_WORDS =
   'Kept: the newest backup of each of the last 7 days, 4 weeks and 12 months, and the last 2 taken before an upgrade.';
 
 /** The result of checking a copy: null when it is a sound journal, otherwise what is wrong, in words. */
-export type Verify = (file: string) => Promise<string | null>;
+export type Verify = (file: string, key?: Buffer) => Promise<string | null>;
 
 export interface BackupsOptions {
   nativeBinding?: string;
   /** Checks a finished copy; the worker runs it in a thread of its own so a large check never blocks calls. */
   verify?: Verify;
   now?: () => Date;
+  /**
+   * #12: the open journal's data key, or null for a plain journal. SQLite's backup API refuses an encrypted
+   * source, so an encrypted journal is copied with VACUUM INTO on its keyed connection (vault.encryptedBackup),
+   * its key file beside the copy as `<backup>.key`, and the copy is verified with the key.
+   */
+  key?: () => Buffer | null;
 }
 
 const NAME = /^(.+) (\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})Z (daily|manual|before-upgrade)\.sqlite$/;
@@ -137,13 +145,19 @@ export class Backups {
     const partial = join(folder, `.${name}.partial`);
     try {
       mkdirSync(folder, { recursive: true });
+      const key = this.options.key?.() ?? null;
+      if (key) encryptedBackup(raw, this.journalPath, partial);
       // better-sqlite3 runs the backup in steps between turns of the event loop; the journal stays usable.
-      await raw.backup(partial, { progress: () => PAGES_PER_STEP });
-      const problem = await (this.options.verify ?? ((file) => verifyBackup(file, this.options.nativeBinding)))(partial);
+      else await raw.backup(partial, { progress: () => PAGES_PER_STEP });
+      const verify = this.options.verify ?? ((file: string, withKey?: Buffer) => verifyBackup(file, this.options.nativeBinding, 'full', withKey));
+      const problem = await verify(partial, key ?? undefined);
       if (problem) throw new JournalError('io-error', `The backup copy did not pass its check (${problem}), so it was not kept.`);
+      // The key file first: a backup in the list always has the key that opens it beside it.
+      if (key) renameSync(`${partial}.key`, `${finalPath}.key`);
       renameSync(partial, finalPath);
     } catch (error) {
       removeQuietly(partial);
+      removeQuietly(`${partial}.key`);
       const message = backupFailure(error, folder);
       this.lastFailure = { at: takenAt.toISOString(), message };
       throw new JournalError('io-error', message);
@@ -181,6 +195,7 @@ export class Backups {
     for (const backup of backups) {
       if (keep.has(backup.path)) continue;
       rmSync(backup.path, { force: true });
+      rmSync(`${backup.path}.key`, { force: true });
       removed.push(backup.path);
     }
     return removed;
@@ -195,10 +210,11 @@ export class Backups {
  * integrity_check on a copy (quick_check when `depth` is quick: it skips matching indexes to their
  * tables, a third of the time), plus the journal's own tables: null when sound.
  */
-export async function verifyBackup(file: string, nativeBinding?: string, depth: 'full' | 'quick' = 'full'): Promise<string | null> {
+export async function verifyBackup(file: string, nativeBinding?: string, depth: 'full' | 'quick' = 'full', key?: Buffer): Promise<string | null> {
   let db: BetterSqlite3.Database | undefined;
   try {
     db = new BetterSqlite3Ctor(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+    if (key) applyCipherKey(db, key);
     db.pragma('busy_timeout = 5000');
     const rows = db.pragma(depth === 'full' ? 'integrity_check(5)' : 'quick_check(5)') as Record<string, string>[];
     const verdict = rows.map((row) => Object.values(row)[0]).join('; ');

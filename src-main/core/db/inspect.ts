@@ -1,8 +1,10 @@
 // Looks at a journal file before anything opens it for writing, and says whether it can be opened, must
 // be created, or has a problem. It only reads: the journal, its -wal and its -shm are left byte for byte as
 // they were, so a file that turns out to be damaged, foreign or from a newer Confidant is never changed.
-// (An encrypted journal (#12) will add a step here that checks the key before the schema is read.)
-import BetterSqlite3 from 'better-sqlite3';
+// An encrypted journal (#12: it has a key file, and its header is noise without the key) is not inspected
+// here: openJournal keys the connection first, and the key check, a schema-version check on the keyed
+// connection and #9's error mapping classify it (wrong key, corrupt, busy, newer) before any write.
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { constants, copyFileSync, mkdtempSync, openSync, readSync, closeSync, rmSync, statSync, accessSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { ProblemKind } from '../../contract/journal-status.js';

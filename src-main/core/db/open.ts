@@ -1,9 +1,10 @@
-import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { Kysely } from 'kysely';
 import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { ProblemKind } from '../../contract/journal-status.js';
 import { JournalError } from '../errors.js';
+import { applyCipherKey, fileKind } from '../crypto/cipher.js';
 import { ImmediateSqliteDialect } from './dialect.js';
 import { inspectJournal, shmPath, walPath } from './inspect.js';
 import { migrate, schemaVersion } from './migrate.js';
@@ -19,6 +20,11 @@ export interface OpenOptions {
   busyTimeoutMs?: number;
   /** Runs before the first migration touches an existing journal: the worker takes a backup here. */
   beforeMigrate?: (raw: BetterSqlite3.Database, fromVersion: number) => Promise<void>;
+  /**
+   * The journal's 256-bit data key (#12, core/crypto). Given, the connection is keyed before any other
+   * statement reads a page; absent, the file is opened as plain SQLite. The caller owns and zeroes it.
+   */
+  key?: Buffer;
 }
 
 export interface JournalDb {
@@ -67,7 +73,10 @@ export async function openJournal(path: string, options: OpenOptions = {}): Prom
   const busyTimeoutMs = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
   const setAside: string[] = [];
   let version = 0;
-  if (path !== ':memory:' && !options.readonly) {
+  // An encrypted journal (#12) cannot be inspected from its header: the keyed open below checks the key
+  // (a wrong one is 'wrong-key'), and #9's error mapping classifies what else fails (corrupt, busy, ...).
+  const encrypted = options.key !== undefined && path !== ':memory:' && fileKind(path) === 'encrypted';
+  if (path !== ':memory:' && !options.readonly && !encrypted) {
     const inspection = inspectJournal(path, { ...binding, busyTimeoutMs });
     if (inspection.verdict === 'problem') throw new JournalOpenError(inspection.kind, inspection.detail, inspection.readable);
     if (inspection.verdict === 'create') {
@@ -81,7 +90,13 @@ export async function openJournal(path: string, options: OpenOptions = {}): Prom
 
   const raw = new BetterSqlite3(path, { readonly: options.readonly ?? false, ...(options.readonly ? { fileMustExist: true } : {}), ...binding });
   try {
+    if (options.key) applyCipherKey(raw, options.key);
     applyPragmas(raw, busyTimeoutMs);
+    if (encrypted) {
+      // An encrypted file's header is noise to inspectJournal; now that the key has opened it, the same
+      // question (a journal of this or an older version?) is asked of the keyed connection, before any write.
+      version = keyedVersion(raw);
+    }
     const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: raw }) });
     if (!options.readonly) {
       if (version > 0 && version < LATEST_VERSION) await options.beforeMigrate?.(raw, version);
@@ -116,6 +131,7 @@ async function createJournal(path: string, options: OpenOptions): Promise<void> 
   for (const leftover of [building, walPath(building), shmPath(building)]) rmSync(leftover, { force: true });
   const raw = new BetterSqlite3(building, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
+    if (options.key) applyCipherKey(raw, options.key);
     applyPragmas(raw, DEFAULT_BUSY_TIMEOUT_MS);
     const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: raw }) });
     await migrate(db);
@@ -142,6 +158,15 @@ function fsyncFile(path: string): void {
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
+}
+
+/** The schema version of a keyed connection; a newer one than this Confidant knows is refused unchanged. */
+function keyedVersion(raw: BetterSqlite3.Database): number {
+  const version = Number(raw.pragma('user_version', { simple: true }) ?? 0);
+  if (version > LATEST_VERSION) {
+    throw new JournalOpenError('future-version', `It is at version ${version}; this Confidant knows up to ${LATEST_VERSION}.`, true);
+  }
+  return version;
 }
 
 /** Moves a -wal and -shm that do not belong to the journal to dated names beside it, byte for byte. */

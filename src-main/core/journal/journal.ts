@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { contract, type ApiError, type CallResult, type JournalInfo, type ParsedInput, type Result } from '../../contract/contract.js';
-import type { CallName } from '../../contract/names.js';
+import { securityCallNames, type CallName } from '../../contract/names.js';
 import type { JournalDb } from '../db/open.js';
 import { schemaVersion } from '../db/migrate.js';
 import { JournalError } from '../errors.js';
 import { describeSqliteError, isCorruption } from '../db/sqlite-errors.js';
 import { fromZod } from './validation.js';
+import { describeError } from '../redact.js';
 import {
   createInteraction,
   deleteInteraction,
@@ -28,7 +29,8 @@ import { search } from '../search/search.js';
 
 /** Calls the session answers itself (journal.status, recovery, backups): they outlive one open journal. */
 export const sessionCalls = [
-  'journal.status',
+  // journal.status and the security calls (#12): unlock, lock and passphrases work while locked too.
+  ...securityCallNames,
   'recovery.restoreBackup',
   'recovery.openReadOnly',
   'backups.list',
@@ -170,7 +172,7 @@ export class Journal {
         try {
           raw.exec('ROLLBACK');
         } catch (rollbackError) {
-          console.error(`[journal] ${key}: rollback failed`, rollbackError);
+          console.error(`[journal] ${key}: rollback failed: ${describeError(rollbackError)}`);
         }
       }
       return failure(this.describe(key, action, error));
@@ -230,10 +232,11 @@ export class Journal {
     }
     const mapped = describeSqliteError(error, action, Math.round(this.journal.busyTimeoutMs / 1000));
     if (mapped) {
-      console.error(`[journal] ${key} failed: ${mapped.code}`, error);
+      console.error(`[journal] ${key} failed: ${mapped.code} ${describeError(error)}`);
       return { code: mapped.code, message: mapped.message };
     }
-    console.error(`[journal] ${key} failed`, error);
+    // The call's name and the error's kind and stack only: never its message, which may quote text.
+    console.error(`[journal] ${key} failed: ${describeError(error)}`);
     return {
       code: 'internal',
       message:

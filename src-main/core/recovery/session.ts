@@ -1,15 +1,32 @@
-// The journal as the app holds it from start to quit: open, or unavailable with a problem the recovery
-// screen can explain. It never throws and never dies: a journal that cannot be opened leaves the session
+// The journal as the app holds it from start to quit: open (or read-only), locked (encrypted, #12: waiting
+// for its passphrase), or unavailable with a problem the recovery screen can explain. The one session the
+// worker and the E2E harness run: #9's inspection, quick check, backups and recovery, and #12's key file,
+// cipher, unlock, lock and passphrase calls. It never throws and never dies: a journal that cannot be opened leaves the session
 // answering `journal.status` and the recovery and backup calls, and every other call with
 // `journal-unavailable`. The worker and the E2E harness both run one.
-import { journalName } from '../../contract/journal-status.js';
+import { journalName, type JournalProblem, type JournalStatus } from '../../contract/journal-status.js';
 import { closeSync, constants, copyFileSync, existsSync, fsyncSync, mkdtempSync, openSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, extname, join } from 'node:path';
-import type { JournalProblem, JournalStatus } from '../../contract/journal-status.js';
-import { contract, type ApiError, type Result } from '../../contract/contract.js';
+import { contract, type ApiError, type Result, type SecurityInfo } from '../../contract/contract.js';
 import { Backups, type Verify } from '../backups/backups.js';
+import { CIPHER, fileKind } from '../crypto/cipher.js';
+import {
+  keyFilePath,
+  newDataKey,
+  readKeyFile,
+  SCRYPT,
+  unwrapWithKeychain,
+  unwrapWithPassphrase,
+  wrapWithKeychain,
+  wrapWithPassphrase,
+  writeKeyFile,
+  type KeyFile,
+  type Keychain,
+} from '../crypto/keyfile.js';
+import { encryptedBackup, encryptPlainJournal, rekeyJournal, resumeUpgrade, verifyBackup as verifyEncrypted, type Progress } from '../crypto/vault.js';
 import { JournalOpenError, openJournal } from '../db/open.js';
+import { describeError } from '../redact.js';
 import { shmPath, walPath } from '../db/inspect.js';
 import { describeSqliteError, isCorruption, sqliteCode } from '../db/sqlite-errors.js';
 import { JournalError } from '../errors.js';
@@ -31,12 +48,32 @@ export interface SessionOptions {
    * request. The worker uses a few seconds; tests call `dailyBackup()` themselves.
    */
   dailyBackupDelayMs?: number | null;
+  /**
+   * #12: the OS keychain, or null where none protects a key (then a passphrase is required: a new or
+   * plain journal waits, locked, for one to be chosen). Left out, a plain journal stays plain: tools,
+   * benches and #9's safety tests. The app (worker) always passes a keychain or null.
+   */
+  keychain?: Keychain | null;
+  /** How a wrong passphrase is slowed down; injectable so tests can see the delays without waiting. */
+  sleep?: (ms: number) => Promise<void>;
+  /** Upgrade progress (encrypting a plain journal). */
+  progress?: Progress;
 }
 
+type Protection = 'passphrase' | 'os-keychain' | 'none';
+
 type State =
-  | { kind: 'open'; journal: Journal; readOnly: false }
-  | { kind: 'open'; journal: Journal; readOnly: true; copyDir: string }
+  | { kind: 'open'; journal: Journal; readOnly: false; protection: Protection }
+  | { kind: 'open'; journal: Journal; readOnly: true; copyDir: string; protection: Protection }
+  | { kind: 'locked'; setup: 'unlock' | 'new' | 'encrypt' }
   | { kind: 'unavailable'; problem: JournalProblem };
+
+/** 1 s after the first wrong passphrase, doubling to 30 s: on top of scrypt's own cost per guess. */
+export function wrongPassphraseDelay(failures: number): number {
+  return Math.min(30_000, 1000 * 2 ** Math.max(0, failures - 1));
+}
+
+const WRONG_PASSPHRASE = 'That passphrase does not unlock this journal. Check Caps Lock and try again; nothing was changed.';
 
 const unavailable: ApiError = {
   code: 'journal-unavailable',
@@ -49,14 +86,23 @@ export class JournalSession {
   /** The quick check after start; resolves when it has finished (and moved the session to unavailable if it failed). */
   checked: Promise<void> = Promise.resolve();
   private dailyTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Recovery steps (restore, read-only) wait for each other. */
+  /** Recovery and security steps (restore, read-only, unlock, lock, passphrases) wait for each other. */
   private exclusive: Promise<unknown> = Promise.resolve();
+  /**
+   * The data key of the open encrypted journal: SQLite holds it too; this copy lets backups be verified
+   * with it and a damaged journal be read from a rescue copy. Zeroed on lock and close.
+   */
+  private key: Buffer | null = null;
+  private failures = 0;
+  private readonly sleep: (ms: number) => Promise<void>;
 
   private constructor(private readonly options: SessionOptions) {
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.backups = new Backups(options.journalPath, {
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
       ...(options.verify ? { verify: options.verify } : {}),
       ...(options.now ? { now: options.now } : {}),
+      key: () => this.key,
     });
     this.state = { kind: 'unavailable', problem: describeProblem('start-failed', options.journalPath) };
   }
@@ -76,9 +122,15 @@ export class JournalSession {
     return this.state.kind === 'open' ? this.state.journal : null;
   }
 
+  /** The open journal's connection, for callers that must reach it (tests, tools); null unless open. */
+  get db(): { raw: Journal['raw'] } | null {
+    return this.state.kind === 'open' ? { raw: this.state.journal.raw } : null;
+  }
+
   status(): JournalStatus {
     const path = this.options.journalPath;
     if (this.state.kind === 'open') return { state: 'open', path, readOnly: this.state.readOnly, name: journalName(path) };
+    if (this.state.kind === 'locked') return { state: 'locked', path, name: journalName(path), setup: this.state.setup };
     return { state: 'unavailable', problem: { ...this.state.problem, newestBackup: this.newestBackupRef() } };
   }
 
@@ -87,28 +139,207 @@ export class JournalSession {
     return newest ? { path: newest.path, takenAt: newest.takenAt, bytes: newest.bytes } : null;
   }
 
-  /** (Re)opens the journal at its path: open, or unavailable with the reason. */
+  /**
+   * (Re)opens the journal at its path: open, locked (a passphrase journal, or no keychain to hold a new
+   * key), or unavailable with the reason. Never throws.
+   */
   async open(): Promise<JournalStatus> {
     await this.closeJournal();
+    this.forgetKey();
+    try {
+      await this.begin();
+    } catch (error) {
+      this.state = { kind: 'unavailable', problem: this.problemFrom(error) };
+    }
+    return this.status();
+  }
+
+  /** #12's start: the key file decides whether the journal is encrypted, and how its key is unwrapped. */
+  private async begin(): Promise<void> {
+    const path = this.options.journalPath;
+    const keychain = this.options.keychain ?? null;
+    const encrypting = this.options.keychain !== undefined;
+    try {
+      resumeUpgrade(path);
+    } catch {
+      // Nothing to resume where the folder cannot be read; the inspection below explains the folder.
+    }
+    let kind: ReturnType<typeof fileKind>;
+    try {
+      kind = fileKind(path);
+    } catch {
+      // The path cannot be read at all (a folder that is a file, no permission): #9's inspection says why.
+      await this.openPlain();
+      return;
+    }
+    let keyFile: KeyFile | null;
+    try {
+      keyFile = readKeyFile(keyFilePath(path));
+    } catch (error) {
+      this.state = {
+        kind: 'unavailable',
+        problem: { ...this.problem('key-missing'), title: 'The journal\'s key file cannot be read', message: `The key file ${basename(keyFilePath(path))} cannot be read: ${readable(error)}` },
+      };
+      return;
+    }
+    if (keyFile) {
+      if (kind === 'missing' || kind === 'empty') {
+        this.state = {
+          kind: 'unavailable',
+          problem: {
+            ...this.problem('not-a-journal'),
+            title: 'The journal file is missing',
+            message:
+              `The key file ${basename(keyFilePath(path))} is here, but the journal ${basename(path)} it opens is ${kind === 'empty' ? 'empty' : 'not'}. ` +
+              'Confidant will not start a new journal in its place. Put the journal back beside its key file (or restore a backup), then restart.',
+          },
+        };
+        return;
+      }
+      if (kind === 'plain') {
+        // A plain journal with a key file beside it: the key file is left over from something else. The
+        // journal is what counts; the key file is set aside (never deleted) when the journal is encrypted.
+        await this.startPlain(keychain);
+        return;
+      }
+      if (keyFile.protection.kind === 'passphrase') {
+        this.state = { kind: 'locked', setup: 'unlock' };
+        return;
+      }
+      let key: Buffer;
+      try {
+        key = await unwrapWithKeychain(keyFile, keychain);
+      } catch (error) {
+        this.state = {
+          kind: 'unavailable',
+          problem: { ...this.problem('key-missing'), title: 'The system keychain did not unlock this journal', message: readable(error), choices: ['restart', 'open-another', 'quit'] },
+        };
+        return;
+      }
+      await this.openWith(key, 'os-keychain');
+      return;
+    }
+    if (kind === 'encrypted') {
+      // No key file, and a file that is not plain SQLite: either an encrypted journal whose key file is
+      // gone, or something that is not a journal at all. #9's inspection tells them apart where it can.
+      await this.openPlain();
+      // Where the session manages encryption, a missing key file is the likelier story, and the one whose
+      // remedy (put the key file back) loses nothing; plain-only callers keep #9's not-a-journal.
+      if (encrypting && this.state.kind === 'unavailable' && this.state.problem.kind === 'not-a-journal') {
+        this.state = {
+          kind: 'unavailable',
+          problem: {
+            ...this.problem('key-missing'),
+            title: 'This journal\'s key file is missing',
+            message:
+              `${basename(path)} is encrypted, or is not a journal, and its key file ${basename(keyFilePath(path))} is not beside it. ` +
+              'Confidant has not changed it and will not start a new journal over it. Put the key file back (from wherever you copied the journal, ' +
+              'or from your backups: each backup has its key file beside it), then restart.',
+            choices: ['show-in-folder', 'open-another', 'restart', 'quit'],
+          },
+        };
+      }
+      return;
+    }
+    if (!encrypting) {
+      await this.openPlain();
+      return;
+    }
+    if (kind === 'plain') {
+      await this.startPlain(keychain);
+      return;
+    }
+    // No journal yet (or an empty file: #9's inspection explains that one).
+    if (kind === 'empty') {
+      await this.openPlain();
+      return;
+    }
+    if (!existsSync(dirname(path))) {
+      await this.openPlain();
+      return;
+    }
+    if (!keychain) {
+      this.state = { kind: 'locked', setup: 'new' };
+      return;
+    }
+    const key = newDataKey();
+    writeKeyFile(keyFilePath(path), await wrapWithKeychain(path, key, keychain));
+    await this.openWith(key, 'os-keychain');
+  }
+
+  /**
+   * A plain journal: #9's inspection opens it first (a damaged, foreign or newer file is never changed);
+   * only once it opened is it encrypted, after a verified backup (#12's upgrade).
+   */
+  private async startPlain(keychain: Keychain | null): Promise<void> {
+    await this.openPlain();
+    if (this.state.kind !== 'open') return;
+    await this.checked;
+    if (this.state.kind !== 'open') return;
+    await this.closeJournal();
+    if (!keychain) {
+      this.state = { kind: 'locked', setup: 'encrypt' };
+      return;
+    }
+    const key = newDataKey();
+    try {
+      await this.encrypt(key, await wrapWithKeychain(this.options.journalPath, key, keychain));
+    } catch (error) {
+      key.fill(0);
+      throw error;
+    }
+    await this.openWith(key, 'os-keychain');
+  }
+
+  private async encrypt(key: Buffer, keyFile: KeyFile): Promise<void> {
+    const path = keyFilePath(this.options.journalPath);
+    if (existsSync(path)) renameSync(path, `${path}.set-aside-${Date.now()}`);
+    await encryptPlainJournal(this.options.journalPath, key, keyFile, this.options.progress);
+  }
+
+  private openPlain(): Promise<void> {
+    return this.openDb(undefined, 'none');
+  }
+
+  /** Opens with the key; the session keeps it (for backups) until lock or close, then zeroes it. */
+  private async openWith(key: Buffer, protection: Protection): Promise<void> {
+    try {
+      await this.openDb(key, protection);
+    } catch (error) {
+      key.fill(0);
+      throw error;
+    }
+    if (this.state.kind !== 'open') key.fill(0);
+  }
+
+  /** #9's open: inspected (plain) or keyed, migrated after a verified backup, then the quick check. */
+  private async openDb(key: Buffer | undefined, protection: Protection): Promise<void> {
     const path = this.options.journalPath;
     try {
       const journalDb = await openJournal(path, {
         ...(this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {}),
         ...(this.options.busyTimeoutMs !== undefined ? { busyTimeoutMs: this.options.busyTimeoutMs } : {}),
+        ...(key ? { key } : {}),
         // Every migration starts from a verified copy of the journal as it was.
         beforeMigrate: async (raw) => {
           await this.backups.create(raw, 'before-upgrade');
         },
       });
-      for (const moved of journalDb.setAside) console.warn(`[journal] set aside ${moved}: it did not belong to this journal`);
+      for (const moved of journalDb.setAside) console.warn(`[journal] set aside ${basename(moved)}: it did not belong to this journal`);
       const journal = new Journal(journalDb, { readSample: this.options.readSample, onCorruption: (error) => this.corrupted(error) });
-      this.state = { kind: 'open', journal, readOnly: false };
+      this.key = key ?? null;
+      this.state = { kind: 'open', journal, readOnly: false, protection };
       this.checked = this.quickCheck(journal);
       this.scheduleDailyBackup();
     } catch (error) {
+      // A wrong key is the caller's to report (unlock says so in words); everything else is a problem.
+      if (error instanceof JournalError && error.code === 'wrong-key') throw error;
       this.state = { kind: 'unavailable', problem: this.problemFrom(error) };
     }
-    return this.status();
+  }
+
+  private problem(kind: JournalProblem['kind']): JournalProblem {
+    return describeProblem(kind, this.options.journalPath, { newestBackup: this.newestBackupRef() });
   }
 
   private problemFrom(error: unknown): JournalProblem {
@@ -122,8 +353,9 @@ export class JournalSession {
       return describeProblem('no-permission', path, { readable: existsSync(path), newestBackup });
     }
     if (code === 'ENOENT') return describeProblem('missing-folder', path, { newestBackup });
-    console.error('[journal] could not open', error);
-    const detail = error instanceof Error ? error.message : String(error);
+    // Its kind and code only: a message may quote a path or text.
+    console.error(`[journal] could not open: ${describeError(error)}`);
+    const detail = readable(error);
     return describeProblem('start-failed', path, { detail, newestBackup });
   }
 
@@ -133,7 +365,7 @@ export class JournalSession {
    */
   private async quickCheck(journal: Journal): Promise<void> {
     if (this.options.checkLive) {
-      const problem = await this.options.checkLive(this.options.journalPath);
+      const problem = await this.options.checkLive(this.options.journalPath, this.key ?? undefined);
       if (problem && this.journal === journal) this.corrupted(new Error(`quick_check: ${problem}`), true);
       return;
     }
@@ -153,14 +385,14 @@ export class JournalSession {
       }
     } catch (error) {
       if (isCorruption(error)) this.corrupted(error);
-      else console.error('[journal] quick check could not run', error);
+      else console.error(`[journal] quick check could not run: ${describeError(error)}`);
     }
   }
 
   /** A corruption error from any call, or the quick check: stop using the file and show the recovery screen. */
   private corrupted(error: unknown, found = false): void {
     if (this.state.kind !== 'open') return;
-    console.error(`[journal] ${found ? 'the quick check found damage' : 'SQLite reported damage'}; the journal is now unavailable`, error);
+    console.error(`[journal] ${found ? 'the quick check found damage' : 'SQLite reported damage'}; the journal is now unavailable: ${describeError(error)}`);
     const journal = this.state.journal;
     this.state = { kind: 'unavailable', problem: describeProblem('corrupt', this.options.journalPath, { readable: true, newestBackup: this.newestBackupRef() }) };
     clearTimeout(this.dailyTimer);
@@ -184,7 +416,7 @@ export class JournalSession {
       await this.backups.create(journal.raw, 'daily');
       return true;
     } catch (error) {
-      console.error('[journal] the daily backup failed', error);
+      console.error(`[journal] the daily backup failed: ${describeError(error)}`);
       return false;
     }
   }
@@ -205,6 +437,7 @@ export class JournalSession {
       if (typeof name !== 'string' || !Object.hasOwn(contract, name)) {
         return { ok: false, error: { code: 'unknown-call', message: 'Confidant does not know that request.' } };
       }
+      if (this.state.kind === 'locked') return { ok: false, error: { code: 'journal-locked', message: 'Your journal is locked. Unlock it to continue.' } };
       return { ok: false, error: unavailable };
     }
     return this.state.journal.call(name, input);
@@ -233,7 +466,147 @@ export class JournalSession {
       }
       case 'recovery.openReadOnly':
         return this.exclusively(() => this.openReadOnly());
+      case 'security.info':
+        return this.info();
+      case 'security.unlock':
+        return this.exclusively(() => this.unlock(String(input?.passphrase ?? '')));
+      case 'security.lock':
+        return this.exclusively(() => this.lock());
+      case 'security.setPassphrase':
+        return this.exclusively(() => this.setPassphrase(String(input?.passphrase ?? '')));
+      case 'security.changePassphrase':
+        return this.exclusively(() => this.changePassphrase(String(input?.current ?? ''), String(input?.next ?? '')));
     }
+  }
+
+  private async unlock(passphrase: string): Promise<JournalStatus> {
+    if (this.state.kind !== 'locked' || this.state.setup !== 'unlock') return this.status();
+    const main = keyFilePath(this.options.journalPath);
+    // The `.new` key file exists only if a passphrase change stopped between the rekey and the rename:
+    // then one of the two opens the journal, and whichever does is kept.
+    for (const candidate of [main, `${main}.new`]) {
+      const file = readKeyFile(candidate);
+      if (!file || file.protection.kind !== 'passphrase') continue;
+      let key: Buffer;
+      try {
+        key = await unwrapWithPassphrase(file, passphrase);
+      } catch (error) {
+        if (error instanceof JournalError && error.code === 'wrong-key') continue;
+        throw error;
+      }
+      try {
+        await this.openWith(key, 'passphrase');
+      } catch (error) {
+        if (error instanceof JournalError && error.code === 'wrong-key') continue;
+        throw error;
+      }
+      if (candidate !== main && (this.state as State).kind === 'open') renameSync(candidate, main);
+      this.failures = 0;
+      return this.status();
+    }
+    this.failures += 1;
+    await this.sleep(wrongPassphraseDelay(this.failures));
+    throw new JournalError('wrong-key', WRONG_PASSPHRASE);
+  }
+
+  private async lock(): Promise<JournalStatus> {
+    if (this.state.kind !== 'open') return this.status();
+    if (this.state.protection !== 'passphrase') {
+      throw new JournalError(
+        'conflict',
+        'Locking needs a passphrase: the system keychain opens this journal for anyone signed in as you. Choose a passphrase in Settings › Security first.',
+      );
+    }
+    // Closing the connection is what takes the key out of memory: SQLite3 Multiple Ciphers wipes its
+    // cipher context on close, and closeJournal zeroes this session's copy.
+    await this.closeJournal();
+    this.state = { kind: 'locked', setup: 'unlock' };
+    return this.status();
+  }
+
+  private async setPassphrase(passphrase: string): Promise<JournalStatus> {
+    const path = this.options.journalPath;
+    if (this.state.kind === 'locked' && this.state.setup !== 'unlock') {
+      const key = newDataKey();
+      try {
+        const keyFile = await wrapWithPassphrase(path, key, passphrase);
+        if (this.state.setup === 'encrypt') await this.encrypt(key, keyFile);
+        else writeKeyFile(keyFilePath(path), keyFile);
+      } catch (error) {
+        key.fill(0);
+        throw error;
+      }
+      await this.openWith(key, 'passphrase');
+      return this.status();
+    }
+    if (this.state.kind === 'open' && !this.state.readOnly && this.state.protection === 'os-keychain') {
+      // From the keychain to a passphrase: the same data key, wrapped the other way.
+      const key = await unwrapWithKeychain(readKeyFile(keyFilePath(path)) as KeyFile, this.options.keychain ?? null);
+      try {
+        writeKeyFile(keyFilePath(path), await wrapWithPassphrase(path, key, passphrase));
+      } finally {
+        key.fill(0);
+      }
+      this.state = { ...this.state, protection: 'passphrase' };
+      return this.status();
+    }
+    throw new JournalError('conflict', 'This journal already has a passphrase. Use Change passphrase to choose a new one.');
+  }
+
+  /**
+   * A new passphrase and a new data key: an old copy of the key file, with the old passphrase, then no
+   * longer opens the journal. A backup under the old key (with its key file) is taken and verified first.
+   */
+  private async changePassphrase(current: string, next: string): Promise<SecurityInfo> {
+    if (this.state.kind !== 'open' || this.state.readOnly || this.state.protection !== 'passphrase') {
+      throw new JournalError('conflict', 'This journal has no passphrase yet. Choose one with Set passphrase.');
+    }
+    const path = this.options.journalPath;
+    const main = keyFilePath(path);
+    let oldKey: Buffer;
+    try {
+      oldKey = await unwrapWithPassphrase(readKeyFile(main) as KeyFile, current);
+    } catch (error) {
+      if (error instanceof JournalError && error.code === 'wrong-key') {
+        this.failures += 1;
+        await this.sleep(wrongPassphraseDelay(this.failures));
+        throw new JournalError('wrong-key', 'That is not the current passphrase. Nothing was changed.');
+      }
+      throw error;
+    }
+    this.failures = 0;
+    const newKey = newDataKey();
+    const raw = this.state.journal.raw;
+    try {
+      const backup = encryptedBackup(raw, path, `${path}.before-passphrase-change`);
+      verifyEncrypted(backup.path, oldKey);
+      writeKeyFile(`${main}.new`, await wrapWithPassphrase(path, newKey, next));
+      rekeyJournal(raw, newKey);
+      renameSync(`${main}.new`, main);
+      this.key?.fill(0);
+      this.key = Buffer.from(newKey);
+    } finally {
+      oldKey.fill(0);
+      newKey.fill(0);
+    }
+    return this.info();
+  }
+
+  private info(): SecurityInfo {
+    let file: KeyFile | null = null;
+    try {
+      file = readKeyFile(keyFilePath(this.options.journalPath));
+    } catch {
+      file = null;
+    }
+    const protection = file?.protection.kind ?? 'none';
+    return {
+      encrypted: file !== null,
+      protection,
+      keychain: this.options.keychain?.backend ?? null,
+      cipher: CIPHER.label,
+      kdf: file?.protection.kind === 'passphrase' ? { name: 'scrypt', N: file.protection.N, r: file.protection.r, p: file.protection.p } : file ? null : { name: 'scrypt', ...SCRYPT },
+    };
   }
 
   private exclusively<T>(run: () => Promise<T>): Promise<T> {
@@ -258,6 +631,13 @@ export class JournalSession {
     const incoming = join(folder, `.${basename(path)}.restoring`);
     copyFileSync(backupPath, incoming, constants.COPYFILE_FICLONE);
     fsync(incoming);
+    // An encrypted backup has its key file beside it (`<backup>.key`): the journal and its key go back together.
+    const backupKey = `${backupPath}.key`;
+    const incomingKey = existsSync(backupKey) ? `${incoming}.key` : null;
+    if (incomingKey) {
+      copyFileSync(backupKey, incomingKey);
+      fsync(incomingKey);
+    }
     if (existsSync(path) || existsSync(walPath(path))) {
       const stamp = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/:/g, '-');
       const keep = join(folder, `${basename(path, extname(path))} before restore ${stamp}${extname(path)}`);
@@ -265,10 +645,13 @@ export class JournalSession {
         [path, keep],
         [walPath(path), walPath(keep)],
         [shmPath(path), shmPath(keep)],
+        [keyFilePath(path), keyFilePath(keep)],
       ] as const) {
         if (existsSync(from)) renameSync(from, to);
       }
     }
+    if (existsSync(keyFilePath(path))) renameSync(keyFilePath(path), `${keyFilePath(path)}.before-restore-${Date.now()}`);
+    if (incomingKey) renameSync(incomingKey, keyFilePath(path));
     renameSync(incoming, path);
     fsync(folder);
     return this.open();
@@ -283,14 +666,17 @@ export class JournalSession {
     try {
       copyFileSync(path, copy);
       if (existsSync(walPath(path))) copyFileSync(walPath(path), walPath(copy));
-      const binding = this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {};
+      // An encrypted journal is read with the key the session still holds (it went unavailable while open).
+      const binding = { ...(this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {}), ...(this.key ? { key: this.key } : {}) };
+      if (!this.key && fileKind(path) === 'encrypted') throw new JournalError('journal-locked', 'An encrypted journal can only be read once it is unlocked. Restart Confidant and unlock it first.');
       // The copy may be brought up to date (it is not the user's file); if even that fails, it is read as it is.
       const journalDb = await openJournal(copy, binding).catch(() => openJournal(copy, { ...binding, readonly: true }));
       journalDb.raw.pragma('query_only = ON');
       journalDb.readonly = true;
       const journal = new Journal(journalDb, { readSample: this.options.readSample });
-      this.state = { kind: 'open', journal, readOnly: true, copyDir };
+      this.state = { kind: 'open', journal, readOnly: true, copyDir, protection: this.key ? 'passphrase' : 'none' };
     } catch (error) {
+      if (error instanceof JournalError && error.code === 'journal-locked') throw error;
       rmSync(copyDir, { recursive: true, force: true });
       throw new JournalError('io-error', `Even a read-only copy of the journal could not be opened (${sqliteCode(error) ?? (error instanceof Error ? error.message : String(error))}). Restore a backup instead.`);
     }
@@ -300,16 +686,32 @@ export class JournalSession {
   private async closeJournal(): Promise<void> {
     clearTimeout(this.dailyTimer);
     const state = this.state;
-    if (state.kind !== 'open') return;
+    if (state.kind !== 'open') {
+      if (state.kind === 'locked') this.forgetKey();
+      return;
+    }
+    this.forgetKey();
     this.state = { kind: 'unavailable', problem: describeProblem('stopped', this.options.journalPath) };
-    await state.journal.close().catch((error) => console.error('[journal] close failed', error));
+    await state.journal.close().catch((error) => console.error(`[journal] close failed: ${describeError(error)}`));
     if (state.readOnly) rmSync(state.copyDir, { recursive: true, force: true });
   }
 
   async close(): Promise<void> {
     await this.exclusive;
     await this.closeJournal();
+    this.forgetKey();
   }
+
+  private forgetKey(): void {
+    this.key?.fill(0);
+    this.key = null;
+  }
+}
+
+function readable(error: unknown): string {
+  if (error instanceof JournalError) return error.message;
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  return `Confidant could not open the journal (${typeof code === 'string' ? code : error instanceof Error ? error.name : 'unknown error'}). The file was not changed.`;
 }
 
 function fsync(path: string): void {
@@ -328,7 +730,7 @@ function toApiError(error: unknown): ApiError {
   if (error instanceof JournalError) return { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) };
   const mapped = describeSqliteError(error, 'write');
   if (mapped) return { code: mapped.code, message: mapped.message };
-  console.error('[journal] recovery step failed', error);
+  console.error(`[journal] recovery step failed: ${describeError(error)}`);
   const code = typeof error === 'object' && error !== null ? String((error as { code?: unknown }).code ?? '') : '';
   return { code: 'io-error', message: `That did not work${code ? ` (${code})` : ''}. Your journal was left as it was; try again.` };
 }
