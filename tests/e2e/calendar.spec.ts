@@ -109,6 +109,8 @@ test('the week from two exported calendars waits to be logged; one is logged fro
 
   // Remembered per occurrence, across a restart of the page.
   await app.reload();
+  // The shortcut is heard once the app has started again (the timeline is its first screen).
+  await expect(app.getByRole('heading', { name: 'Timeline', level: 1 })).toBeVisible();
   await app.keyboard.press('Control+6');
   await expect(rows.locator('.title')).toHaveText(['Rohan / Alex 1:1 (moved)']);
   await expect(app.getByRole('list', { name: 'Meetings to log later' }).locator('.title')).toHaveText(['Staff meeting (moved to 11:00)']);

@@ -268,6 +268,36 @@ describe('a keychain journal', () => {
   });
 });
 
+describe('the plain copy export of an encrypted journal', () => {
+  test('is a plain SQLite file with every row, written only where asked; the journal and its folder stay sealed', async ({ dir, journalPath }) => {
+    const m = markers();
+    const session = await start(journalPath, testKeychain());
+    await writeMarkers(session, m);
+    const file = await call(session, 'export.journalCopy');
+    const bytes = Buffer.from((file.content as { base64: string }).base64, 'base64');
+    expect(bytes.subarray(0, 16).toString('latin1')).toBe('SQLite format 3\0');
+    // Nothing plain was left behind in the journal's folder by the copy (the temp file lives elsewhere
+    // and is overwritten before it is removed).
+    expect(leaks(dir, Object.values(m))).toEqual({});
+    const path = join(dir, '..', `plain-copy-${randomBytes(4).toString('hex')}.sqlite`);
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(path, bytes);
+    const copy = new BetterSqlite3(path, { readonly: true });
+    try {
+      expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(copy.prepare('SELECT name FROM people').pluck().all()).toEqual([m.name]);
+      expect(copy.prepare('SELECT count(*) FROM interactions WHERE confidential = 1').pluck().get()).toBe(1);
+    } finally {
+      copy.close();
+      rmSync(path, { force: true });
+    }
+    // The journal is still open under its key and still writable.
+    await call(session, 'people.create', { name: 'After the copy' });
+    await session.close();
+    expect(fileKind(journalPath)).toBe('encrypted');
+  });
+});
+
 describe('an existing plain journal', () => {
   async function plainJournal(path: string, m: ReturnType<typeof markers>) {
     const plain = await openJournal(path);

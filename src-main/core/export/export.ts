@@ -1,7 +1,7 @@
 // Everything out: the whole journal as JSON (docs/export-format.md), people and interactions as CSV,
-// Markdown (one file per person, zipped with fflate), and a copy of the journal file via SQLite's backup
-// API. Confidential notes are left out unless the caller asks for them.
-import { readFile, rm } from 'node:fs/promises';
+// Markdown (one file per person, zipped with fflate), and a plain copy of the journal file (see journalCopy). Confidential notes are left out unless the caller asks for them.
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -9,6 +9,8 @@ import { strToU8, zipSync } from 'fflate';
 import { sql, type Kysely } from 'kysely';
 import Papa from 'papaparse';
 import type { ExportFile } from '../../contract/transfer.js';
+import { applyCipherKey } from '../crypto/cipher.js';
+import { secureRemove } from '../crypto/vault.js';
 import type { JournalDb } from '../db/open.js';
 import { schemaVersion } from '../db/migrate.js';
 import type { Database } from '../db/schema.js';
@@ -171,16 +173,35 @@ export async function exportMarkdown(db: Kysely<Database>, input: { includeConfi
 }
 
 /**
- * A consistent copy of the journal file, taken with SQLite's online backup API while the journal stays open
- * (other calls wait for it; writes in the WAL are included). Written to a private temp file, read, removed.
+ * A consistent copy of the journal file, taken while the journal stays open (other calls wait for it;
+ * writes in the WAL are included), written to a private temp file, read, removed.
+ *
+ * A plain journal is copied with SQLite's online backup API. An encrypted one (#12) cannot be: the backup
+ * API refuses an encrypted source, and SQLite3 Multiple Ciphers has no `sqlcipher_export`. So VACUUM INTO
+ * writes a copy under the journal's own key, which is then opened with that key, taken out of WAL (a rekey
+ * cannot run in WAL mode) and rekeyed to no key: a plain SQLite file any SQLite tool opens. This is the
+ * one explicit "plain copy" the issue allows; the dialog says so. The temp file held plain pages, so it is
+ * overwritten before it is deleted.
  */
-export async function journalCopy(journal: JournalDb): Promise<ExportFile> {
+export async function journalCopy(journal: JournalDb, key: Buffer | null = null): Promise<ExportFile> {
   const path = join(tmpdir(), `confidant-copy-${randomUUID()}.sqlite`);
   try {
-    await journal.raw.backup(path);
+    if (key) {
+      journal.raw.prepare('VACUUM INTO ?').run(path);
+      const copy = new BetterSqlite3(path, { fileMustExist: true });
+      try {
+        applyCipherKey(copy, key);
+        copy.pragma('journal_mode = DELETE');
+        copy.pragma("rekey = ''");
+      } finally {
+        copy.close();
+      }
+    } else {
+      await journal.raw.backup(path);
+    }
     const bytes = await readFile(path);
     return { suggestedName: `Confidant journal copy ${day()}.sqlite`, content: { base64: bytes.toString('base64') }, kind: 'sqlite' };
   } finally {
-    await rm(path, { force: true });
+    for (const leftover of [path, `${path}-journal`]) secureRemove(leftover);
   }
 }

@@ -10,8 +10,10 @@ import { Importer } from './import.js';
 type TransferCall = Extract<CallName, `import.${string}` | `export.${string}`>;
 type Handlers = { [K in TransferCall]: (input: ParsedInput<K>) => Promise<CallResult<K>> };
 
-/** Import and export; the open import (what was read and previewed) lives as long as the journal. */
-export function transferHandlers(journal: JournalDb): Handlers {
+/**
+ * Import and export; `dataKey` is the open encrypted journal's key (null for a plain one), which the plain
+ * copy needs. The open import (what was read and previewed) lives as long as the journal. */
+export function transferHandlers(journal: JournalDb, dataKey: () => Buffer | null = () => null): Handlers {
   const db: Kysely<Database> = journal.db;
   const importer = new Importer(db);
   return {
@@ -22,6 +24,6 @@ export function transferHandlers(journal: JournalDb): Handlers {
     'export.json': (input) => exportJson(db, input),
     'export.csv': (input) => exportCsv(db, input),
     'export.markdown': (input) => exportMarkdown(db, input),
-    'export.journalCopy': () => journalCopy(journal),
+    'export.journalCopy': () => journalCopy(journal, dataKey()),
   };
 }

@@ -76,6 +76,8 @@ export interface JournalOptions {
   readSample: () => Promise<unknown>;
   /** Told once when SQLite reports the file damaged (SQLITE_CORRUPT, SQLITE_NOTADB): the session stops using it. */
   onCorruption?: (error: unknown) => void;
+  /** The open encrypted journal's data key, or null for a plain one: only the plain copy export reads it. */
+  dataKey?: () => Buffer | null;
 }
 
 /**
@@ -124,7 +126,7 @@ export class Journal {
       'search.query': (input) => search(db, input, fuzzy),
       ...associationHandlers(db),
       ...calendarHandlers(db),
-      ...transferHandlers(journal),
+      ...transferHandlers(journal, () => options.dataKey?.() ?? null),
       ...networkHandlers(db),
     };
   }

@@ -326,7 +326,7 @@ export class JournalSession {
         },
       });
       for (const moved of journalDb.setAside) console.warn(`[journal] set aside ${basename(moved)}: it did not belong to this journal`);
-      const journal = new Journal(journalDb, { readSample: this.options.readSample, onCorruption: (error) => this.corrupted(error) });
+      const journal = new Journal(journalDb, { readSample: this.options.readSample, onCorruption: (error) => this.corrupted(error), dataKey: () => this.key });
       this.key = key ?? null;
       this.state = { kind: 'open', journal, readOnly: false, protection };
       this.checked = this.quickCheck(journal);
@@ -673,7 +673,7 @@ export class JournalSession {
       const journalDb = await openJournal(copy, binding).catch(() => openJournal(copy, { ...binding, readonly: true }));
       journalDb.raw.pragma('query_only = ON');
       journalDb.readonly = true;
-      const journal = new Journal(journalDb, { readSample: this.options.readSample });
+      const journal = new Journal(journalDb, { readSample: this.options.readSample, dataKey: () => this.key });
       this.state = { kind: 'open', journal, readOnly: true, copyDir, protection: this.key ? 'passphrase' : 'none' };
     } catch (error) {
       if (error instanceof JournalError && error.code === 'journal-locked') throw error;
