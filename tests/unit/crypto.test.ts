@@ -5,7 +5,10 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { applyCipherKey, fileKind } from '../../src-main/core/crypto/cipher.js';
-import { keyFilePath, readKeyFile, SCRYPT, unwrapWithPassphrase, wrapWithPassphrase } from '../../src-main/core/crypto/keyfile.js';
+import { keyFilePath, readKeyFile, SCRYPT, unwrapWithKeychain, unwrapWithPassphrase, wrapWithPassphrase } from '../../src-main/core/crypto/keyfile.js';
+import { Kysely, SqliteDialect } from 'kysely';
+import { LATEST_VERSION, migrations } from '../../src-main/core/db/migrations/index.js';
+import { migrate } from '../../src-main/core/db/migrate.js';
 import { wrongPassphraseDelay } from '../../src-main/core/recovery/session.js';
 import { encryptedBackup, resumeUpgrade, upgradeFiles, type UpgradeStep } from '../../src-main/core/crypto/vault.js';
 import { JournalSession, openJournal, type Keychain } from '../../src-main/core/index.js';
@@ -336,6 +339,41 @@ describe('an existing plain journal', () => {
     expect((await call(session, 'people.list')).map((person) => person.name)).toEqual([m.name]);
     await session.close();
     expect(leaks(dir, Object.values(m))).toEqual({});
+  });
+
+  test('of an older version: its before-upgrade backup, plain when the migration took it, is sealed too', async ({ dir, journalPath }) => {
+    const m = markers();
+    // A plain journal one schema version behind, with a confidence in it.
+    const raw = new BetterSqlite3(journalPath);
+    const db = new Kysely({ dialect: new SqliteDialect({ database: raw }) });
+    await migrate(db, migrations.slice(0, LATEST_VERSION - 1));
+    raw.prepare("INSERT INTO people (name, notes, created_at, updated_at) VALUES (?, ?, '2025-01-01T00:00:00.000Z', '2025-01-01T00:00:00.000Z')").run(m.name, m.confidential);
+    await db.destroy();
+
+    const keychain = testKeychain();
+    const session = await start(journalPath, keychain);
+    expect(session.status()).toMatchObject({ state: 'open' });
+    const overview = (await call(session, 'backups.list'));
+    expect(overview.backups.map((backup) => backup.reason)).toEqual(['before-upgrade']);
+    expect(overview.lastFailure).toBeNull();
+    await session.close();
+
+    const backups = join(dir, 'Confidant backups');
+    const backup = overview.backups[0]!.path;
+    expect(fileKind(backup)).toBe('encrypted');
+    expect(leaks(backups, Object.values(m))).toEqual({});
+    expect(leaks(dir, Object.values(m))).toEqual({});
+    expect(readdirSync(backups).sort()).toEqual([overview.backups[0]!.name, `${overview.backups[0]!.name}.key`]);
+    // It still is the journal as it was before the migration, and opens with the key beside it.
+    const key = await unwrapWithKeychain(readKeyFile(`${backup}.key`)!, keychain);
+    const copy = new BetterSqlite3(backup, { readonly: true });
+    try {
+      applyCipherKey(copy, key);
+      expect(copy.pragma('user_version', { simple: true })).toBe(LATEST_VERSION - 1);
+      expect(copy.prepare('SELECT name FROM people').pluck().all()).toEqual([m.name]);
+    } finally {
+      copy.close();
+    }
   });
 
   test('survives an upgrade interrupted before the swap (rolled back) and after it (finished)', async ({ dir, journalPath }) => {

@@ -8,8 +8,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import { basename, dirname, extname, join } from 'node:path';
 import type { Backup, BackupReason, BackupsOverview } from '../../contract/recovery.js';
 import { applyCipherKey } from '../crypto/cipher.js';
-import { encryptedBackup } from '../crypto/vault.js';
+import { encryptedBackup, sealPlainFile } from '../crypto/vault.js';
 import { JournalError } from '../errors.js';
+import { describeError } from '../redact.js';
 
 /** Pages copied per step (4 KiB each): a step takes a few ms, so other calls never wait long. */
 const PAGES_PER_STEP = 256;
@@ -105,6 +106,33 @@ export class Backups {
       }
     }
     return backups.sort((a, b) => (a.takenAt < b.takenAt ? 1 : a.takenAt > b.takenAt ? -1 : a.name < b.name ? 1 : -1));
+  }
+
+  /**
+   * #12: once the journal is encrypted, the backups taken of it while it was plain (its before-upgrade copy,
+   * a daily one) would still hold every confidence in plain text. Each is sealed under the journal's key,
+   * in place, keeping its name and date; one that cannot be sealed is reported and kept, never lost.
+   */
+  async sealPlainBackups(key: Buffer): Promise<{ sealed: number; failed: string[] }> {
+    let sealed = 0;
+    const failed: string[] = [];
+    for (const backup of this.list()) {
+      try {
+        if (await sealPlainFile(backup.path, key, this.journalPath)) sealed++;
+      } catch (error) {
+        failed.push(backup.name);
+        console.error(`[journal] a plain backup could not be encrypted: ${describeError(error)}`);
+      }
+    }
+    if (failed.length > 0) {
+      this.lastFailure = {
+        at: this.now().toISOString(),
+        message:
+          `${failed.length === 1 ? 'A backup' : `${failed.length} backups`} taken before the journal was encrypted could not be encrypted and still ${failed.length === 1 ? 'holds' : 'hold'} ` +
+          `your notes in plain text (${failed.join(', ')}). Your journal is encrypted and a new backup of it is safe; delete ${failed.length === 1 ? 'that file' : 'those files'} from the backups folder once you no longer need ${failed.length === 1 ? 'it' : 'them'}.`,
+      };
+    }
+    return { sealed, failed };
   }
 
   newest(): Backup | null {

@@ -7,7 +7,7 @@ import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, renameSync, r
 import { basename, dirname } from 'node:path';
 import { LATEST_VERSION } from '../db/migrations/index.js';
 import { JournalError } from '../errors.js';
-import { applyCipherKey, CIPHER, rekeyConnection } from './cipher.js';
+import { applyCipherKey, CIPHER, fileKind, rekeyConnection } from './cipher.js';
 import { fsyncFolder, keyFilePath, writeKeyFile, type KeyFile } from './keyfile.js';
 
 export type UpgradeStep = 'checking' | 'copying' | 'encrypting' | 'verifying' | 'removing-plain-copy' | 'done';
@@ -91,6 +91,53 @@ export async function encryptPlainJournal(journalPath: string, key: Buffer, keyF
 }
 
 /**
+ * Seals one plain SQLite file Confidant wrote for this journal (a backup taken before the journal was
+ * encrypted: a before-upgrade copy from its migration, or a daily one): copied page by page, encrypted in
+ * the copy with `key`, verified (every table's row count and the schema version), the journal's key file
+ * copied beside it as `<file>.key` (as encryptedBackup does), and only then swapped in; the plain file is
+ * overwritten before it is deleted. A file that is not plain, or fails, is left as it was. True if sealed.
+ */
+export async function sealPlainFile(path: string, key: Buffer, journalPath: string): Promise<boolean> {
+  if (fileKind(path) !== 'plain') return false;
+  const sealing = `${path}.sealing`;
+  const plainCopy = `${path}.plain-sealing`;
+  rmSync(sealing, { force: true });
+  const plain = new BetterSqlite3(path, { fileMustExist: true, readonly: true });
+  let counts: Map<string, number>;
+  let version: number;
+  try {
+    counts = tableCounts(plain);
+    version = plain.pragma('user_version', { simple: true }) as number;
+    await plain.backup(sealing);
+  } finally {
+    plain.close();
+  }
+  try {
+    const copy = new BetterSqlite3(sealing, { fileMustExist: true });
+    try {
+      copy.pragma('journal_mode = DELETE');
+      copy.pragma('journal_mode = OFF');
+      copy.pragma(`cipher = '${CIPHER.name}'`);
+      copy.pragma(`legacy = ${CIPHER.legacy}`);
+      rekeyConnection(copy, key);
+    } finally {
+      copy.close();
+    }
+    verifyEncryptedCopy(sealing, key, counts, version, 'DELETE');
+  } catch (error) {
+    secureRemove(sealing);
+    throw error;
+  }
+  copyFileSync(keyFilePath(journalPath), `${path}.key.partial`);
+  renameSync(`${path}.key.partial`, `${path}.key`);
+  renameSync(path, plainCopy);
+  renameSync(sealing, path);
+  fsyncFolder(dirname(path));
+  for (const suffix of ['', '-wal', '-shm', '-journal']) secureRemove(plainCopy + suffix);
+  return true;
+}
+
+/**
  * Called before opening: finishes an upgrade interrupted after its encrypted copy was verified, or undoes
  * one interrupted before the swap. Returns what it did, for the log.
  */
@@ -121,7 +168,7 @@ function removePlainOriginal(journalPath: string): void {
   for (const suffix of ['', '-wal', '-shm', '-journal']) secureRemove(plainOriginal + suffix);
 }
 
-function verifyEncryptedCopy(path: string, key: Buffer, counts: Map<string, number>, version: number): void {
+function verifyEncryptedCopy(path: string, key: Buffer, counts: Map<string, number>, version: number, journalMode: 'WAL' | 'DELETE' = 'WAL'): void {
   const copy = new BetterSqlite3(path, { fileMustExist: true });
   try {
     applyCipherKey(copy, key);
@@ -135,7 +182,7 @@ function verifyEncryptedCopy(path: string, key: Buffer, counts: Map<string, numb
     if (!same) {
       throw new JournalError('internal', 'The encrypted copy did not match your journal, so Confidant kept the journal as it was. Nothing was lost.');
     }
-    copy.pragma('journal_mode = WAL');
+    copy.pragma(`journal_mode = ${journalMode}`);
   } finally {
     copy.close();
   }

@@ -295,6 +295,8 @@ export class JournalSession {
     const path = keyFilePath(this.options.journalPath);
     if (existsSync(path)) renameSync(path, `${path}.set-aside-${Date.now()}`);
     await encryptPlainJournal(this.options.journalPath, key, keyFile, this.options.progress);
+    // Backups taken while it was plain (the before-upgrade copy of its migration) are sealed too.
+    await this.backups.sealPlainBackups(key);
   }
 
   private openPlain(): Promise<void> {
