@@ -69,7 +69,7 @@ async function start(): Promise<void> {
   lockDownSession();
   serveRenderer(paths.renderer);
   registerIpc();
-  Menu.setApplicationMenu(buildMenu({ send: sendToMainWindow }));
+  Menu.setApplicationMenu(buildMenu({ send: sendToMainWindow, quickCapture: () => capture.open() }));
   capture = new QuickCapture({ preload: paths.preload, entry: rendererEntry(), trayIcon: paths.trayIcon, openMain: () => showMainWindow() });
   // The window opens whether or not the journal does: a failed start is a screen that explains it.
   host.onChange(() => void journalChanged());

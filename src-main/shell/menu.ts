@@ -5,7 +5,7 @@ import type { MenuAction } from '../contract/names.js';
  * The native menu: the usual roles plus the app's own commands, sent to the renderer as actions.
  * `send` opens the main window first when it was closed (macOS keeps the menu with no window).
  */
-export function buildMenu({ send: sendAction }: { send: (action: MenuAction) => void }): Menu {
+export function buildMenu({ send: sendAction, quickCapture }: { send: (action: MenuAction) => void; quickCapture: () => void }): Menu {
   const send = (action: MenuAction) => () => sendAction(action);
   const isMac = process.platform === 'darwin';
   // Cmd+, on macOS (in the app menu, as every Mac app), Ctrl+, elsewhere (in File).
@@ -35,6 +35,8 @@ export function buildMenu({ send: sendAction }: { send: (action: MenuAction) => 
       label: '&File',
       submenu: [
         { label: 'Log Interaction…', accelerator: 'CmdOrCtrl+N', click: send('log-interaction') },
+        // The small always-on-top window the global shortcut and the tray open, also found here.
+        { id: 'quick-capture', label: 'Quick Capture Window', click: () => quickCapture() },
         ...(isMac ? [] : [{ type: 'separator' as const }, settings]),
         { type: 'separator' },
         { label: 'Import Contacts…', click: send('import') },

@@ -3,8 +3,11 @@
 // the binary the same way `npm start` does (scripts/electron-binary.ts), and never download it.
 // What only Electron can show: the app:// page under its CSP, the preload's bridge, the request filter,
 // the journal file written by the worker thread, and the window's bounds kept across launches.
-import { test, expect } from '@playwright/test';
+import { test, expect, type Page } from '@playwright/test';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import { readFileSync } from 'node:fs';
+import { applyCipherKey } from '../../src-main/core/crypto/cipher.js';
+import { keyFilePath, readKeyFile, unwrapWithPassphrase } from '../../src-main/core/crypto/keyfile.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,14 +33,39 @@ async function launch(dir: string): Promise<ElectronApplication> {
   });
 }
 
+const PASSPHRASE = 'smoke test passphrase, long enough';
+
+/**
+ * The window once the journal is open. Where the OS keychain holds the key (macOS Keychain, Windows DPAPI,
+ * a Linux desktop with a keyring) it opens at once; on a Linux runner with no keyring (safeStorage says
+ * basic_text) Confidant asks for a passphrase instead, and the test gives one, or unlocks with it.
+ */
+async function openedWindow(page: Page): Promise<'keychain' | 'passphrase'> {
+  const logButton = page.getByRole('button', { name: 'Log interaction' });
+  const lock = page.getByRole('heading', { level: 1, name: /passphrase|locked/ });
+  await expect(logButton.or(lock)).toBeVisible();
+  if (await logButton.isVisible()) return 'keychain';
+  if (await page.getByLabel('New passphrase').isVisible()) {
+    await page.getByLabel('New passphrase').fill(PASSPHRASE);
+    await page.getByLabel('Repeat the passphrase').fill(PASSPHRASE);
+    await page.getByRole('button', { name: 'Create journal' }).click();
+  } else {
+    await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+    await page.getByRole('button', { name: 'Unlock' }).click();
+  }
+  await expect(logButton).toBeVisible();
+  return 'passphrase';
+}
+
 test('the real app: app:// under its CSP, only the contract on the bridge, remote requests cancelled, a save on disk', async () => {
   test.skip(!binary, skipReason);
   const dir = await mkdtemp(join(tmpdir(), 'confidant-electron-'));
   const journalPath = join(dir, 'journal.sqlite');
   const app = await launch(dir);
+  let protection: 'keychain' | 'passphrase' = 'keychain';
   try {
     const page = await app.firstWindow();
-    await expect(page.getByRole('button', { name: 'Log interaction' })).toBeVisible();
+    protection = await openedWindow(page);
     expect(page.url()).toMatch(/^app:\/\/confidant\//);
     expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.getTitle())).toBe('Confidant');
 
@@ -80,15 +108,46 @@ test('the real app: app:// under its CSP, only the contract on the bridge, remot
       window.confidant['interactions.create']({ occurredAt: new Date().toISOString(), kind: 'coffee', title: 'Smoke-test coffee', newPeople: [{ name: 'Smoke Test' }] }),
     );
     expect(created).toMatchObject({ ok: true });
+
+    // The quick-capture window (File › Quick Capture Window, as the tray and global shortcut open it):
+    // the log form alone, saving into the same journal, closing once saved.
+    const opened = app.waitForEvent('window');
+    await app.evaluate(({ Menu }) => Menu.getApplicationMenu()?.getMenuItemById('quick-capture')?.click());
+    const capture = await opened;
+    expect(capture.url()).toMatch(/^app:\/\/confidant\/.*#\/capture$/);
+    expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().some((window) => window.isAlwaysOnTop()))).toBe(true);
+    await expect(capture.getByRole('heading', { name: 'Log an interaction', level: 1 })).toBeVisible();
+    await capture.getByRole('combobox', { name: 'People' }).pressSequentially('Quick Capture');
+    await capture.getByRole('option', { name: 'Add “Quick Capture” as new person' }).click();
+    await capture.getByLabel('Title').fill('Captured in the small window');
+    const closed = capture.waitForEvent('close');
+    await capture.keyboard.press('Control+Enter');
+    await closed;
+    const titles = await page.evaluate(async () => {
+      const result = await window.confidant['interactions.timeline']({ limit: 5 });
+      return result.ok ? result.value.entries.map((entry) => entry.title).sort() : [];
+    });
+    expect(titles).toEqual(['Captured in the small window', 'Smoke-test coffee']);
   } finally {
     await app.close();
   }
-  // The worker wrote it to the file, and quitting closed the journal cleanly.
-  const db = new BetterSqlite3(journalPath, { readonly: true });
+  // The worker wrote both to the file, and quitting closed the journal cleanly. The file is encrypted and
+  // its key file beside it; a passphrase key file is unwrapped here to read the file itself (a keychain one
+  // only the app's own safeStorage can unwrap).
   try {
-    expect(db.prepare('SELECT title FROM interactions').all()).toEqual([{ title: 'Smoke-test coffee' }]);
+    expect(readFileSync(journalPath).subarray(0, 16).toString('latin1')).not.toBe('SQLite format 3\0');
+    const keyFile = readKeyFile(keyFilePath(journalPath));
+    expect(keyFile?.protection.kind).toBe(protection === 'passphrase' ? 'passphrase' : 'os-keychain');
+    if (protection === 'passphrase') {
+      const db = new BetterSqlite3(journalPath, { readonly: true });
+      try {
+        applyCipherKey(db, await unwrapWithPassphrase(keyFile!, PASSPHRASE));
+        expect(db.prepare('SELECT title FROM interactions ORDER BY title').pluck().all()).toEqual(['Captured in the small window', 'Smoke-test coffee']);
+      } finally {
+        db.close();
+      }
+    }
   } finally {
-    db.close();
     await rm(dir, { recursive: true, force: true });
   }
 });
@@ -98,14 +157,14 @@ test('the window opens where it was left', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'confidant-electron-'));
   try {
     const first = await launch(dir);
-    await first.firstWindow();
+    await openedWindow(await first.firstWindow());
     await first.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]!.setBounds({ x: 40, y: 50, width: 900, height: 640 }));
     const set = await first.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]!.getBounds());
     await first.close();
 
     const second = await launch(dir);
     try {
-      await second.firstWindow();
+      await openedWindow(await second.firstWindow());
       const restored = await second.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]!.getBounds());
       expect({ width: restored.width, height: restored.height }).toEqual({ width: set.width, height: set.height });
     } finally {
