@@ -14,6 +14,11 @@ import { encryptedBackup, resumeUpgrade, upgradeFiles, type UpgradeStep } from '
 import { JournalSession, openJournal, type Keychain } from '../../src-main/core/index.js';
 import { testKeychain } from '../test-keychain.js';
 import { call, describe, expect, newInteraction, readSampleFile, refusal, test } from './helpers.js';
+import { vi } from 'vitest';
+
+// A passphrase costs one scrypt derivation (N=2^17, 128 MiB: about half a second on an idle core); a test
+// here makes up to eight, which on a busy 2-core runner is more than the suite's default 20 s.
+vi.setConfig({ testTimeout: 90_000 });
 
 const PASSPHRASE = 'correct horse battery staple';
 

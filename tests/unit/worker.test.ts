@@ -7,6 +7,11 @@ import { LATEST_VERSION } from '../../src-main/core/db/migrations/index.js';
 import { JournalClient } from '../../src-main/shell/journal-client.js';
 import { testKeychain } from '../test-keychain.js';
 import { addPerson, call, describe, expect, newInteraction, openTestJournal, root, samplePath, test } from './helpers.js';
+import { vi } from 'vitest';
+
+// A passphrase costs one scrypt derivation (N=2^17, 128 MiB: about half a second on an idle core); a test
+// here makes up to eight, which on a busy 2-core runner is more than the suite's default 20 s.
+vi.setConfig({ testTimeout: 90_000 });
 
 const workerPath = join(root, 'out', 'main', 'journal-worker.js');
 const built = existsSync(workerPath);
