@@ -41,8 +41,15 @@ export type JournalStatus =
        * or to encrypt an existing plain one. Absent means 'unlock'.
        */
       setup?: 'unlock' | 'new' | 'encrypt';
+      /** While an existing plain journal is being encrypted: the step, and how far the copy has got (0 to 1). */
+      encrypting?: EncryptionProgress;
     }
   | { state: 'unavailable'; problem: JournalProblem };
+
+export interface EncryptionProgress {
+  step: 'checking' | 'copying' | 'encrypting' | 'verifying' | 'removing-plain-copy' | 'done';
+  fraction: number;
+}
 
 /** The name a person knows a journal by: its file name without the extension. */
 export function journalName(path: string): string {

@@ -3,7 +3,8 @@
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openJournalFor } from './harness.js';
+import { Journal, openJournal } from '../../src-main/core/index.js';
+import { openJournalFor, samplePath } from './harness.js';
 import { expect, test } from './fixtures.js';
 
 const PASSPHRASE = 'quiet harbour lantern';
@@ -46,6 +47,29 @@ test('a new journal without a keychain asks for a passphrase first, then opens',
   await expect(page.getByRole('heading', { name: 'Choose a passphrase for your journal' })).toBeHidden(KDF);
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
   expect((await readFile(`${journalPath}.key`, 'utf8')).includes('"kind": "passphrase"')).toBe(true);
+});
+
+test('an existing plain journal is encrypted with a chosen passphrase, its progress on screen, every entry kept', async ({ openApp }) => {
+  test.slow(); // scrypt, by design
+  const journalPath = await freshPath();
+  // A plain journal, as an older Confidant left it, with the sample in it.
+  const plain = await openJournal(journalPath);
+  const journal = new Journal(plain, { readSample: async () => JSON.parse(await readFile(samplePath, 'utf8')) });
+  expect((await journal.call('journal.loadSample', undefined)).ok).toBe(true);
+  const people = plain.raw.prepare('SELECT count(*) FROM people').pluck().get();
+  await journal.close();
+
+  const running = await openApp(journalPath, { keychain: null });
+  const { page } = running;
+  await expect(page.getByRole('heading', { name: 'Encrypt your journal with a passphrase' })).toBeVisible();
+  await page.getByLabel('New passphrase').fill(PASSPHRASE);
+  await page.getByLabel('Repeat the passphrase').fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Encrypt journal' }).click();
+  await expect(page.getByRole('progressbar', { name: 'Encrypting your journal' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible(KDF);
+  expect((await readFile(journalPath)).subarray(0, 15).toString('latin1')).not.toBe('SQLite format 3');
+  const listed = await running.session.call('people.list', undefined);
+  expect(listed.ok && (listed.value as unknown[]).length).toBe(people);
 });
 
 test('unlock: a wrong passphrase is refused with a sentence, the right one opens the journal', async ({ openApp }) => {

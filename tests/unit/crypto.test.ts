@@ -336,6 +336,31 @@ describe('an existing plain journal', () => {
     expect(leaks(dir, Object.values(m))).toEqual({});
   });
 
+  test('tells journal.status how far its encryption has got while it runs, and nothing once done', async ({ journalPath }) => {
+    const m = markers();
+    await plainJournal(journalPath, m);
+    const seen: unknown[] = [];
+    let session: JournalSession | null = null;
+    session = await JournalSession.start({
+      journalPath,
+      keychain: null,
+      readSample: async () => readSampleFile(),
+      sleep: async () => {},
+      // Asked the way the lock screen asks: journal.status, through the session, while the step runs.
+      progress: () => void session?.call('journal.status').then((result) => seen.push(result.ok ? (result.value as { encrypting?: unknown }).encrypting : null)),
+    });
+    expect(await call(session, 'security.setPassphrase', { passphrase: PASSPHRASE })).toMatchObject({ state: 'open' });
+    await new Promise((resolve) => setImmediate(resolve));
+    const steps = (seen as ({ step: string; fraction: number } | undefined)[]).filter((entry) => entry !== undefined);
+    expect(new Set(steps.map((entry) => entry.step))).toEqual(new Set(['checking', 'copying', 'encrypting', 'verifying', 'removing-plain-copy', 'done']));
+    for (const entry of steps) {
+      expect(entry.fraction).toBeGreaterThanOrEqual(0);
+      expect(entry.fraction).toBeLessThanOrEqual(1);
+    }
+    expect((await call(session, 'journal.status')) as { encrypting?: unknown }).not.toHaveProperty('encrypting');
+    await session.close();
+  });
+
   test('is encrypted at start where a keychain holds the key', async ({ dir, journalPath }) => {
     const m = markers();
     await plainJournal(journalPath, m);

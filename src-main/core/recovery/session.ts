@@ -4,7 +4,7 @@
 // cipher, unlock, lock and passphrase calls. It never throws and never dies: a journal that cannot be opened leaves the session
 // answering `journal.status` and the recovery and backup calls, and every other call with
 // `journal-unavailable`. The worker and the E2E harness both run one.
-import { journalName, type JournalProblem, type JournalStatus } from '../../contract/journal-status.js';
+import { journalName, type EncryptionProgress, type JournalProblem, type JournalStatus } from '../../contract/journal-status.js';
 import { closeSync, constants, copyFileSync, existsSync, fsyncSync, mkdtempSync, openSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, extname, join } from 'node:path';
@@ -94,6 +94,8 @@ export class JournalSession {
    */
   private key: Buffer | null = null;
   private failures = 0;
+  /** How far the encryption of a plain journal has got, while it runs (#12's upgrade). */
+  private encrypting: EncryptionProgress | null = null;
   private readonly sleep: (ms: number) => Promise<void>;
 
   private constructor(private readonly options: SessionOptions) {
@@ -130,7 +132,9 @@ export class JournalSession {
   status(): JournalStatus {
     const path = this.options.journalPath;
     if (this.state.kind === 'open') return { state: 'open', path, readOnly: this.state.readOnly, name: journalName(path) };
-    if (this.state.kind === 'locked') return { state: 'locked', path, name: journalName(path), setup: this.state.setup };
+    if (this.state.kind === 'locked') {
+      return { state: 'locked', path, name: journalName(path), setup: this.state.setup, ...(this.encrypting ? { encrypting: { ...this.encrypting } } : {}) };
+    }
     return { state: 'unavailable', problem: { ...this.state.problem, newestBackup: this.newestBackupRef() } };
   }
 
@@ -294,7 +298,16 @@ export class JournalSession {
   private async encrypt(key: Buffer, keyFile: KeyFile): Promise<void> {
     const path = keyFilePath(this.options.journalPath);
     if (existsSync(path)) renameSync(path, `${path}.set-aside-${Date.now()}`);
-    await encryptPlainJournal(this.options.journalPath, key, keyFile, this.options.progress);
+    // The lock screen asks journal.status while this runs (answered between the copy's steps) to show how far it is.
+    const progress: Progress = (step, fraction) => {
+      this.encrypting = { step, fraction };
+      this.options.progress?.(step, fraction);
+    };
+    try {
+      await encryptPlainJournal(this.options.journalPath, key, keyFile, progress);
+    } finally {
+      this.encrypting = null;
+    }
     // Backups taken while it was plain (the before-upgrade copy of its migration) are sealed too.
     await this.backups.sealPlainBackups(key);
   }
