@@ -2,13 +2,14 @@
 // (hashes before and after) that a journal which failed to open was not changed, nor its -wal and -shm.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { JournalStatus } from '../../src-main/contract/journal-status.js';
 import { LATEST_VERSION } from '../../src-main/core/db/migrations/index.js';
 import { JournalSession } from '../../src-main/core/index.js';
 import { vi } from 'vitest';
+import { testKeychain } from '../test-keychain.js';
 import { addPerson, call, describe, expect, newInteraction, readSampleFile, root, test } from './helpers.js';
 
 // Each case builds a journal of a few hundred entries and opens it twice.
@@ -173,21 +174,45 @@ describe('opening a journal that cannot be opened', () => {
     const foreign = hash(`${journalPath}-wal`);
     const before = fingerprint(journalPath);
 
-    expect(await titles(journalPath)).toEqual(['Entry 0', 'Entry 1', 'Entry 2', 'Entry 3']);
+    const session = await start(journalPath);
+    const status = session.status();
+    const entries = (await call(session.journal!, 'interactions.timeline', { limit: 200 })).entries.map((entry) => entry.title).sort();
+    await session.close();
+    expect(entries).toEqual(['Entry 0', 'Entry 1', 'Entry 2', 'Entry 3']);
     const setAside = readdirSync(dir).filter((name) => name.startsWith('journal.sqlite-wal.set-aside-'));
     expect(setAside).toHaveLength(1);
     expect(hash(join(dir, setAside[0]!))).toBe(foreign);
     expect(before.journal).not.toBeNull();
+    // The person is told, in a sentence: what was moved, where it is now, and what to do.
+    if (status.state !== 'open') throw new Error(status.state);
+    expect(status.notices).toHaveLength(1);
+    const [notice] = status.notices!;
+    expect(notice!.kind).toBe('wal-set-aside');
+    expect(notice!.files.map((file) => basename(file)).sort()).toEqual(readdirSync(dir).filter((name) => name.includes('.set-aside-')).sort());
+    expect(notice!.message).toContain(`Confidant moved it aside, unchanged, to “${setAside[0]}”`);
+    expect(notice!.message).toContain(` in ${dir}; your journal opened with everything it held.`);
+    expect(notice!.message).toMatch(/copy it again together with its -wal file/);
+    // The next start has nothing to say.
+    const again = await start(journalPath);
+    expect(again.status()).not.toHaveProperty('notices');
+    await again.close();
   });
 
   test('a -wal with no journal beside it is moved aside before a new journal is made', async ({ dir, journalPath }) => {
     writeFileSync(`${journalPath}-wal`, Buffer.alloc(4096, 7));
     const stray = hash(`${journalPath}-wal`);
     const session = await start(journalPath);
-    expect(session.status()).toMatchObject({ state: 'open', readOnly: false });
+    const status = session.status();
+    expect(status).toMatchObject({ state: 'open', readOnly: false });
     await session.close();
     const setAside = readdirSync(dir).filter((name) => name.startsWith('journal.sqlite-wal.set-aside-'));
     expect(setAside.map((name) => hash(join(dir, name)))).toEqual([stray]);
+    expect(status).toMatchObject({ notices: [{ kind: 'wal-set-aside', title: 'A leftover file was moved aside', files: [join(dir, setAside[0]!)] }] });
+    const message = (status as { notices: { message: string }[] }).notices[0]!.message;
+    expect(message).toBe(
+      `There was no journal at journal.sqlite, only its -wal file (a log of recent changes). Confidant moved it aside, unchanged, to “${setAside[0]}” in ${dir}, and started a new, empty journal. ` +
+        'If your journal was moved or renamed, quit Confidant, put it back as journal.sqlite beside that file, and start again; or restore a backup from Settings.',
+    );
   });
 
   test('a corrupt journal with a backup: restore is offered first, restores every entry, and keeps the damaged file as a dated copy', async ({ dir, journalPath }) => {
@@ -244,6 +269,88 @@ describe('opening a journal that cannot be opened', () => {
     expect(session.status()).toMatchObject({ state: 'open', readOnly: true });
     await session.close();
     expect(fingerprint(journalPath)).toEqual(before);
+  });
+});
+
+// Tests run as root here, and root reads and writes any file: the open runs in a child process without
+// file-permission privileges instead (root with every capability dropped is held to the file's mode like any
+// account), or as the test's own account when it is not root.
+const unprivileged: string[] | null = (() => {
+  if (process.getuid?.() !== 0) return [];
+  const setpriv = ['/usr/bin/setpriv', '/bin/setpriv'].find((path) => existsSync(path));
+  return setpriv ? [setpriv, '--inh-caps=-all', '--ambient-caps=-all', '--bounding-set=-all', '--'] : null;
+})();
+
+type ChildResult = { status: JournalStatus; refused: { ok: boolean; error?: { code: string } } };
+
+/** Opens each journal (`path` or `path::secret`) in one such child; returns each status and what an ordinary call got. */
+async function openWithoutPrivileges(journals: string[]): Promise<ChildResult[]> {
+  const command = [...unprivileged!, process.execPath, '--import', 'tsx', join(root, 'tests', 'fixtures', 'safety', 'open-journal.ts'), ...journals];
+  const child = spawn(command[0]!, command.slice(1), { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (chunk) => (out += chunk));
+  child.stderr.on('data', (chunk) => (err += chunk));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`the child exited with ${code}: ${err}`);
+  return JSON.parse(out);
+}
+
+describe.skipIf(unprivileged === null)('a journal this account may not use (skipped only where no setpriv can drop root’s privileges)', () => {
+  const cases = [
+    ['the journal file is not readable', 0o000, 0o755, ['restart', 'show-in-folder', 'open-another', 'quit']],
+    ['the journal file is read-only', 0o444, 0o755, ['restart', 'open-read-only', 'show-in-folder', 'open-another', 'quit']],
+    ['the folder may not be written (no room for the -wal)', 0o644, 0o555, ['restart', 'open-read-only', 'show-in-folder', 'open-another', 'quit']],
+    ['the folder may not even be entered', 0o644, 0o000, ['restart', 'show-in-folder', 'open-another', 'quit']],
+  ] as const;
+  const secret = Buffer.alloc(32, 9);
+
+  test('each case: no-permission with the choices that fit (never “key missing” or a new journal); journal, -wal, -shm and key file unchanged', async ({ dir }) => {
+    // One child opens every case (a process start is the slow part here).
+    const prepared: { name: string; folder: string; journalPath: string; fileMode: number; folderMode: number; before: unknown }[] = [];
+    for (const [index, [name, fileMode, folderMode]] of cases.entries()) {
+      const folder = join(dir, `journal folder ${index}`);
+      mkdirSync(folder);
+      const journalPath = join(folder, 'journal.sqlite');
+      await writeJournal(journalPath, 3);
+      prepared.push({ name, folder, journalPath, fileMode, folderMode, before: fingerprint(journalPath) });
+    }
+    const encryptedFolder = join(dir, 'encrypted');
+    mkdirSync(encryptedFolder);
+    const encryptedPath = join(encryptedFolder, 'journal.sqlite');
+    const session = await JournalSession.start({ journalPath: encryptedPath, readSample: async () => readSampleFile(), keychain: testKeychain(secret) });
+    await addPerson(session, { name: 'Ada Lovelace' });
+    await session.close();
+    const encryptedBefore = { ...fingerprint(encryptedPath), key: hash(`${encryptedPath}.key`) };
+
+    for (const item of prepared) {
+      chmodSync(item.journalPath, item.fileMode);
+      chmodSync(item.folder, item.folderMode);
+    }
+    chmodSync(encryptedPath, 0o000);
+    let results: ChildResult[];
+    try {
+      results = await openWithoutPrivileges([...prepared.map((item) => item.journalPath), `${encryptedPath}::${secret.toString('hex')}`]);
+    } finally {
+      for (const item of prepared) {
+        chmodSync(item.folder, 0o755);
+        chmodSync(item.journalPath, 0o644);
+      }
+      chmodSync(encryptedPath, 0o644);
+    }
+
+    for (const [index, item] of prepared.entries()) {
+      const result = results[index]!;
+      expect.soft(result.status, item.name).toMatchObject({ state: 'unavailable', problem: { kind: 'no-permission', title: 'Confidant may not use your journal', choices: cases[index]![3] } });
+      const problem = (result.status as Extract<JournalStatus, { state: 'unavailable' }>).problem;
+      expect.soft(problem.message, item.name).toMatch(/^This computer does not let Confidant read and write journal\.sqlite in .*journal folder \d\. Confidant has not changed the file\. Give your user read and write permission/);
+      expect.soft(result.refused, item.name).toMatchObject({ ok: false, error: { code: 'journal-unavailable' } });
+      expect.soft(fingerprint(item.journalPath), item.name).toEqual(item.before);
+      expect.soft(readdirSync(item.folder).filter((file) => !file.startsWith('journal.sqlite')), item.name).toEqual([]);
+    }
+    const encrypted = results[prepared.length]!;
+    expect(encrypted.status).toMatchObject({ state: 'unavailable', problem: { kind: 'no-permission', choices: ['restart', 'show-in-folder', 'open-another', 'quit'] } });
+    expect({ ...fingerprint(encryptedPath), key: hash(`${encryptedPath}.key`) }).toEqual(encryptedBefore);
   });
 });
 

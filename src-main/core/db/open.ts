@@ -35,6 +35,8 @@ export interface JournalDb {
   busyTimeoutMs: number;
   /** Files moved aside before opening (a -wal that was not this journal's), kept byte for byte. */
   setAside: string[];
+  /** Why: 'foreign' (a -wal of another database beside the journal) or 'stray' (a -wal with no journal: a new one was made). */
+  setAsideReason: 'foreign' | 'stray' | null;
   close(): Promise<void>;
 }
 
@@ -72,6 +74,7 @@ export async function openJournal(path: string, options: OpenOptions = {}): Prom
   const binding = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
   const busyTimeoutMs = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
   const setAside: string[] = [];
+  let setAsideReason: JournalDb['setAsideReason'] = null;
   let version = 0;
   // An encrypted journal (#12) cannot be inspected from its header: the keyed open below checks the key
   // (a wrong one is 'wrong-key'), and #9's error mapping classifies what else fails (corrupt, busy, ...).
@@ -81,9 +84,11 @@ export async function openJournal(path: string, options: OpenOptions = {}): Prom
     if (inspection.verdict === 'problem') throw new JournalOpenError(inspection.kind, inspection.detail, inspection.readable);
     if (inspection.verdict === 'create') {
       if (inspection.strayWal) setAside.push(...setAsideLog(path));
+      if (setAside.length > 0) setAsideReason = 'stray';
       await createJournal(path, options);
     } else {
       if (inspection.foreignWal) setAside.push(...setAsideLog(path));
+      if (setAside.length > 0) setAsideReason = 'foreign';
       version = inspection.version;
     }
   }
@@ -112,6 +117,7 @@ export async function openJournal(path: string, options: OpenOptions = {}): Prom
       readonly: options.readonly ?? false,
       busyTimeoutMs,
       setAside,
+      setAsideReason,
       close: async () => {
         await db.destroy();
       },

@@ -4,12 +4,12 @@
 // cipher, unlock, lock and passphrase calls. It never throws and never dies: a journal that cannot be opened leaves the session
 // answering `journal.status` and the recovery and backup calls, and every other call with
 // `journal-unavailable`. The worker and the E2E harness both run one.
-import { journalName, type JournalProblem, type JournalStatus } from '../../contract/journal-status.js';
+import { journalName, type JournalNotice, type JournalProblem, type JournalStatus } from '../../contract/journal-status.js';
 import { closeSync, constants, copyFileSync, existsSync, fsyncSync, mkdtempSync, openSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, extname, join } from 'node:path';
 import { contract, type ApiError, type Result, type SecurityInfo } from '../../contract/contract.js';
-import { Backups, type Verify } from '../backups/backups.js';
+import { Backups, type Copy, type Verify } from '../backups/backups.js';
 import { CIPHER, fileKind } from '../crypto/cipher.js';
 import {
   keyFilePath,
@@ -32,7 +32,7 @@ import { describeSqliteError, isCorruption, sqliteCode } from '../db/sqlite-erro
 import { JournalError } from '../errors.js';
 import { Journal, sessionCalls } from '../journal/journal.js';
 import { fromZod } from '../journal/validation.js';
-import { describeProblem } from './problems.js';
+import { describeProblem, describeSetAside } from './problems.js';
 
 export interface SessionOptions {
   journalPath: string;
@@ -40,6 +40,8 @@ export interface SessionOptions {
   nativeBinding?: string;
   busyTimeoutMs?: number;
   verify?: Verify;
+  /** Takes backup copies somewhere else (the worker: a thread with its own connection; see Backups). */
+  copy?: Copy;
   /** Runs the quick check after start somewhere else (the worker: a thread with its own read-only connection). */
   checkLive?: Verify;
   now?: () => Date;
@@ -94,6 +96,8 @@ export class JournalSession {
    */
   private key: Buffer | null = null;
   private failures = 0;
+  /** What opening did that the person must hear about (a -wal moved aside); cleared by the next open. */
+  private notices: JournalNotice[] = [];
   private readonly sleep: (ms: number) => Promise<void>;
 
   private constructor(private readonly options: SessionOptions) {
@@ -101,6 +105,7 @@ export class JournalSession {
     this.backups = new Backups(options.journalPath, {
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
       ...(options.verify ? { verify: options.verify } : {}),
+      ...(options.copy ? { copy: options.copy } : {}),
       ...(options.now ? { now: options.now } : {}),
       key: () => this.key,
     });
@@ -129,7 +134,10 @@ export class JournalSession {
 
   status(): JournalStatus {
     const path = this.options.journalPath;
-    if (this.state.kind === 'open') return { state: 'open', path, readOnly: this.state.readOnly, name: journalName(path) };
+    if (this.state.kind === 'open') {
+      const notices = this.state.readOnly ? [] : this.notices;
+      return { state: 'open', path, readOnly: this.state.readOnly, name: journalName(path), ...(notices.length > 0 ? { notices } : {}) };
+    }
     if (this.state.kind === 'locked') return { state: 'locked', path, name: journalName(path), setup: this.state.setup };
     return { state: 'unavailable', problem: { ...this.state.problem, newestBackup: this.newestBackupRef() } };
   }
@@ -146,6 +154,7 @@ export class JournalSession {
   async open(): Promise<JournalStatus> {
     await this.closeJournal();
     this.forgetKey();
+    this.notices = [];
     try {
       await this.begin();
     } catch (error) {
@@ -326,6 +335,7 @@ export class JournalSession {
         },
       });
       for (const moved of journalDb.setAside) console.warn(`[journal] set aside ${basename(moved)}: it did not belong to this journal`);
+      if (journalDb.setAsideReason) this.notices = [describeSetAside(path, journalDb.setAside, journalDb.setAsideReason)];
       const journal = new Journal(journalDb, { readSample: this.options.readSample, onCorruption: (error) => this.corrupted(error) });
       this.key = key ?? null;
       this.state = { kind: 'open', journal, readOnly: false, protection };
