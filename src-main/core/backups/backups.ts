@@ -14,6 +14,8 @@ import { JournalError } from '../errors.js';
 
 /** Pages copied per step (4 KiB each): a step takes a few ms, so other calls never wait long. */
 const PAGES_PER_STEP = 256;
+/** The whole file in one step (in a thread of its own, see copyJournal). */
+const ALL_PAGES = 0x7fffffff;
 
 export const ROTATION_WORDS =
   'Kept: the newest backup of each of the last 7 days, 4 weeks and 12 months, and the last 2 taken before an upgrade.';
@@ -221,8 +223,8 @@ export class Backups {
 
 /**
  * Copies a live journal from a connection of its own, opened read-only beside the journal's (WAL lets it
- * read a consistent snapshot while the journal keeps writing): SQLite's online backup API in small steps for
- * a plain journal; VACUUM INTO for an encrypted one, keyed, which writes the copy under the same cipher and
+ * read a consistent snapshot while the journal keeps writing): SQLite's online backup API for a plain
+ * journal; VACUUM INTO for an encrypted one, keyed, which writes the copy under the same cipher and
  * key (the backup API refuses an encrypted source). Run in a thread, it blocks nothing the journal does.
  */
 export async function copyJournal(source: string, destination: string, nativeBinding?: string, key?: Buffer): Promise<void> {
@@ -231,8 +233,10 @@ export async function copyJournal(source: string, destination: string, nativeBin
     if (key) applyCipherKey(db, key);
     db.pragma('busy_timeout = 5000');
     rmSync(destination, { force: true });
+    // One step, one read snapshot: a backup in steps restarts from the first page whenever another
+    // connection (the journal's own) writes between steps, and under steady saves would never finish.
     if (key) db.prepare('VACUUM INTO ?').run(destination);
-    else await db.backup(destination, { progress: () => PAGES_PER_STEP });
+    else await db.backup(destination, { progress: () => ALL_PAGES });
   } finally {
     db.close();
   }
