@@ -272,6 +272,89 @@ describe('opening a journal that cannot be opened', () => {
   });
 });
 
+describe('an encrypted journal that cannot be opened as it is', () => {
+  const secret = Buffer.alloc(32, 5);
+  const startKeyed = (journalPath: string) => JournalSession.start({ journalPath, readSample: async () => readSampleFile(), keychain: testKeychain(secret) });
+
+  async function writeEncrypted(journalPath: string, entries: number): Promise<void> {
+    const session = await startKeyed(journalPath);
+    session.journal!.raw.pragma('synchronous = OFF');
+    const personId = await addPerson(session, { name: 'Ada Lovelace' });
+    for (let i = 0; i < entries; i += 1) {
+      await call(session, 'interactions.create', newInteraction({ title: `Entry ${i}`, notes: `Notes for entry ${i} `.repeat(40), personIds: [personId] }));
+    }
+    await session.close();
+  }
+
+  const keyed = (journalPath: string) => ({ ...fingerprint(journalPath), key: hash(`${journalPath}.key`) });
+
+  test('a -wal from another database beside it is moved aside byte for byte, every entry kept, and the person told', async ({ dir, journalPath }) => {
+    await writeEncrypted(journalPath, 4);
+    const other = join(dir, 'other.sqlite');
+    const child = spawn(process.execPath, [
+      '-e',
+      `const D = require(${JSON.stringify(join(root, 'node_modules', 'better-sqlite3-multiple-ciphers'))});
+       const db = new D(${JSON.stringify(other)}); db.pragma('journal_mode = WAL'); db.pragma('wal_autocheckpoint = 0');
+       db.exec('CREATE TABLE other (x)'); for (let i = 0; i < 40; i++) db.prepare('INSERT INTO other VALUES (randomblob(3000))').run();
+       process.exit(0);`,
+    ]);
+    await new Promise((resolve) => child.once('exit', resolve));
+    copyFileSync(`${other}-wal`, `${journalPath}-wal`);
+    const foreign = hash(`${journalPath}-wal`);
+    const journalBefore = hash(journalPath);
+
+    const session = await startKeyed(journalPath);
+    const status = session.status();
+    const entries = session.journal ? (await call(session, 'interactions.timeline', { limit: 200 })).entries.map((entry) => entry.title).sort() : [];
+    await session.close();
+    expect(status).toMatchObject({ state: 'open', notices: [{ kind: 'wal-set-aside', title: 'A file that did not belong to your journal was moved aside' }] });
+    expect(entries).toEqual(['Entry 0', 'Entry 1', 'Entry 2', 'Entry 3']);
+    const setAside = readdirSync(dir).filter((name) => name.startsWith('journal.sqlite-wal.set-aside-'));
+    expect(setAside.map((name) => hash(join(dir, name)))).toEqual([foreign]);
+    // Before it was set aside nothing had touched the journal: the session then opened (and closed) it normally.
+    expect(journalBefore).not.toBeNull();
+  });
+
+  test('a damaged page: corrupt, restore offered first, files and key file unchanged; the restore brings every entry back', async ({ journalPath }) => {
+    await writeEncrypted(journalPath, 120);
+    const first = await startKeyed(journalPath);
+    expect((await first.call('backups.create')).ok).toBe(true);
+    await first.close();
+    // An encrypted file has no readable header: damage a page in the middle by its size (4096 bytes).
+    const bytes = readFileSync(journalPath);
+    const page = Math.floor(bytes.length / 4096 / 2);
+    bytes.fill(0x5a, page * 4096, (page + 1) * 4096);
+    writeFileSync(journalPath, bytes);
+    const before = keyed(journalPath);
+
+    const failed = await startKeyed(journalPath);
+    await failed.checked;
+    const status = failed.status();
+    await failed.close();
+    expect(status).toMatchObject({ state: 'unavailable', problem: { kind: 'corrupt', choices: ['restore-backup', 'open-read-only', 'show-in-folder', 'open-another', 'quit'] } });
+    expect(keyed(journalPath)).toEqual(before);
+    const session = await startKeyed(journalPath);
+    await session.checked;
+    const restored = await session.call('recovery.restoreBackup');
+    expect(restored).toMatchObject({ ok: true, value: { state: 'open' } });
+    expect((await call(session, 'interactions.timeline', { limit: 200 })).entries).toHaveLength(120);
+    await session.close();
+  });
+
+  test('from a newer Confidant: future-version, unchanged', async ({ journalPath }) => {
+    await writeEncrypted(journalPath, 1);
+    const session = await startKeyed(journalPath);
+    session.journal!.raw.pragma(`user_version = ${LATEST_VERSION + 1}`);
+    await session.close();
+    const before = keyed(journalPath);
+    const again = await startKeyed(journalPath);
+    const status = again.status();
+    await again.close();
+    expect(status).toMatchObject({ state: 'unavailable', problem: { kind: 'future-version', choices: ['open-another', 'show-in-folder', 'quit'] } });
+    expect(keyed(journalPath)).toEqual(before);
+  });
+});
+
 // Tests run as root here, and root reads and writes any file: the open runs in a child process without
 // file-permission privileges instead (root with every capability dropped is held to the file's mode like any
 // account), or as the test's own account when it is not root.
