@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { JournalSession } from '../../src-main/core/index.js';
+import { testKeychain } from '../test-keychain.js';
 
 export interface DrillResult {
   kills: number;
@@ -28,13 +29,17 @@ function random(seed: number): () => number {
   };
 }
 
-export async function runDrill(journalPath: string, options: { kills: number; seed?: number; maxDelayMs?: number }): Promise<DrillResult> {
+/**
+ * `secret`: the journal is encrypted (as the app's are), its key wrapped by a test keychain holding this
+ * secret, in the saver's process and in the check's alike; left out, the journal stays plain.
+ */
+export async function runDrill(journalPath: string, options: { kills: number; seed?: number; maxDelayMs?: number; secret?: Buffer }): Promise<DrillResult> {
   const next = random(options.seed ?? 9);
   const acked = new Set<number>();
   const result: DrillResult = { kills: 0, acknowledged: 0, lost: [], problems: [], reopenMs: [] };
   let seq = 1;
   for (let round = 0; round < options.kills; round += 1) {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'tests', 'drill', 'saver.ts'), journalPath, String(seq)], { cwd: root });
+    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'tests', 'drill', 'saver.ts'), journalPath, String(seq), ...(options.secret ? [options.secret.toString('hex')] : [])], { cwd: root });
     let buffer = '';
     let ready: () => void = () => {};
     const readyNow = new Promise<void>((resolve) => (ready = resolve));
@@ -64,7 +69,7 @@ export async function runDrill(journalPath: string, options: { kills: number; se
     if (stderr.trim()) result.problems.push(`round ${round}: ${stderr.trim().slice(0, 500)}`);
 
     const started = performance.now();
-    const session = await JournalSession.start({ journalPath, readSample: async () => ({}) });
+    const session = await JournalSession.start({ journalPath, readSample: async () => ({}), ...(options.secret ? { keychain: testKeychain(options.secret) } : {}) });
     await session.checked;
     result.reopenMs.push(performance.now() - started);
     const journal = session.journal;
