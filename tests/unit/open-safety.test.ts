@@ -341,6 +341,41 @@ describe('an encrypted journal that cannot be opened as it is', () => {
     await session.close();
   });
 
+  test('a damaged first page (where the key is checked) reads as damage with restore offered, never as a wrong key; unchanged', async ({ journalPath }) => {
+    await writeEncrypted(journalPath, 20);
+    const first = await startKeyed(journalPath);
+    expect((await first.call('backups.create')).ok).toBe(true);
+    await first.close();
+    const bytes = readFileSync(journalPath);
+    bytes.fill(0x5a, 100, 4096);
+    writeFileSync(journalPath, bytes);
+    const before = keyed(journalPath);
+    const session = await startKeyed(journalPath);
+    const status = session.status();
+    await session.close();
+    expect(status).toMatchObject({ state: 'unavailable', problem: { kind: 'corrupt', title: 'Your journal is damaged', choices: ['restore-backup', 'open-read-only', 'show-in-folder', 'open-another', 'quit'] } });
+    expect((status as Extract<JournalStatus, { state: 'unavailable' }>).problem.message).toMatch(/its key file opened, but the journal does not open with that key/);
+    expect(keyed(journalPath)).toEqual(before);
+  });
+
+  test('a passphrase journal with a damaged first page: the right passphrase leads to the damage, not to “check Caps Lock”', async ({ journalPath }) => {
+    const passphrase = 'correct horse battery staple';
+    const created = await JournalSession.start({ journalPath, readSample: async () => readSampleFile(), keychain: null, sleep: async () => {} });
+    expect(await created.call('security.setPassphrase', { passphrase })).toMatchObject({ ok: true, value: { state: 'open' } });
+    await addPerson(created, { name: 'Ada Lovelace' });
+    await created.close();
+    const bytes = readFileSync(journalPath);
+    bytes.fill(0x5a, 100, 4096);
+    writeFileSync(journalPath, bytes);
+    const before = keyed(journalPath);
+    const session = await JournalSession.start({ journalPath, readSample: async () => readSampleFile(), keychain: null, sleep: async () => {} });
+    expect(session.status()).toMatchObject({ state: 'locked', setup: 'unlock' });
+    expect(await session.call('security.unlock', { passphrase: 'not the passphrase' })).toMatchObject({ ok: false, error: { code: 'wrong-key' } });
+    expect(await session.call('security.unlock', { passphrase })).toMatchObject({ ok: true, value: { state: 'unavailable', problem: { kind: 'corrupt' } } });
+    await session.close();
+    expect(keyed(journalPath)).toEqual(before);
+  });
+
   test('from a newer Confidant: future-version, unchanged', async ({ journalPath }) => {
     await writeEncrypted(journalPath, 1);
     const session = await startKeyed(journalPath);

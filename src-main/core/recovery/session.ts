@@ -225,7 +225,14 @@ export class JournalSession {
         };
         return;
       }
-      await this.openWith(key, 'os-keychain');
+      try {
+        await this.openWith(key, 'os-keychain');
+      } catch (error) {
+        // The keychain gave back the key this key file holds (AES-GCM checked it), yet the journal does not
+        // open with it: its first page is damaged (or the key file is another journal's). Not a wrong key.
+        if (!(error instanceof JournalError && error.code === 'wrong-key')) throw error;
+        this.state = { kind: 'unavailable', problem: this.unopenable() };
+      }
       return;
     }
     if (kind === 'encrypted') {
@@ -346,6 +353,15 @@ export class JournalSession {
       if (error instanceof JournalError && error.code === 'wrong-key') throw error;
       this.state = { kind: 'unavailable', problem: this.problemFrom(error) };
     }
+  }
+
+  /** A journal its own, verified key does not open: damaged where the key is checked (its first page). */
+  private unopenable(): JournalProblem {
+    return describeProblem('corrupt', this.options.journalPath, {
+      readable: false,
+      newestBackup: this.newestBackupRef(),
+      detail: 'its key file opened, but the journal does not open with that key: its first page is damaged, or the key file belongs to another journal',
+    });
   }
 
   private problem(kind: JournalProblem['kind']): JournalProblem {
@@ -494,6 +510,7 @@ export class JournalSession {
     const main = keyFilePath(this.options.journalPath);
     // The `.new` key file exists only if a passphrase change stopped between the rekey and the rename:
     // then one of the two opens the journal, and whichever does is kept.
+    let unwrapped = false;
     for (const candidate of [main, `${main}.new`]) {
       const file = readKeyFile(candidate);
       if (!file || file.protection.kind !== 'passphrase') continue;
@@ -504,6 +521,7 @@ export class JournalSession {
         if (error instanceof JournalError && error.code === 'wrong-key') continue;
         throw error;
       }
+      unwrapped = true;
       try {
         await this.openWith(key, 'passphrase');
       } catch (error) {
@@ -512,6 +530,12 @@ export class JournalSession {
       }
       if (candidate !== main && (this.state as State).kind === 'open') renameSync(candidate, main);
       this.failures = 0;
+      return this.status();
+    }
+    if (unwrapped) {
+      // The passphrase was right (it unwrapped a key file), but no key it gave opens the journal.
+      this.failures = 0;
+      this.state = { kind: 'unavailable', problem: this.unopenable() };
       return this.status();
     }
     this.failures += 1;
