@@ -43,6 +43,8 @@ export async function runDrill(journalPath: string, options: { kills: number; se
     let buffer = '';
     let ready: () => void = () => {};
     const readyNow = new Promise<void>((resolve) => (ready = resolve));
+    let saving: () => void = () => {};
+    const savingNow = new Promise<void>((resolve) => (saving = resolve));
     child.stdout.on('data', (chunk: Buffer) => {
       buffer += chunk.toString();
       const lines = buffer.split('\n');
@@ -50,13 +52,18 @@ export async function runDrill(journalPath: string, options: { kills: number; se
       for (const line of lines) {
         if (line === 'ready') ready();
         const match = /^ack (\d+)$/.exec(line);
-        if (match) acked.add(Number(match[1]));
+        if (match) {
+          acked.add(Number(match[1]));
+          saving();
+        }
       }
     });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-    await Promise.race([readyNow, exited]);
+    // The kill comes while saves are in flight: after this round's first acknowledged save (on a busy
+    // machine a kill soon after start could otherwise land before any save, round after round).
+    await Promise.race([readyNow.then(() => savingNow), exited]);
     if (child.exitCode !== null) {
       result.problems.push(`round ${round}: the saver stopped by itself (${child.exitCode}): ${stderr.trim().slice(0, 500)}`);
       break;
