@@ -1,5 +1,6 @@
-// `node --import tsx tests/screenshots-safety.ts [outDir]`: the recovery screen (a damaged journal with a
-// backup) and Settings → Backups, light and dark, at 1024×640, 1280×800 and 1920×1080. Needs `npm run build`.
+// `node --import tsx tests/screenshots-safety.ts [outDir] [--only=wal]`: the recovery screen (a damaged journal
+// with a backup), Settings → Backups, and the notice of a -wal moved aside on open, light and dark, at 1024×640,
+// 1280×800 and 1920×1080. Needs `npm run build`.
 // The README shows recovery-light.png and settings-backups-light.png (1280×800) from resources/screenshots.
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -9,7 +10,8 @@ import { chromium } from 'playwright-core';
 import { chromiumLaunch } from '../playwright.config.js';
 import { launchApp } from './e2e/harness.js';
 
-const outDir = process.argv[2] ?? join(import.meta.dirname, '..', 'resources', 'screenshots');
+const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
+const outDir = process.argv.slice(2).find((arg) => !arg.startsWith('--')) ?? join(import.meta.dirname, '..', 'resources', 'screenshots');
 const sizes = [
   { width: 1024, height: 640 },
   { width: 1280, height: 800 },
@@ -22,9 +24,20 @@ try {
   for (const theme of ['light', 'dark'] as const) {
     for (const size of sizes) {
       const suffix = size.width === 1280 ? theme : `${theme}-${size.width}x${size.height}`;
+      const context = await browser.newContext({ viewport: size, deviceScaleFactor: 1, colorScheme: theme });
+      // A -wal left where the journal should be: moved aside on open, and the person told.
+      const strayPath = join(dir, `${suffix}-stray.sqlite`);
+      await writeFile(`${strayPath}-wal`, Buffer.alloc(4096, 7));
+      const stray = await launchApp(context, strayPath, { colorScheme: theme });
+      await stray.page.getByRole('heading', { name: 'A leftover file was moved aside' }).waitFor();
+      await stray.page.screenshot({ path: join(outDir, `wal-set-aside-${suffix}.png`) });
+      await stray.close();
+      if (only === 'wal') {
+        await context.close();
+        continue;
+      }
       // A journal with the sample and two backups, then damaged.
       const journalPath = join(dir, `${suffix}.sqlite`);
-      const context = await browser.newContext({ viewport: size, deviceScaleFactor: 1, colorScheme: theme });
       const first = await launchApp(context, journalPath, { colorScheme: theme });
       await first.session.call('journal.loadSample');
       await first.session.call('backups.create');

@@ -29,8 +29,20 @@ export interface JournalProblem {
   newestBackup: BackupRef | null;
 }
 
+/**
+ * Something done while opening that the person must be told about, shown above the open journal with a
+ * way forward: a -wal that did not belong to the journal was moved aside (unchanged) before it could harm it.
+ */
+export interface JournalNotice {
+  kind: 'wal-set-aside';
+  title: string;
+  message: string;
+  /** Where the moved files are now, byte for byte as they were; Show in folder reveals the first. */
+  files: string[];
+}
+
 export type JournalStatus =
-  | { state: 'open'; path: string; readOnly: boolean; name: string }
+  | { state: 'open'; path: string; readOnly: boolean; name: string; notices?: JournalNotice[] }
   | {
       state: 'locked';
       path: string;

@@ -80,12 +80,30 @@ const checkInThread = (depth: 'full' | 'quick') => (file: string, key?: Buffer) 
     helper.once('exit', (code) => code !== 0 && resolve(`the check stopped (exit code ${code})`));
   });
 
+// Backups are copied in a thread too (an encrypted journal's VACUUM INTO is one long statement): the
+// journal's calls go on meanwhile. A failure comes back as its code, which backups.ts puts into words.
+const copyInThread = (source: string, destination: string, key?: Buffer) =>
+  new Promise<void>((resolve, reject) => {
+    const helper = new Worker(new URL('./backup-check.js', import.meta.url), {
+      workerData: {
+        verify: source,
+        copyTo: destination,
+        ...(data.nativeBinding ? { nativeBinding: data.nativeBinding } : {}),
+        ...(key ? { key: new Uint8Array(key) } : {}),
+      } satisfies VerifyData,
+    });
+    helper.once('message', (failed: { code: string } | null) => (failed ? reject(Object.assign(new Error('The backup copy failed.'), failed)) : resolve()));
+    helper.once('error', reject);
+    helper.once('exit', (code) => code !== 0 && reject(new Error(`the backup copy stopped (exit code ${code})`)));
+  });
+
 // The listener is up before the session starts: starting may wait for main's keychain to unwrap the key.
 const started = JournalSession.start({
   journalPath: data.journalPath,
   ...(keychain !== undefined ? { keychain } : {}),
   readSample: async () => JSON.parse(await readFile(data.samplePath, 'utf8')),
   verify: checkInThread('full'),
+  copy: copyInThread,
   checkLive: checkInThread('quick'),
   dailyBackupDelayMs: data.dailyBackupDelayMs === undefined ? 20_000 : data.dailyBackupDelayMs,
   progress: (step, fraction) => port.postMessage({ type: 'progress', step, fraction } satisfies WorkerMessage),

@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { JournalSession } from '../../src-main/core/index.js';
+import { testKeychain } from '../test-keychain.js';
 
 export interface DrillResult {
   kills: number;
@@ -28,16 +29,22 @@ function random(seed: number): () => number {
   };
 }
 
-export async function runDrill(journalPath: string, options: { kills: number; seed?: number; maxDelayMs?: number }): Promise<DrillResult> {
+/**
+ * `secret`: the journal is encrypted (as the app's are), its key wrapped by a test keychain holding this
+ * secret, in the saver's process and in the check's alike; left out, the journal stays plain.
+ */
+export async function runDrill(journalPath: string, options: { kills: number; seed?: number; maxDelayMs?: number; secret?: Buffer }): Promise<DrillResult> {
   const next = random(options.seed ?? 9);
   const acked = new Set<number>();
   const result: DrillResult = { kills: 0, acknowledged: 0, lost: [], problems: [], reopenMs: [] };
   let seq = 1;
   for (let round = 0; round < options.kills; round += 1) {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'tests', 'drill', 'saver.ts'), journalPath, String(seq)], { cwd: root });
+    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'tests', 'drill', 'saver.ts'), journalPath, String(seq), ...(options.secret ? [options.secret.toString('hex')] : [])], { cwd: root });
     let buffer = '';
     let ready: () => void = () => {};
     const readyNow = new Promise<void>((resolve) => (ready = resolve));
+    let saving: () => void = () => {};
+    const savingNow = new Promise<void>((resolve) => (saving = resolve));
     child.stdout.on('data', (chunk: Buffer) => {
       buffer += chunk.toString();
       const lines = buffer.split('\n');
@@ -45,13 +52,18 @@ export async function runDrill(journalPath: string, options: { kills: number; se
       for (const line of lines) {
         if (line === 'ready') ready();
         const match = /^ack (\d+)$/.exec(line);
-        if (match) acked.add(Number(match[1]));
+        if (match) {
+          acked.add(Number(match[1]));
+          saving();
+        }
       }
     });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-    await Promise.race([readyNow, exited]);
+    // The kill comes while saves are in flight: after this round's first acknowledged save (on a busy
+    // machine a kill soon after start could otherwise land before any save, round after round).
+    await Promise.race([readyNow.then(() => savingNow), exited]);
     if (child.exitCode !== null) {
       result.problems.push(`round ${round}: the saver stopped by itself (${child.exitCode}): ${stderr.trim().slice(0, 500)}`);
       break;
@@ -64,7 +76,7 @@ export async function runDrill(journalPath: string, options: { kills: number; se
     if (stderr.trim()) result.problems.push(`round ${round}: ${stderr.trim().slice(0, 500)}`);
 
     const started = performance.now();
-    const session = await JournalSession.start({ journalPath, readSample: async () => ({}) });
+    const session = await JournalSession.start({ journalPath, readSample: async () => ({}), ...(options.secret ? { keychain: testKeychain(options.secret) } : {}) });
     await session.checked;
     result.reopenMs.push(performance.now() - started);
     const journal = session.journal;

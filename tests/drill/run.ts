@@ -1,4 +1,6 @@
-// `npm run drill [-- --kills=100] [--seed=9]`: the long kill -9 drill, with its figures. Needs `npm run build`.
+// `npm run drill [-- --kills=100] [--seed=9] [--plain]`: the long kill -9 drill, with its figures, on an
+// encrypted journal as the app keeps them (`--plain`: a plain one). Needs `npm run build`.
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,10 +11,11 @@ const kills = Number(args.kills ?? 100);
 const dir = await mkdtemp(join(tmpdir(), 'confidant-drill-'));
 try {
   const started = performance.now();
-  const result = await runDrill(join(dir, 'journal.sqlite'), { kills, seed: Number(args.seed ?? 9) });
+  const encrypted = args.plain === undefined;
+  const result = await runDrill(join(dir, 'journal.sqlite'), { kills, seed: Number(args.seed ?? 9), ...(encrypted ? { secret: randomBytes(32) } : {}) });
   const sorted = [...result.reopenMs].sort((a, b) => a - b);
   const pct = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-  console.log(`\nKill -9 drill: ${result.kills} kills in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  console.log(`\nKill -9 drill (${encrypted ? 'encrypted' : 'plain'} journal): ${result.kills} kills in ${((performance.now() - started) / 1000).toFixed(0)} s`);
   console.log(`  acknowledged saves          ${result.acknowledged}`);
   console.log(`  acknowledged saves lost     ${result.lost.length}${result.lost.length ? ` (${result.lost.slice(0, 10).join(', ')})` : ''}`);
   console.log(`  integrity / FTS problems    ${result.problems.length}`);

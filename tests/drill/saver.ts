@@ -4,15 +4,16 @@
 import { join } from 'node:path';
 import type { Person } from '../../src-main/contract/contract.js';
 import { JournalClient } from '../../src-main/shell/journal-client.js';
+import { testKeychain } from '../test-keychain.js';
 
-const [journalPath, first] = process.argv.slice(2);
-if (!journalPath || !first) throw new Error('usage: saver.ts <journal> <first sequence number>');
+const [journalPath, first, secret] = process.argv.slice(2);
+if (!journalPath || !first) throw new Error('usage: saver.ts <journal> <first sequence number> [keychain secret, hex: an encrypted journal]');
 const root = join(import.meta.dirname, '..', '..');
 const client = await JournalClient.start(join(root, 'out', 'main', 'journal-worker.js'), {
   journalPath,
   samplePath: join(root, 'resources', 'sample-journal.json'),
   dailyBackupDelayMs: null,
-});
+}, secret ? testKeychain(Buffer.from(secret, 'hex')) : undefined);
 const people = await client.call('people.list', undefined);
 if (!people.ok) throw new Error(people.error.message);
 let personId = (people.value as Person[])[0]?.id;

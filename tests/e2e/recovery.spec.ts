@@ -1,6 +1,6 @@
 // The recovery screen and the backups section, as a person meets them: a journal that will not open,
 // the ways out, and backing up and restoring from Settings.
-import { mkdtemp, rm, writeFile, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect } from '@playwright/test';
@@ -131,6 +131,36 @@ test('a journal another program holds: Try again opens it once the program let g
     await expect(page.getByText('Lunch with the CFO')).toBeVisible();
   } finally {
     holder.kill('SIGKILL');
+    await running.close();
+  }
+});
+
+test('a -wal left beside a missing journal is moved aside, and the open journal says what, where, and what to do', async ({ context, dir }) => {
+  const journalPath = join(dir, 'journal.sqlite');
+  const stray = Buffer.alloc(4096, 7);
+  await writeFile(`${journalPath}-wal`, stray);
+  const running = await launchApp(context, journalPath);
+  try {
+    const { page } = running;
+    const notice = page.getByRole('status').filter({ has: page.getByRole('heading', { name: 'A leftover file was moved aside', level: 2 }) });
+    await expect(notice).toBeVisible();
+    const movedName = (await readdir(dir)).find((name) => name.startsWith('journal.sqlite-wal.set-aside-'));
+    expect(movedName).toBeDefined();
+    await expect(notice).toContainText(`Confidant moved it aside, unchanged, to “${movedName}” in ${dir}, and started a new, empty journal.`);
+    await expect(notice).toContainText('put it back as journal.sqlite beside that file');
+    // The moved file is kept byte for byte.
+    expect(await readFile(join(dir, movedName!))).toEqual(stray);
+
+    await notice.getByRole('button', { name: 'Show in folder' }).click();
+    await expect(notice).toContainText('The folder was opened in your file manager');
+    await expect.poll(() => running.shellCalls.map((call) => call.name)).toContain('app.showInFolder');
+    expect(running.shellCalls.find((call) => call.name === 'app.showInFolder')?.input).toEqual({ path: join(dir, movedName!) });
+
+    await notice.getByRole('button', { name: 'Dismiss' }).click();
+    await expect(page.getByRole('heading', { name: 'A leftover file was moved aside' })).toHaveCount(0);
+    // The journal itself is open and usable.
+    await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
+  } finally {
     await running.close();
   }
 });

@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { BackupsOverview, JournalStatus } from '../../src-main/contract/contract.js';
-import { Backups } from '../../src-main/core/backups/backups.js';
+import { Backups, copyJournal } from '../../src-main/core/backups/backups.js';
 import { LATEST_VERSION, migrations } from '../../src-main/core/db/migrations/index.js';
 import { migrate } from '../../src-main/core/db/migrate.js';
 import { JournalSession } from '../../src-main/core/index.js';
@@ -173,6 +173,41 @@ describe('backups', () => {
       await session.close();
     }
   });
+
+  for (const [kind, encrypted] of [['a plain', false], ['an encrypted', true]] as const) test(
+    `${kind} journal copied from a connection of its own (as the worker does, in a thread): calls go on meanwhile, the backup is verified and restores`,
+    async ({ journalPath }) => {
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      let copying = false;
+      const marker = `copymarker${Date.now()}`;
+      const session = await start(journalPath, {
+        ...(encrypted ? { keychain: testKeychain() } : {}),
+        copy: async (source, destination, key) => {
+          copying = true;
+          await gate;
+          await copyJournal(source, destination, undefined, key);
+        },
+      });
+      try {
+        const personId = await addPerson(session, { name: marker });
+        const backup = session.call('backups.create');
+        // The copy has started and is held; a save made now is answered before it finishes.
+        await expect.poll(() => copying).toBe(true);
+        await call(session, 'interactions.create', newInteraction({ title: 'Saved while the backup ran', personIds: [personId] }));
+        release();
+        const [taken] = (await value<BackupsOverview>(backup)).backups;
+        expect(readFileSync(taken!.path).includes(marker)).toBe(!encrypted);
+        if (encrypted) expect(readFileSync(`${taken!.path}.key`)).toEqual(readFileSync(keyFilePath(journalPath)));
+        await call(session, 'interactions.create', newInteraction({ title: 'Written after the backup', personIds: [personId] }));
+        expect(await value<JournalStatus>(session.call('backups.restore', { path: taken!.path }))).toMatchObject({ state: 'open' });
+        expect((await call(session, 'interactions.timeline', { limit: 10 })).entries.map((entry) => entry.title)).toEqual(['Saved while the backup ran']);
+      } finally {
+        release();
+        await session.close();
+      }
+    },
+  );
 
   test('rotation keeps the newest of each of the last 7 days, 4 weeks and 12 months, and 2 before-upgrade', ({ dir }) => {
     const journalPath = join(dir, 'journal.sqlite');

@@ -18,4 +18,13 @@ describe('the kill -9 drill', () => {
     expect(result.kills).toBe(3);
     expect(result.acknowledged).toBeGreaterThan(0);
   });
+
+  test('an encrypted journal (as the app keeps them), killed twice: no acknowledged save lost, sound after', { timeout: 240_000 }, async ({ journalPath }) => {
+    const result = await runDrill(journalPath, { kills: 2, seed: 5, secret: Buffer.alloc(32, 3) });
+    expect(result.problems).toEqual([]);
+    expect(result.lost).toEqual([]);
+    expect(result.kills).toBe(2);
+    expect(result.acknowledged).toBeGreaterThan(0);
+    expect(existsSync(`${journalPath}.key`)).toBe(true);
+  });
 });

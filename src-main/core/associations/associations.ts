@@ -339,6 +339,12 @@ async function goalAt(trx: Transaction<Database>, id: number, quarter: string): 
 
 /** Sets the goal from a quarter on; earlier rows stay, so earlier quarters keep the goal that held then. */
 async function writeGoal(trx: Transaction<Database>, id: number, fromQuarter: string, events: number): Promise<void> {
+  // Dates are kept to 1900–2199 everywhere; a goal from a quarter outside them (a clock far off, a local
+  // zone that turns 2199's last evening into 2200, "ends next quarter" in 2199-Q4) could never be shown.
+  if (!(fromQuarter >= '1900-Q1' && fromQuarter <= '2199-Q4')) {
+    const message = `A goal can only be set for quarters between 1900 and 2199, not ${fromQuarter}. Check the computer's date, then try again; nothing was changed.`;
+    throw new JournalError('invalid-input', message, { now: message });
+  }
   await trx
     .insertInto('attendance_goals')
     .values({ association_id: id, from_quarter: fromQuarter, events, set_at: stamp() })

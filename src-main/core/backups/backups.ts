@@ -4,16 +4,19 @@
 // so a failed backup never replaces, and is never mistaken for, a good one.
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import BetterSqlite3Ctor from 'better-sqlite3-multiple-ciphers';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import type { Backup, BackupReason, BackupsOverview } from '../../contract/recovery.js';
 import { applyCipherKey } from '../crypto/cipher.js';
+import { keyFilePath } from '../crypto/keyfile.js';
 import { encryptedBackup, sealPlainFile } from '../crypto/vault.js';
 import { JournalError } from '../errors.js';
 import { describeError } from '../redact.js';
 
 /** Pages copied per step (4 KiB each): a step takes a few ms, so other calls never wait long. */
 const PAGES_PER_STEP = 256;
+/** The whole file in one step (in a thread of its own, see copyJournal). */
+const ALL_PAGES = 0x7fffffff;
 
 export const ROTATION_WORDS =
   'Kept: the newest backup of each of the last 7 days, 4 weeks and 12 months, and the last 2 taken before an upgrade.';
@@ -21,10 +24,19 @@ export const ROTATION_WORDS =
 /** The result of checking a copy: null when it is a sound journal, otherwise what is wrong, in words. */
 export type Verify = (file: string, key?: Buffer) => Promise<string | null>;
 
+/** Copies the live journal at `source` to `destination` from a connection of its own (see copyJournal). */
+export type Copy = (source: string, destination: string, key?: Buffer) => Promise<void>;
+
 export interface BackupsOptions {
   nativeBinding?: string;
   /** Checks a finished copy; the worker runs it in a thread of its own so a large check never blocks calls. */
   verify?: Verify;
+  /**
+   * Takes the copy somewhere else: the worker runs copyJournal in a thread with its own connection, so even
+   * an encrypted journal's VACUUM INTO (one long statement, which cannot be split into steps) never holds
+   * up the calls that arrive meanwhile. Left out, the copy is made on the journal's own connection.
+   */
+  copy?: Copy;
   now?: () => Date;
   /**
    * #12: the open journal's data key, or null for a plain journal. SQLite's backup API refuses an encrypted
@@ -174,7 +186,10 @@ export class Backups {
     try {
       mkdirSync(folder, { recursive: true });
       const key = this.options.key?.() ?? null;
-      if (key) encryptedBackup(raw, this.journalPath, partial);
+      if (this.options.copy) {
+        await this.options.copy(this.journalPath, partial, key ?? undefined);
+        if (key) copyFileSync(keyFilePath(this.journalPath), `${partial}.key`);
+      } else if (key) encryptedBackup(raw, this.journalPath, partial);
       // better-sqlite3 runs the backup in steps between turns of the event loop; the journal stays usable.
       else await raw.backup(partial, { progress: () => PAGES_PER_STEP });
       const verify = this.options.verify ?? ((file: string, withKey?: Buffer) => verifyBackup(file, this.options.nativeBinding, 'full', withKey));
@@ -231,6 +246,33 @@ export class Backups {
 
   private now(): Date {
     return this.options.now?.() ?? new Date();
+  }
+}
+
+/**
+ * Copies a live journal from a connection of its own, opened read-only beside the journal's (WAL lets it
+ * read a consistent snapshot while the journal keeps writing): SQLite's online backup API for a plain
+ * journal; VACUUM INTO for an encrypted one, keyed, which writes the copy under the same cipher and
+ * key (the backup API refuses an encrypted source). Run in a thread, it blocks nothing the journal does.
+ */
+export async function copyJournal(source: string, destination: string, nativeBinding?: string, key?: Buffer): Promise<void> {
+  const db = new BetterSqlite3Ctor(source, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+  try {
+    if (key) applyCipherKey(db, key);
+    db.pragma('busy_timeout = 5000');
+    rmSync(destination, { force: true });
+    // One step, one read snapshot: a backup in steps restarts from the first page whenever another
+    // connection (the journal's own) writes between steps, and under steady saves would never finish.
+    if (key) db.prepare('VACUUM INTO ?').run(destination);
+    else await db.backup(destination, { progress: () => ALL_PAGES });
+  } finally {
+    db.close();
+  }
+  const fd = openSync(destination, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
   }
 }
 

@@ -1,6 +1,6 @@
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { Kysely } from 'kysely';
-import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, constants, copyFileSync, existsSync, fsyncSync, mkdtempSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { ProblemKind } from '../../contract/journal-status.js';
 import { JournalError } from '../errors.js';
@@ -35,6 +35,8 @@ export interface JournalDb {
   busyTimeoutMs: number;
   /** Files moved aside before opening (a -wal that was not this journal's), kept byte for byte. */
   setAside: string[];
+  /** Why: 'foreign' (a -wal of another database beside the journal) or 'stray' (a -wal with no journal: a new one was made). */
+  setAsideReason: 'foreign' | 'stray' | null;
   close(): Promise<void>;
 }
 
@@ -72,6 +74,7 @@ export async function openJournal(path: string, options: OpenOptions = {}): Prom
   const binding = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
   const busyTimeoutMs = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
   const setAside: string[] = [];
+  let setAsideReason: JournalDb['setAsideReason'] = null;
   let version = 0;
   // An encrypted journal (#12) cannot be inspected from its header: the keyed open below checks the key
   // (a wrong one is 'wrong-key'), and #9's error mapping classifies what else fails (corrupt, busy, ...).
@@ -81,11 +84,20 @@ export async function openJournal(path: string, options: OpenOptions = {}): Prom
     if (inspection.verdict === 'problem') throw new JournalOpenError(inspection.kind, inspection.detail, inspection.readable);
     if (inspection.verdict === 'create') {
       if (inspection.strayWal) setAside.push(...setAsideLog(path));
+      if (setAside.length > 0) setAsideReason = 'stray';
       await createJournal(path, options);
     } else {
       if (inspection.foreignWal) setAside.push(...setAsideLog(path));
+      if (setAside.length > 0) setAsideReason = 'foreign';
       version = inspection.version;
     }
+  }
+
+  if (encrypted && !options.readonly && options.key && hasLog(path) && encryptedLogBelongs(path, options.key, binding) === false) {
+    // The keyed open would read the -wal's frames as this journal's pages (and fail on their HMAC, or
+    // worse, checkpoint them into the file): set aside first, as for a plain journal (inspect.ts).
+    setAside.push(...setAsideLog(path));
+    if (setAside.length > 0) setAsideReason = 'foreign';
   }
 
   const raw = new BetterSqlite3(path, { readonly: options.readonly ?? false, ...(options.readonly ? { fileMustExist: true } : {}), ...binding });
@@ -112,6 +124,7 @@ export async function openJournal(path: string, options: OpenOptions = {}): Prom
       readonly: options.readonly ?? false,
       busyTimeoutMs,
       setAside,
+      setAsideReason,
       close: async () => {
         await db.destroy();
       },
@@ -167,6 +180,51 @@ function keyedVersion(raw: BetterSqlite3.Database): number {
     throw new JournalOpenError('future-version', `It is at version ${version}; this Confidant knows up to ${LATEST_VERSION}.`, true);
   }
   return version;
+}
+
+function hasLog(path: string): boolean {
+  try {
+    return statSync(walPath(path)).size > 0;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Whether the -wal beside an encrypted journal is its own, asked of private copies only (the header of an
+ * encrypted file says nothing without the key): true when the journal with its -wal opens with the key and
+ * passes quick_check; false when only the journal alone does (the -wal is another database's); null when
+ * neither opens (a wrong key or a damaged journal: the open itself then says which).
+ */
+function encryptedLogBelongs(path: string, key: Buffer, binding: { nativeBinding?: string }): boolean | null {
+  let scratch: string | undefined;
+  try {
+    scratch = mkdtempSync(join(dirname(path), '.confidant-check-'));
+    const copy = join(scratch, 'journal.sqlite');
+    copyFileSync(path, copy, constants.COPYFILE_FICLONE);
+    copyFileSync(walPath(path), walPath(copy), constants.COPYFILE_FICLONE);
+    if (opensWithKey(copy, key, binding)) return true;
+    rmSync(walPath(copy), { force: true });
+    rmSync(shmPath(copy), { force: true });
+    return opensWithKey(copy, key, binding) ? false : null;
+  } catch {
+    return null;
+  } finally {
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+function opensWithKey(file: string, key: Buffer, binding: { nativeBinding?: string }): boolean {
+  let db: BetterSqlite3.Database | undefined;
+  try {
+    db = new BetterSqlite3(file, { fileMustExist: true, ...binding });
+    applyCipherKey(db, key);
+    return db.pragma('quick_check(1)', { simple: true }) === 'ok';
+  } catch {
+    return false;
+  } finally {
+    db?.close();
+  }
 }
 
 /** Moves a -wal and -shm that do not belong to the journal to dated names beside it, byte for byte. */

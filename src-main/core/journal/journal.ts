@@ -18,6 +18,7 @@ import {
   updateInteraction,
 } from '../interactions/interactions.js';
 import { createPerson, getPerson, listPeople, updatePerson } from '../people/people.js';
+import { getAsk, getCommitment, getExchange } from '../reciprocity/items.js';
 import { associationHandlers } from '../associations/handlers.js';
 import { calendarHandlers } from '../calendar/handlers.js';
 import { networkHandlers } from '../network/handlers.js';
@@ -200,6 +201,21 @@ export class Journal {
       if (key === 'interactions.update') {
         const i = await this.handlers['interactions.get']({ id });
         const stored = { occurredAt: i.occurredAt, kind: i.kind, title: i.title, notes: i.notes, confidential: i.confidential, location: i.location, personIds: i.people.map((person) => person.id), associationId: given.kind !== undefined && given.kind !== 'event' ? null : (i.association?.id ?? null) };
+        return { ...stored, ...given };
+      }
+      if (key === 'exchanges.update') {
+        const e = await getExchange(this.journal.db, id);
+        const stored = { direction: e.direction, kind: e.kind, description: e.description, occurredAt: e.occurredAt, personIds: e.people.map((person) => person.id) };
+        return { ...stored, ...given };
+      }
+      if (key === 'asks.update') {
+        const a = await getAsk(this.journal.db, id);
+        const stored = { direction: a.direction, description: a.description, askedAt: a.askedAt, personIds: a.people.map((person) => person.id) };
+        return { ...stored, ...given };
+      }
+      if (key === 'commitments.update') {
+        const c = await getCommitment(this.journal.db, id, new Date().toISOString().slice(0, 10));
+        const stored = { direction: c.direction, personId: c.person.id, description: c.description, dueOn: c.dueOn };
         return { ...stored, ...given };
       }
       if (key === 'associations.update') {

@@ -226,6 +226,7 @@ export async function createExchange(trx: Transaction<Database>, fields: Exchang
 export async function updateExchange(trx: Transaction<Database>, id: number, fields: ExchangeFields): Promise<void> {
   await assertVisible(trx, 'exchanges', id, 'exchange');
   await assertPeopleExist(trx, fields.personIds);
+  await assertInItsInteraction(trx, 'exchanges', id, fields.personIds, 'personIds');
   await trx
     .updateTable('exchanges')
     .set({ direction: fields.direction, kind: fields.kind, description: fields.description, occurred_at: fields.occurredAt, updated_at: now() })
@@ -262,6 +263,7 @@ export async function createAsk(trx: Transaction<Database>, fields: AskFields, s
 export async function updateAsk(trx: Transaction<Database>, id: number, fields: AskFields): Promise<void> {
   await assertVisible(trx, 'asks', id, 'ask');
   await assertPeopleExist(trx, fields.personIds);
+  await assertInItsInteraction(trx, 'asks', id, fields.personIds, 'personIds');
   await trx
     .updateTable('asks')
     .set({ direction: fields.direction, description: fields.description, asked_at: fields.askedAt, updated_at: now() })
@@ -327,6 +329,7 @@ export async function createCommitment(trx: Transaction<Database>, fields: Commi
 export async function updateCommitment(trx: Transaction<Database>, id: number, fields: CommitmentFields): Promise<void> {
   await assertVisible(trx, 'commitments', id, 'commitment');
   await assertPeopleExist(trx, [fields.personId]);
+  await assertInItsInteraction(trx, 'commitments', id, [fields.personId], 'personId');
   await trx
     .updateTable('commitments')
     .set({ direction: fields.direction, person_id: fields.personId, description: fields.description, due_on: fields.dueOn, updated_at: now() })
@@ -414,6 +417,46 @@ async function assertVisible(db: Db, table: 'exchanges' | 'asks' | 'commitments'
     .where('i.deleted_at', 'is', null)
     .executeTakeFirst();
   if (!row) throw notFound(what, id);
+}
+
+/**
+ * An item logged with an interaction is about the people met in it (as the log form insists): an edit on
+ * its own cannot hand it to someone who was not there. Standalone items (no interaction) take anyone.
+ */
+async function assertInItsInteraction(
+  trx: Transaction<Database>,
+  table: 'exchanges' | 'asks' | 'commitments',
+  id: number,
+  personIds: readonly number[],
+  field: string,
+): Promise<void> {
+  const row = await trx
+    .selectFrom(`${table} as x` as 'exchanges as x')
+    .select('x.interaction_id')
+    .where('x.id', '=', id)
+    .executeTakeFirst();
+  const interactionId = row?.interaction_id ?? null;
+  if (interactionId === null || personIds.length === 0) return;
+  const present = await trx
+    .selectFrom('interaction_people')
+    .select('person_id')
+    .where('interaction_id', '=', interactionId)
+    .where('person_id', 'in', [...personIds])
+    .execute();
+  const known = new Set(present.map((person) => person.person_id));
+  // Whoever it is already about may stay (the interaction may have lost them since): only newcomers are checked.
+  for (const personId of await currentPeople(trx, table, id)) known.add(personId);
+  if (personIds.some((personId) => !known.has(personId))) {
+    const message = 'Choose people who were part of this interaction: this item was logged with it. Add them to the interaction first to include them.';
+    throw new JournalError('invalid-input', message, { [field]: message });
+  }
+}
+
+async function currentPeople(trx: Transaction<Database>, table: 'exchanges' | 'asks' | 'commitments', id: number): Promise<number[]> {
+  if (table === 'exchanges') return (await trx.selectFrom('exchange_people').select('person_id').where('exchange_id', '=', id).execute()).map((row) => row.person_id);
+  if (table === 'asks') return (await trx.selectFrom('ask_people').select('person_id').where('ask_id', '=', id).execute()).map((row) => row.person_id);
+  const row = await trx.selectFrom('commitments').select('person_id').where('id', '=', id).executeTakeFirst();
+  return row ? [row.person_id] : [];
 }
 
 async function link(trx: Transaction<Database>, table: 'exchange_people' | 'ask_people', id: number, personIds: readonly number[]): Promise<void> {

@@ -1,5 +1,5 @@
 import { basename, dirname } from 'node:path';
-import type { BackupRef, JournalProblem, ProblemKind, RecoveryChoice } from '../../contract/journal-status.js';
+import type { BackupRef, JournalNotice, JournalProblem, ProblemKind, RecoveryChoice } from '../../contract/journal-status.js';
 
 // What the recovery screen says for each problem, and which ways out fit it. Plain words: what happened,
 // that nothing was changed, and what to do.
@@ -92,5 +92,34 @@ export function describeProblem(
     path,
     choices: wording.choices({ backup: newestBackup !== null, readable: options.readable ?? false }),
     newestBackup,
+  };
+}
+
+/**
+ * What the person is told when a -wal (and -shm) beside the journal was moved aside before opening: what
+ * was moved, where it is now, that the journal is intact, and what to do if the moved file mattered.
+ */
+export function describeSetAside(journalPath: string, files: readonly string[], reason: 'foreign' | 'stray'): JournalNotice {
+  const name = basename(journalPath);
+  const folder = dirname(journalPath);
+  const moved = files.map((file) => `“${basename(file)}”`).join(' and ');
+  if (reason === 'stray') {
+    return {
+      kind: 'wal-set-aside',
+      title: 'A leftover file was moved aside',
+      message:
+        `There was no journal at ${name}, only its -wal file (a log of recent changes). Confidant moved it aside, unchanged, to ${moved} in ${folder}, and started a new, empty journal. ` +
+        `If your journal was moved or renamed, quit Confidant, put it back as ${name} beside that file, and start again; or restore a backup from Settings.`,
+      files: [...files],
+    };
+  }
+  return {
+    kind: 'wal-set-aside',
+    title: 'A file that did not belong to your journal was moved aside',
+    message:
+      `The -wal file beside ${name} (a log of recent changes) belonged to another database, so opening would have damaged your journal. ` +
+      `Confidant moved it aside, unchanged, to ${moved} in ${folder}; your journal opened with everything it held. ` +
+      'If you copied this journal from another computer, copy it again together with its -wal file. Otherwise the moved file is not needed and can be deleted.',
+    files: [...files],
   };
 }

@@ -4,12 +4,12 @@
 // cipher, unlock, lock and passphrase calls. It never throws and never dies: a journal that cannot be opened leaves the session
 // answering `journal.status` and the recovery and backup calls, and every other call with
 // `journal-unavailable`. The worker and the E2E harness both run one.
-import { journalName, type EncryptionProgress, type JournalProblem, type JournalStatus } from '../../contract/journal-status.js';
+import { journalName, type EncryptionProgress, type JournalNotice, type JournalProblem, type JournalStatus } from '../../contract/journal-status.js';
 import { closeSync, constants, copyFileSync, existsSync, fsyncSync, mkdtempSync, openSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, extname, join } from 'node:path';
 import { contract, type ApiError, type Result, type SecurityInfo } from '../../contract/contract.js';
-import { Backups, type Verify } from '../backups/backups.js';
+import { Backups, type Copy, type Verify } from '../backups/backups.js';
 import { CIPHER, fileKind } from '../crypto/cipher.js';
 import {
   keyFilePath,
@@ -32,7 +32,7 @@ import { describeSqliteError, isCorruption, sqliteCode } from '../db/sqlite-erro
 import { JournalError } from '../errors.js';
 import { Journal, sessionCalls } from '../journal/journal.js';
 import { fromZod } from '../journal/validation.js';
-import { describeProblem } from './problems.js';
+import { describeProblem, describeSetAside } from './problems.js';
 
 export interface SessionOptions {
   journalPath: string;
@@ -40,6 +40,8 @@ export interface SessionOptions {
   nativeBinding?: string;
   busyTimeoutMs?: number;
   verify?: Verify;
+  /** Takes backup copies somewhere else (the worker: a thread with its own connection; see Backups). */
+  copy?: Copy;
   /** Runs the quick check after start somewhere else (the worker: a thread with its own read-only connection). */
   checkLive?: Verify;
   now?: () => Date;
@@ -96,6 +98,8 @@ export class JournalSession {
   private failures = 0;
   /** How far the encryption of a plain journal has got, while it runs (#12's upgrade). */
   private encrypting: EncryptionProgress | null = null;
+  /** What opening did that the person must hear about (a -wal moved aside); cleared by the next open. */
+  private notices: JournalNotice[] = [];
   private readonly sleep: (ms: number) => Promise<void>;
 
   private constructor(private readonly options: SessionOptions) {
@@ -103,6 +107,7 @@ export class JournalSession {
     this.backups = new Backups(options.journalPath, {
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
       ...(options.verify ? { verify: options.verify } : {}),
+      ...(options.copy ? { copy: options.copy } : {}),
       ...(options.now ? { now: options.now } : {}),
       key: () => this.key,
     });
@@ -131,7 +136,10 @@ export class JournalSession {
 
   status(): JournalStatus {
     const path = this.options.journalPath;
-    if (this.state.kind === 'open') return { state: 'open', path, readOnly: this.state.readOnly, name: journalName(path) };
+    if (this.state.kind === 'open') {
+      const notices = this.state.readOnly ? [] : this.notices;
+      return { state: 'open', path, readOnly: this.state.readOnly, name: journalName(path), ...(notices.length > 0 ? { notices } : {}) };
+    }
     if (this.state.kind === 'locked') {
       return { state: 'locked', path, name: journalName(path), setup: this.state.setup, ...(this.encrypting ? { encrypting: { ...this.encrypting } } : {}) };
     }
@@ -150,6 +158,7 @@ export class JournalSession {
   async open(): Promise<JournalStatus> {
     await this.closeJournal();
     this.forgetKey();
+    this.notices = [];
     try {
       await this.begin();
     } catch (error) {
@@ -220,7 +229,14 @@ export class JournalSession {
         };
         return;
       }
-      await this.openWith(key, 'os-keychain');
+      try {
+        await this.openWith(key, 'os-keychain');
+      } catch (error) {
+        // The keychain gave back the key this key file holds (AES-GCM checked it), yet the journal does not
+        // open with it: its first page is damaged (or the key file is another journal's). Not a wrong key.
+        if (!(error instanceof JournalError && error.code === 'wrong-key')) throw error;
+        this.state = { kind: 'unavailable', problem: this.unopenable() };
+      }
       return;
     }
     if (kind === 'encrypted') {
@@ -341,6 +357,7 @@ export class JournalSession {
         },
       });
       for (const moved of journalDb.setAside) console.warn(`[journal] set aside ${basename(moved)}: it did not belong to this journal`);
+      if (journalDb.setAsideReason) this.notices = [describeSetAside(path, journalDb.setAside, journalDb.setAsideReason)];
       const journal = new Journal(journalDb, { readSample: this.options.readSample, onCorruption: (error) => this.corrupted(error), dataKey: () => this.key });
       this.key = key ?? null;
       this.state = { kind: 'open', journal, readOnly: false, protection };
@@ -351,6 +368,15 @@ export class JournalSession {
       if (error instanceof JournalError && error.code === 'wrong-key') throw error;
       this.state = { kind: 'unavailable', problem: this.problemFrom(error) };
     }
+  }
+
+  /** A journal its own, verified key does not open: damaged where the key is checked (its first page). */
+  private unopenable(): JournalProblem {
+    return describeProblem('corrupt', this.options.journalPath, {
+      readable: false,
+      newestBackup: this.newestBackupRef(),
+      detail: 'its key file opened, but the journal does not open with that key: its first page is damaged, or the key file belongs to another journal',
+    });
   }
 
   private problem(kind: JournalProblem['kind']): JournalProblem {
@@ -499,6 +525,7 @@ export class JournalSession {
     const main = keyFilePath(this.options.journalPath);
     // The `.new` key file exists only if a passphrase change stopped between the rekey and the rename:
     // then one of the two opens the journal, and whichever does is kept.
+    let unwrapped = false;
     for (const candidate of [main, `${main}.new`]) {
       const file = readKeyFile(candidate);
       if (!file || file.protection.kind !== 'passphrase') continue;
@@ -509,6 +536,7 @@ export class JournalSession {
         if (error instanceof JournalError && error.code === 'wrong-key') continue;
         throw error;
       }
+      unwrapped = true;
       try {
         await this.openWith(key, 'passphrase');
       } catch (error) {
@@ -517,6 +545,12 @@ export class JournalSession {
       }
       if (candidate !== main && (this.state as State).kind === 'open') renameSync(candidate, main);
       this.failures = 0;
+      return this.status();
+    }
+    if (unwrapped) {
+      // The passphrase was right (it unwrapped a key file), but no key it gave opens the journal.
+      this.failures = 0;
+      this.state = { kind: 'unavailable', problem: this.unopenable() };
       return this.status();
     }
     this.failures += 1;
