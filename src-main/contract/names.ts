@@ -78,6 +78,8 @@ export const callNames = [
   'import.stage',
   'import.preview',
   'import.commit',
+  'import.continue',
+  'import.cancel',
   'import.restoreJournal',
   'export.json',
   'export.csv',
