@@ -736,6 +736,10 @@ export interface KeepInTouchItem {
   person: PersonBrief;
   lastContactAt: string | null;
   cadenceDays: number | null;
+  /** The longest gap before overdue: the person's maximum cadence, or twice the ideal (past-cadence list). */
+  maxCadenceDays: number | null;
+  /** Past-cadence list: due past the ideal cadence, overdue past the maximum; null in the only-asks list. */
+  state: 'due' | 'overdue' | null;
   /** Days past the cadence (past-cadence list), 0 when never contacted. */
   overdueDays: number;
   /** My asks in the last six months (only-asks list). */

@@ -118,6 +118,9 @@ function isQuotedPrintable(line: string): boolean {
 
 /** vCard 2.1's TEL;CELL;PREF and QUOTED-PRINTABLE values, rewritten as 3.0 so ical.js reads them. */
 function rewrite21(line: string): string {
+  // Most lines of a 3.0 or 4.0 card need nothing: no parameters, or only NAME=value ones without an encoding.
+  const head = line.slice(0, line.indexOf(':') >>> 0);
+  if (!head.includes(';') || (!/;[^=;]*(?:;|$)/.test(head) && !/(ENCODING|CHARSET)=/i.test(head))) return line;
   const colon = line.search(/:(?=(?:[^"]*"[^"]*")*[^"]*$)/);
   if (colon < 0) return line;
   const [name, ...params] = line.slice(0, colon).split(';');
