@@ -112,6 +112,7 @@ export const shellCallNames = [
   'app.showInFolder',
   'app.openAnother',
   'app.pickFolder',
+  'app.pickFile',
   'app.saveFile',
   'settings.get',
   'settings.set',
