@@ -48,3 +48,28 @@ test('cancelling the open dialog follows nothing, and a typed path still works',
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+test('the weekly digest day and time are chosen with the other reminder choices and kept', async ({ context }) => {
+  const dir = await mkdtemp(join(tmpdir(), 'confidant-e2e-'));
+  const running = await launchApp(context, join(dir, 'journal.sqlite'), { now: NOW });
+  try {
+    const app = running.page;
+    await app.keyboard.press('Control+6');
+    await app.getByText('Notify me about…').click();
+    await expect(app.getByLabel('Keep-in-touch digest on')).toHaveValue('1');
+    await app.getByLabel('Keep-in-touch digest on').selectOption({ label: 'Friday' });
+    await app.getByLabel('Digest at').fill('16:30');
+    await app.getByRole('button', { name: 'Save reminder choices' }).click();
+    await expect(app.getByText('Reminder choices saved')).toBeVisible();
+    const stored = await running.journal.call('reminders.settings');
+    expect(stored.ok && stored.value).toMatchObject({ digestDay: 5, digestAt: '16:30' });
+    await app.reload();
+    await app.keyboard.press('Control+6');
+    await app.getByText('Notify me about…').click();
+    await expect(app.getByLabel('Keep-in-touch digest on')).toHaveValue('5');
+    await expect(app.getByLabel('Digest at')).toHaveValue('16:30');
+  } finally {
+    await running.close().catch(() => {});
+    await rm(dir, { recursive: true, force: true });
+  }
+});
