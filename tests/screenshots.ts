@@ -300,6 +300,35 @@ const screens: Screen[] = [
     },
   },
   {
+    name: 'person-details',
+    sample: true,
+    prepare: async (running) => {
+      await must(running, 'people.create', {
+        name: 'Søren Østergaard', organization: 'Fabrikam', role: 'VP Sales', nicknames: ['Søs'],
+        emails: [{ email: 'soren@fabrikam.example', label: 'work' }],
+        addresses: [{ label: 'work', street: 'Vesterbrogade 1\n3rd floor', locality: 'København', region: null, postalCode: '1620', country: 'Denmark' }],
+        ims: [{ service: 'Signal', handle: '+45 20 12 34 56', label: null }, { service: 'Skype', handle: 'soren.ostergaard', label: 'work' }],
+      });
+    },
+    show: async (page) => {
+      await page.getByRole('heading', { name: 'Timeline', level: 1 }).waitFor();
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'People' }).click();
+      await page.getByRole('button', { name: 'Søren Østergaard', exact: true }).click();
+      await page.getByTestId('person-address').scrollIntoViewIfNeeded();
+    },
+  },
+  {
+    name: 'reminder-choices',
+    sample: true,
+    prepare: prepareCalendar,
+    show: async (page) => {
+      await page.keyboard.press('Control+6');
+      await page.locator('[data-meeting-row]').first().waitFor();
+      await page.getByText('Notify me about…').click();
+      await page.getByLabel('Keep-in-touch digest on').scrollIntoViewIfNeeded();
+    },
+  },
+  {
     name: 'export',
     sample: true,
     show: async (page) => {

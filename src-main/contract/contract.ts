@@ -131,6 +131,29 @@ export const ContactFields = {
     )
     .max(20, { error: 'At most 20 profile links.' })
     .optional(),
+  /** Postal addresses, as their parts (vCard ADR); a street may hold several lines. */
+  addresses: z
+    .array(
+      z
+        .object({
+          label,
+          street: optionalText(500, 'A street'),
+          locality: optionalText(120, 'A city'),
+          region: optionalText(120, 'A region'),
+          postalCode: optionalText(40, 'A postal code'),
+          country: optionalText(120, 'A country'),
+        })
+        .strict()
+        .refine((item) => Boolean(item.street || item.locality || item.region || item.postalCode || item.country), { error: 'An address needs at least one part.' }),
+    )
+    .max(20, { error: 'At most 20 addresses.' })
+    .optional(),
+  nicknames: z.array(required(120, 'A nickname')).max(20, { error: 'At most 20 nicknames.' }).optional(),
+  /** Instant messaging: a service (Skype, Signal…) and the handle on it. */
+  ims: z
+    .array(z.object({ service: optionalText(40, 'A messaging service'), handle: required(200, 'A messaging handle'), label }).strict())
+    .max(20, { error: 'At most 20 messaging handles.' })
+    .optional(),
   birthday: birthday.nullish(),
 };
 
@@ -525,6 +548,9 @@ export interface Person {
   emails: LabelledEmail[];
   phones: LabelledPhone[];
   links: LabelledLink[];
+  addresses: PostalAddress[];
+  nicknames: string[];
+  ims: MessagingHandle[];
   /** 'YYYY-MM-DD', or '--MM-DD' without a year. */
   birthday: string | null;
   /** The import that brought them in; null for people added by hand. */
@@ -543,6 +569,19 @@ export interface LabelledLink {
   url: string;
   label: string | null;
 }
+export interface PostalAddress {
+  label: string | null;
+  street: string | null;
+  locality: string | null;
+  region: string | null;
+  postalCode: string | null;
+  country: string | null;
+}
+export interface MessagingHandle {
+  service: string | null;
+  handle: string;
+  label: string | null;
+}
 export interface ImportSource {
   id: number;
   kind: 'vcard' | 'linkedin' | 'csv' | 'journal';
@@ -551,7 +590,7 @@ export interface ImportSource {
 }
 
 /** The people list carries emails (to filter by) but not the rest of the details. */
-export type PersonSummary = Omit<Person, 'notes' | 'howWeMet' | 'phones' | 'links' | 'birthday' | 'source'>;
+export type PersonSummary = Omit<Person, 'notes' | 'howWeMet' | 'phones' | 'links' | 'addresses' | 'nicknames' | 'ims' | 'birthday' | 'source'>;
 
 export interface PersonRef {
   id: number;
@@ -697,6 +736,10 @@ export interface KeepInTouchItem {
   person: PersonBrief;
   lastContactAt: string | null;
   cadenceDays: number | null;
+  /** The longest gap before overdue: the person's maximum cadence, or twice the ideal (past-cadence list). */
+  maxCadenceDays: number | null;
+  /** Past-cadence list: due past the ideal cadence, overdue past the maximum; null in the only-asks list. */
+  state: 'due' | 'overdue' | null;
   /** Days past the cadence (past-cadence list), 0 when never contacted. */
   overdueDays: number;
   /** My asks in the last six months (only-asks list). */

@@ -45,6 +45,17 @@ export const shellContract = {
     input: z.object({ title: z.string().trim().max(120).optional() }).strict().optional(),
     result: of<string | null>(),
   },
+  /** A file the person picked with the native open dialog (its path, not its contents), or null when they cancelled. */
+  'app.pickFile': {
+    input: z
+      .object({
+        title: z.string().trim().max(120).optional(),
+        /** Which files the dialog offers: calendars (.ics) for the followed calendar file. */
+        kind: z.enum(['calendar'], { error: 'Kind must be calendar.' }),
+      })
+      .strict(),
+    result: of<string | null>(),
+  },
   /** Shows a save dialog and writes the file there; null when the person cancelled. */
   'app.saveFile': {
     input: z

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import type { LabelledEmail, LabelledLink, LabelledPhone } from './contract.js';
+import type { LabelledEmail, LabelledLink, LabelledPhone, MessagingHandle, PostalAddress } from './contract.js';
 
 // Import (vCard, LinkedIn, any CSV; a Confidant export into an empty journal) and export (JSON, CSV,
 // Markdown, a copy of the journal file). Spread into `contract` in contract.ts.
 
 export const csvFields = [
   'ignore', 'name', 'firstName', 'lastName', 'email', 'phone', 'organization', 'role', 'department', 'url',
-  'birthday', 'notes', 'tags', 'howWeMet', 'connectedOn',
+  'birthday', 'notes', 'tags', 'howWeMet', 'connectedOn', 'nickname', 'address', 'im',
 ] as const;
 export type CsvField = (typeof csvFields)[number];
 
@@ -47,6 +47,10 @@ export const transferContract = {
     input: z.object({ token, decisions: z.array(Decision).max(200_000).default([]) }).strict(),
     result: of<ImportResult>(),
   },
+  /** Writes the next chunk of an import that commit started; call until the result says done. */
+  'import.continue': { input: z.object({ token }).strict(), result: of<ImportResult>() },
+  /** Gives up an import: the people its earlier chunks wrote are deleted. */
+  'import.cancel': { input: z.object({ token }).strict(), result: of<{ removed: number }>() },
   'import.restoreJournal': {
     input: z.object({ text: z.string({ error: 'The file must be read as text.' }).max(500_000_000) }).strict(),
     result: of<RestoreResult>(),
@@ -69,6 +73,9 @@ export interface ImportedContact {
   emails: LabelledEmail[];
   phones: LabelledPhone[];
   links: LabelledLink[];
+  addresses: PostalAddress[];
+  nicknames: string[];
+  ims: MessagingHandle[];
   birthday: string | null;
   notes: string | null;
   tags: string[];
@@ -115,11 +122,17 @@ export interface ImportPreviewPage {
   counts: Record<PreviewRow['status'], number>;
 }
 
+/** Where a write stands after each chunk; added, updated and skipped are final once done. */
 export interface ImportResult {
   importId: number;
   added: number;
   updated: number;
   skipped: number;
+  /** People written so far (added, then merged) of those to write. */
+  written: number;
+  toWrite: number;
+  /** False: call import.continue for the next chunk. */
+  done: boolean;
 }
 
 export interface RestoreResult {

@@ -224,6 +224,12 @@ function shellActions(event: IpcMainInvokeEvent): ShellActions {
       const picked = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
       return picked.canceled ? null : (picked.filePaths[0] ?? null);
     },
+    pickFile: async (title, kind) => {
+      const filters = kind === 'calendar' ? [{ name: 'Calendar', extensions: ['ics', 'ical', 'ifb', 'icalendar'] }] : [];
+      const options = { title: title ?? 'Choose a file', properties: ['openFile' as const], filters };
+      const picked = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+      return picked.canceled ? null : (picked.filePaths[0] ?? null);
+    },
     chooseSavePath: async (suggestedName) => {
       const options = { defaultPath: join(app.getPath('documents'), suggestedName) };
       const picked = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);

@@ -16,6 +16,8 @@ export interface ShellActions {
   showInFolder(path: string): void;
   openAnother(): Promise<JournalStatus | null>;
   pickFolder(title: string | undefined): Promise<string | null>;
+  /** The native open dialog for one file of a kind; the chosen path or null. */
+  pickFile(title: string | undefined, kind: 'calendar'): Promise<string | null>;
   /** Asks where to save; returns the chosen path or null. The file itself is written here, below. */
   chooseSavePath(suggestedName: string, kind: FileKind): Promise<string | null>;
   /** Applies the shortcut (registers it with the OS); returns how that went. */
@@ -51,6 +53,10 @@ export async function handleShellCall(name: unknown, input: unknown, actions: Sh
         return ok(await actions.openAnother());
       case 'app.pickFolder':
         return ok(await actions.pickFolder(value?.title as string | undefined));
+      case 'app.pickFile': {
+        const { title, kind } = value as { title?: string; kind: 'calendar' };
+        return ok(await actions.pickFile(title, kind));
+      }
       case 'app.saveFile': {
         const { suggestedName, content, encoding, kind } = value as { suggestedName: string; content: string; encoding: 'utf8' | 'base64'; kind: FileKind };
         const path = await actions.chooseSavePath(suggestedName, kind);

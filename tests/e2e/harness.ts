@@ -68,6 +68,8 @@ export interface LaunchOptions {
   shortcutAccepted?: boolean;
   /** The folder app.pickFolder answers with; unset means the person cancelled. */
   pickFolder?: string;
+  /** The file app.pickFile answers with (the native open dialog in Electron); unset means the person cancelled. */
+  pickFile?: string;
   busyTimeoutMs?: number;
   /** A fixed clock for the page (ISO time): the app reads `now` from it. */
   now?: string;
@@ -113,6 +115,7 @@ export async function launchApp(
     showInFolder: () => {},
     openAnother: async () => null,
     pickFolder: async () => options.pickFolder ?? null,
+    pickFile: async () => options.pickFile ?? null,
     // The save dialog's answer: the test's choice, or a file in a temp folder standing in for the user's.
     chooseSavePath: async (suggestedName, kind) => {
       if (options.savePath !== undefined) return options.savePath;

@@ -23,7 +23,8 @@ test('Apple and Google vCards from the welcome screen: a preview, then every fie
   await importFile(app, 'apple-contacts.vcf');
   const dialog = app.getByRole('dialog', { name: 'Import contacts' });
   await expect(dialog.getByText('Import adds 3 and updates 0')).toBeVisible();
-  await expect(dialog.getByRole('listitem', { name: 'Card 2: Søren Østergaard' })).toContainText('Not imported: 1 address.');
+  // Addresses are kept now: nothing of Søren's card is left out.
+  await expect(dialog.getByRole('listitem', { name: 'Card 2: Søren Østergaard' })).not.toContainText('Not imported');
   await dialog.getByRole('button', { name: 'Import 3 people' }).click();
   await expect(dialog.getByRole('status')).toContainText('Imported apple-contacts.vcf. 3 added, 0 updated, 0 left as they were.');
   await dialog.getByRole('button', { name: 'Go to People' }).click();
@@ -40,6 +41,9 @@ test('Apple and Google vCards from the welcome screen: a preview, then every fie
   await expect(details.getByTestId('person-source')).toContainText('Imported from a vCard file (apple-contacts.vcf)');
   await expect(app.getByRole('listitem').filter({ hasText: /^#mentors$/ })).toBeVisible();
   await expect(app.getByRole('listitem').filter({ hasText: /^#platform$/ })).toBeVisible();
+
+  await openPerson(app, 'Søren Østergaard');
+  await expect(details.getByTestId('person-address')).toHaveText(/^Vesterbrogade 1\s+1620 København\s+Denmark\s*work$/);
 
   // Google's file, from the File menu: two new people.
   await menu(app, 'import');

@@ -26,13 +26,15 @@ describe('vCard', () => {
       emails: [{ email: 'ana.ruiz@northwind.example', label: 'work' }, { email: 'ana@ruiz-family.example', label: 'book club' }],
       phones: [{ phone: '+1 (415) 555-0142', label: 'mobile' }, { phone: '+1 415 555 0100', label: 'work' }],
       links: [{ url: 'https://ruiz.example/blog', label: 'home page' }, { url: 'https://www.linkedin.com/in/anaruiz', label: 'LinkedIn' }],
+      addresses: [], nicknames: [], ims: [],
       birthday: '--02-29',
       notes: "Met at the platform offsite in Lisbon. Prefers morning calls; ask about the reorg and her daughter's recital.",
       tags: ['mentors', 'platform'],
       howWeMet: null,
     });
     expect(soren?.contact).toMatchObject({ name: 'Søren Østergaard', organization: 'Fabrikam', department: null, role: 'VP Sales', birthday: '1979-11-05' });
-    expect(soren?.notKept).toEqual(['1 address']);
+    expect(soren?.notKept).toEqual([]);
+    expect(soren?.contact?.addresses).toEqual([{ label: 'work', street: 'Vesterbrogade 1', locality: 'København', region: null, postalCode: '1620', country: 'Denmark' }]);
     expect(li?.contact).toMatchObject({ name: '李小龍', emails: [{ email: 'xiaolong@example.cn', label: 'work' }], birthday: '--03-15', links: [{ url: 'https://example.cn/xl', label: 'work' }] });
   });
 
@@ -65,7 +67,14 @@ describe('vCard', () => {
     expect(card?.contact?.links.map((link) => link.url)).toEqual([
       'http://www.example1.com', 'http://www.example2.com', 'http://www.example3.com', 'http://www.example4.com', 'http://www.example5.com', 'http://www.example6.com',
     ]);
-    expect(card?.notKept).toEqual(expect.arrayContaining(['5 addresses', '16 related names']));
+    expect(card?.notKept).toEqual(expect.arrayContaining(['16 related names']));
+    // Addresses, the nickname and every messaging handle are kept now.
+    expect(card?.contact?.addresses.map((item) => item.street)).toEqual(['111 Main St', '112 Main St', '113 Main St', '114 Main St', '115 Main St']);
+    expect(card?.contact?.addresses[1]).toEqual({ label: 'home', street: '112 Main St', locality: 'NY', region: 'New York', postalCode: '10011', country: null });
+    expect(card?.contact?.nicknames).toEqual(['TheNickname']);
+    expect(card?.contact?.ims).toEqual(expect.arrayContaining([
+      { service: 'Google Talk', handle: 'IM2', label: null }, { service: 'AIM', handle: 'IM3', label: null }, { service: 'Skype', handle: 'IM5', label: null }, { service: 'Jabber', handle: 'IM9', label: null },
+    ]));
   });
 
   test('Android vCard 2.1: bare parameters and UTF-8 quoted-printable with soft line breaks', () => {
@@ -145,7 +154,7 @@ describe('import', () => {
     expect(rows[0]?.contact).toEqual({
       name: 'Ada Lovelace', organization: 'Analytical Engines Inc', department: null, role: 'Engineer',
       emails: [{ email: 'ada@analytical.example', label: null }], phones: [], links: [{ url: 'https://www.linkedin.com/in/ada', label: 'LinkedIn' }],
-      birthday: null, notes: null, tags: [], howWeMet: 'Connected on LinkedIn on 2024-01-01',
+      addresses: [], nicknames: [], ims: [], birthday: null, notes: null, tags: [], howWeMet: 'Connected on LinkedIn on 2024-01-01',
     });
     expect(rows.at(-2)?.contact).toMatchObject({ name: 'Zoë Ångström-Núñez', organization: 'Fabrikam, Inc.', role: 'Director, Product', howWeMet: 'Connected on LinkedIn on 2024-03-15' });
     await call(journal, 'import.commit', { token: stage.token });

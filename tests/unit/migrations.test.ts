@@ -52,8 +52,11 @@ describe('a new journal', () => {
       'link_dismissals',
       'people',
       'people_fts',
+      'person_addresses',
       'person_emails',
+      'person_ims',
       'person_links',
+      'person_nicknames',
       'person_phones',
       'person_stats',
       'person_tags',
@@ -68,7 +71,7 @@ describe('a new journal', () => {
       .all();
     expect(indexes).toEqual([
       'ask_people_person', 'asks_interaction', 'associations_name', 'calendar_occurrences_interaction', 'calendar_occurrences_start', 'calendar_sources_name', 'commitments_interaction', 'commitments_person', 'exchange_people_person',
-      'exchanges_interaction', 'interaction_people_person', 'interactions_association', 'interactions_timeline', 'introductions_on', 'people_name', 'person_emails_email', 'person_stats_first', 'person_tags_tag', 'person_ties_b', 'thanks_exchange',
+      'exchanges_interaction', 'interaction_people_person', 'interactions_association', 'interactions_timeline', 'introductions_on', 'people_import', 'people_name', 'person_emails_email', 'person_stats_first', 'person_tags_tag', 'person_ties_b', 'thanks_exchange',
     ]);
   });
 

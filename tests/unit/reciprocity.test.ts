@@ -380,6 +380,29 @@ describe('keep in touch and before you ask', () => {
     expect(never).toBeGreaterThan(0);
   });
 
+  test('keep in touch has two cadences: due past the ideal, overdue past the maximum (twice the ideal when unset), overdue first', async ({ journal }) => {
+    const today = new Date(clock.now);
+    const daysAgo = (days: number) => new Date(today.getTime() - days * 86_400_000).toISOString();
+    const due = await addPerson(journal, { name: 'Due, within the maximum', cadenceDays: 30, cadenceMaxDays: 40 });
+    const overdue = await addPerson(journal, { name: 'Overdue, past the maximum', cadenceDays: 30, cadenceMaxDays: 40 });
+    const doubled = await addPerson(journal, { name: 'Overdue, twice the ideal', cadenceDays: 10 });
+    const fine = await addPerson(journal, { name: 'Fine', cadenceDays: 30, cadenceMaxDays: 40 });
+    await addInteraction(journal, { personIds: [due], occurredAt: daysAgo(35) });
+    await addInteraction(journal, { personIds: [overdue], occurredAt: daysAgo(45) });
+    await addInteraction(journal, { personIds: [doubled], occurredAt: daysAgo(25) });
+    await addInteraction(journal, { personIds: [fine], occurredAt: daysAgo(20) });
+    const { keepInTouch } = await call(journal, 'reciprocity.queues', clock);
+    expect(keepInTouch.pastCadence.map((item) => [item.person.name, item.state, item.maxCadenceDays])).toEqual([
+      ['Overdue, past the maximum', 'overdue', 40],
+      ['Overdue, twice the ideal', 'overdue', 20],
+      ['Due, within the maximum', 'due', 40],
+    ]);
+    // Logging with them restarts the clock: the overdue person leaves the list.
+    await addInteraction(journal, { personIds: [overdue], occurredAt: daysAgo(1) });
+    const after = await call(journal, 'reciprocity.queues', clock);
+    expect(after.keepInTouch.pastCadence.map((item) => item.person.id)).toEqual([doubled, due]);
+  });
+
   test('an ask made outside any interaction is a contact too: the two lists agree on when we last spoke', async ({ journal }) => {
     // Cadence 30 days, the last logged meeting a year ago, and an ask sent a month ago.
     const helen = await addPerson(journal, { name: 'Helen', cadenceDays: 30 });

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { CallInput, RemindersDue } from '../../src-main/contract/contract.js';
 import type { Journal } from '../../src-main/core/index.js';
 import { isQuiet } from '../../src-main/core/calendar/reminders.js';
-import { addPerson, call, describe, expect, refusal, root, test } from './helpers.js';
+import { addPerson, call, describe, expect, openTestJournal, refusal, root, test } from './helpers.js';
 
 const ME = 'alex.morgan@contoso.example';
 const fixture = (name: string) => readFileSync(join(root, 'tests', 'fixtures', 'calendar', name), 'utf8');
@@ -102,6 +102,35 @@ describe('reminders', () => {
     // An update that does not name the maximum keeps it.
     await call(journal, 'people.update', { id: ids.ana, name: 'Ana Ruiz', cadenceDays: 30 });
     expect((await call(journal, 'people.get', { id: ids.ana })).cadenceMaxDays).toBe(45);
+  });
+
+  test('the digest comes on the day and at the time the user chose, kept across a reopen; impossible choices are refused', async ({ journal, journalPath }) => {
+    const ben = await addPerson(journal, { name: 'Ben Osei', cadenceDays: 14 });
+    await call(journal, 'interactions.create', { occurredAt: '2026-02-01T12:00:00.000Z', kind: 'call', title: 'Call', personIds: [ben] });
+    // Fridays at 16:00 (Friday 13 March 2026).
+    expect(await call(journal, 'reminders.setSettings', { ...all, digestDay: 5, digestAt: '16:00' })).toMatchObject({ digestDay: 5, digestAt: '16:00' });
+    const notified = async (time: string, day: string) => (await due(journal, at(time, day))).reminders.find((r) => r.kind === 'keep-in-touch')?.notify;
+    expect(await notified('15:59', '2026-03-13')).toBe(false);
+    expect(await notified('16:00', '2026-03-13')).toBe(true);
+    expect(await notified('09:00', '2026-03-16')).toBe(false);
+    expect(await notified('20:00', '2026-03-12')).toBe(false);
+    for (const [bad, message] of [
+      [{ digestDay: 7 }, 'The digest day is 0 (Sunday) to 6 (Saturday).'],
+      [{ digestAt: '25:00' }, 'Times are written as HH:MM, like 17:30.'],
+      [{ digestAt: '9am' }, 'Times are written as HH:MM, like 17:30.'],
+    ] as const) {
+      expect((await refusal(journal, 'reminders.setSettings', { ...all, ...bad })).message).toBe(message);
+    }
+    await journal.close();
+    const reopened = await openTestJournal(journalPath);
+    try {
+      expect(await call(reopened.journal, 'reminders.settings')).toMatchObject({ digestDay: 5, digestAt: '16:00' });
+      // A stored choice damaged outside the app reads as the defaults, never as a digest at 99:99.
+      reopened.journalDb.raw.prepare("UPDATE preferences SET value = json_set(value, '$.digestAt', '99:99') WHERE key = 'reminders'").run();
+      expect(await call(reopened.journal, 'reminders.settings')).toMatchObject({ digestDay: 1, digestAt: '09:00' });
+    } finally {
+      await reopened.journal.close();
+    }
   });
 
   test('the focus association with no event once two-thirds of the quarter is gone', async ({ journal }) => {

@@ -1,7 +1,7 @@
 import { differenceInCalendarDays, format, getISOWeek, getISOWeekYear } from 'date-fns';
 import { sql, type Kysely } from 'kysely';
 import type { Reminder, ReminderKind, ReminderSettings, RemindersDue } from '../../contract/contract.js';
-import { reminderKinds } from '../../contract/calendar.js';
+import { ReminderSettingsInput } from '../../contract/calendar.js';
 import type { Database } from '../db/schema.js';
 import { quarterElapsed, quarterRange } from '../quarters.js';
 import { dayDate, localDay } from '../reciprocity/clock.js';
@@ -26,17 +26,10 @@ export const DEFAULT_REMINDERS: ReminderSettings = {
 const THANKS_AFTER_DAYS = 7;
 const FOCUS_AFTER = 2 / 3;
 
+/** What is stored is checked as strictly as what is saved: a damaged choice reads as the defaults. */
 function isSettings(value: unknown): value is ReminderSettings {
-  const v = value as ReminderSettings | null;
-  return (
-    typeof v === 'object' &&
-    v !== null &&
-    Array.isArray(v.enabled) &&
-    v.enabled.every((kind) => (reminderKinds as readonly string[]).includes(kind)) &&
-    typeof v.meetingsAt === 'string' &&
-    typeof v.digestAt === 'string' &&
-    typeof v.digestDay === 'number'
-  );
+  // A choice added later (missing from an older stored value) takes its default.
+  return typeof value === 'object' && value !== null && ReminderSettingsInput.safeParse({ ...DEFAULT_REMINDERS, ...value }).success;
 }
 
 export async function reminderSettings(db: Kysely<Database>): Promise<ReminderSettings> {

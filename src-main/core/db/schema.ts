@@ -22,6 +22,9 @@ export interface Database {
   person_emails: PersonEmailsTable;
   person_phones: PersonPhonesTable;
   person_links: PersonLinksTable;
+  person_addresses: PersonAddressesTable;
+  person_nicknames: PersonNicknamesTable;
+  person_ims: PersonImsTable;
   import_mappings: ImportMappingsTable;
   calendar_sources: CalendarSourcesTable;
   calendar_occurrences: CalendarOccurrencesTable;
@@ -196,6 +199,8 @@ export interface ImportsTable {
   added: number;
   updated: number;
   skipped: number;
+  /** Null while a chunked import is being written (schema 9 on): an unfinished import is undone. */
+  completed_at: string | null;
 }
 
 export interface PersonEmailsTable {
@@ -217,6 +222,32 @@ export interface PersonLinksTable {
   person_id: number;
   position: number;
   url: string;
+  label: string | null;
+}
+
+/** Schema 9 on; see migrations/0009-contact-more.ts. */
+export interface PersonAddressesTable {
+  person_id: number;
+  position: number;
+  label: string | null;
+  street: string | null;
+  locality: string | null;
+  region: string | null;
+  postal_code: string | null;
+  country: string | null;
+}
+
+export interface PersonNicknamesTable {
+  person_id: number;
+  position: number;
+  nickname: string;
+}
+
+export interface PersonImsTable {
+  person_id: number;
+  position: number;
+  service: string | null;
+  handle: string;
   label: string | null;
 }
 

@@ -14,6 +14,7 @@ import { secureRemove } from '../crypto/vault.js';
 import type { JournalDb } from '../db/open.js';
 import { schemaVersion } from '../db/migrate.js';
 import type { Database } from '../db/schema.js';
+import { formatAddress } from '../people/contacts.js';
 
 export const EXPORT_FORMAT = 'confidant-journal';
 export const EXPORT_VERSION = 1;
@@ -92,14 +93,18 @@ export async function exportCsv(db: Kysely<Database>, input: { table: 'people' |
         (SELECT group_concat(email, '; ') FROM (SELECT email FROM person_emails WHERE person_id = p.id ORDER BY position)) AS emails,
         (SELECT group_concat(phone, '; ') FROM (SELECT phone FROM person_phones WHERE person_id = p.id ORDER BY position)) AS phones,
         (SELECT group_concat(url, ' ') FROM (SELECT url FROM person_links WHERE person_id = p.id ORDER BY position)) AS links,
+        (SELECT group_concat(nickname, '; ') FROM (SELECT nickname FROM person_nicknames WHERE person_id = p.id ORDER BY position)) AS nicknames,
+        (SELECT group_concat(im, '; ') FROM (SELECT CASE WHEN service IS NULL THEN handle ELSE service || ': ' || handle END AS im FROM person_ims WHERE person_id = p.id ORDER BY position)) AS ims,
         (SELECT count(*) FROM interaction_people ip JOIN interactions i ON i.id = ip.interaction_id WHERE ip.person_id = p.id AND i.deleted_at IS NULL) AS interactions,
         (SELECT max(i.occurred_at) FROM interaction_people ip JOIN interactions i ON i.id = ip.interaction_id WHERE ip.person_id = p.id AND i.deleted_at IS NULL) AS last_at
       FROM people p ORDER BY p.name COLLATE NOCASE`.execute(db);
+    const addresses = await addressesByPerson(db);
     const headers = ['Name', 'Organization', 'Function', 'Role', 'Level', 'Inside my organization', 'Ally role', 'Tags', 'Emails', 'Phones', 'Profile links',
-      'Birthday', 'How we met', 'Keep in touch every (days)', 'Notes', 'Interactions', 'Last contact', 'Added'];
+      'Nicknames', 'Addresses', 'Messaging', 'Birthday', 'How we met', 'Keep in touch every (days)', 'Notes', 'Interactions', 'Last contact', 'Added'];
     const data = rows.map((row) => [
       row.name, row.organization, row.department, row.role, row.level, row.inside_org === null ? '' : row.inside_org === 1 ? 'yes' : 'no', row.ally_role,
-      row.tags, row.emails, row.phones, row.links, row.birthday, row.how_we_met, row.cadence_days, row.notes, row.interactions,
+      // Addresses one per line in their cell: a spreadsheet shows them as written on an envelope.
+      row.tags, row.emails, row.phones, row.links, row.nicknames, (addresses.get(Number(row.id)) ?? []).join('\n'), row.ims, row.birthday, row.how_we_met, row.cadence_days, row.notes, row.interactions,
       typeof row.last_at === 'string' ? row.last_at.slice(0, 10) : '', String(row.created_at).slice(0, 10),
     ]);
     return { suggestedName: `Confidant people ${day()}.csv`, content: csvText(data, headers), kind: 'csv' };
@@ -117,6 +122,16 @@ export async function exportCsv(db: Kysely<Database>, input: { table: 'people' |
   return { suggestedName: `Confidant interactions ${day()}.csv`, content: csvText(data, headers), kind: 'csv' };
 }
 
+/** Each person's addresses, one line each ("Home: 1 Main St, 62701 Springfield IL, USA"). */
+async function addressesByPerson(db: Kysely<Database>): Promise<Map<number, string[]>> {
+  const map = new Map<number, string[]>();
+  for (const row of await db.selectFrom('person_addresses').selectAll().orderBy('person_id').orderBy('position').execute()) {
+    const text = formatAddress({ label: row.label, street: row.street, locality: row.locality, region: row.region, postalCode: row.postal_code, country: row.country });
+    map.set(row.person_id, [...(map.get(row.person_id) ?? []), row.label ? `${row.label}: ${text}` : text]);
+  }
+  return map;
+}
+
 function slug(name: string): string {
   return name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase() || 'person';
 }
@@ -128,6 +143,9 @@ export async function exportMarkdown(db: Kysely<Database>, input: { includeConfi
   const phones = await db.selectFrom('person_phones').selectAll().orderBy('position').execute();
   const links = await db.selectFrom('person_links').selectAll().orderBy('position').execute();
   const tags = await db.selectFrom('person_tags').selectAll().orderBy('tag').execute();
+  const nicknames = await db.selectFrom('person_nicknames').selectAll().orderBy('position').execute();
+  const ims = await db.selectFrom('person_ims').selectAll().orderBy('position').execute();
+  const addresses = await addressesByPerson(db);
   const { rows: history } = await sql<{ person_id: number; occurred_at: string; kind: string; title: string; notes: string; confidential: number; location: string | null }>`
     SELECT ip.person_id, i.occurred_at, i.kind, i.title, i.notes, i.confidential, i.location
     FROM interaction_people ip JOIN interactions i ON i.id = ip.interaction_id
@@ -151,6 +169,9 @@ export async function exportMarkdown(db: Kysely<Database>, input: { includeConfi
     detail('Email', emails.filter((row) => row.person_id === person.id).map((row) => row.email).join(', '));
     detail('Phone', phones.filter((row) => row.person_id === person.id).map((row) => row.phone).join(', '));
     detail('Profile', links.filter((row) => row.person_id === person.id).map((row) => row.url).join(' '));
+    detail('Nickname', nicknames.filter((row) => row.person_id === person.id).map((row) => row.nickname).join(', '));
+    detail('Messaging', ims.filter((row) => row.person_id === person.id).map((row) => (row.service ? `${row.service}: ${row.handle}` : row.handle)).join(', '));
+    for (const address of addresses.get(person.id) ?? []) detail('Address', address);
     detail('Birthday', person.birthday);
     detail('Tags', tags.filter((row) => row.person_id === person.id).map((row) => row.tag).join(', '));
     detail('Keep in touch every', person.cadence_days ? `${person.cadence_days} days` : null);

@@ -52,6 +52,9 @@ export async function restoreJournal(journal: JournalDb, text: string): Promise<
         rows += 1;
       }
     }
+    // An export made before imports were written in chunks has no completed_at: those imports were
+    // finished (one transaction each). Left null, the next open would undo them and delete their people.
+    if (known.has('imports')) await sql`UPDATE imports SET completed_at = imported_at WHERE completed_at IS NULL`.execute(trx);
     // Tables go in by name, so links can arrive before their interactions and the counter triggers miss
     // them: count from scratch once everything is in, as the counters migration does.
     await sql`DELETE FROM person_stats`.execute(trx);

@@ -11,12 +11,18 @@ const emailSchema = z.email();
 export function emptyContact(): ImportedContact {
   return {
     name: '', organization: null, department: null, role: null, emails: [], phones: [], links: [],
-    birthday: null, notes: null, tags: [], howWeMet: null,
+    addresses: [], nicknames: [], ims: [], birthday: null, notes: null, tags: [], howWeMet: null,
   };
 }
 
 const clip = (value: string | null | undefined, max: number): string | null => {
   const text = (value ?? '').replace(/\s+/g, (space) => (space.includes('\n') ? space : ' ')).trim();
+  return text ? text.slice(0, max) : null;
+};
+
+/** Like clip, but keeps line breaks (a street of several lines): each line trimmed, blank ones dropped. */
+const clipLines = (value: string | null | undefined, max: number): string | null => {
+  const text = (value ?? '').split(/\r?\n/).map((line) => line.replace(/\s+/g, ' ').trim()).filter(Boolean).join('\n');
   return text ? text.slice(0, max) : null;
 };
 
@@ -48,6 +54,23 @@ export function tidyContact(raw: ImportedContact, notKept: string[]): ImportedCo
     }
     if (!links.some((kept) => kept.url === url)) links.push({ url, label: clip(item.label, 40) });
   }
+  const addresses: ImportedContact['addresses'] = [];
+  for (const item of raw.addresses) {
+    const address = {
+      label: clip(item.label, 40), street: clipLines(item.street, 500), locality: clip(item.locality, 120), region: clip(item.region, 120),
+      postalCode: clip(item.postalCode, 40), country: clip(item.country, 120),
+    };
+    const key = JSON.stringify({ ...address, label: null });
+    if ((address.street || address.locality || address.region || address.postalCode || address.country) && !addresses.some((kept) => JSON.stringify({ ...kept, label: null }) === key)) {
+      addresses.push(address);
+    }
+  }
+  const nicknames = [...new Set(raw.nicknames.map((nickname) => clip(nickname, 120)).filter((nickname): nickname is string => Boolean(nickname)))];
+  const ims: ImportedContact['ims'] = [];
+  for (const item of raw.ims) {
+    const handle = clip(item.handle, 200);
+    if (handle && !ims.some((kept) => kept.handle === handle && kept.service === item.service)) ims.push({ service: clip(item.service, 40), handle, label: clip(item.label, 40) });
+  }
   let birthday = raw.birthday;
   if (birthday && !birthdaySchema.safeParse(birthday).success) {
     notKept.push(`the birthday “${birthday}”`);
@@ -68,6 +91,9 @@ export function tidyContact(raw: ImportedContact, notKept: string[]): ImportedCo
     emails: emails.slice(0, 20),
     phones: phones.slice(0, 20),
     links: links.slice(0, 20),
+    addresses: addresses.slice(0, 20),
+    nicknames: nicknames.slice(0, 20),
+    ims: ims.slice(0, 20),
     birthday,
     notes: raw.notes?.trim() ? raw.notes.trim().slice(0, 20_000) : null,
     tags,

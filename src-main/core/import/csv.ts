@@ -54,13 +54,16 @@ export function guessMapping(headers: readonly string[]): CsvField[] {
       : /^(department|function)$|organization 1 department/.test(h) ? 'department'
       : /url|website|linkedin|profile/.test(h) ? 'url'
       : /birthday|birth date|date of birth/.test(h) ? 'birthday'
+      : /^nick ?name( 1)?$/.test(h) ? 'nickname'
+      : /address/.test(h) && /formatted|^(home|business|work|other) address$|^address( 1)?$/.test(h) ? 'address'
+      : /^(im|instant message|messaging)( 1)?( value| address)?$|^im \d+ value$/.test(h) ? 'im'
       : /^(notes?|comments?)$/.test(h) ? 'notes'
       : /^(tags?|labels?|groups?|categories)$/.test(h) ? 'tags'
       : /how we met|met at/.test(h) ? 'howWeMet'
       : /connected on/.test(h) ? 'connectedOn'
       : 'ignore';
     // Several emails or phones may map to the same field; one name, one organization.
-    if (guess !== 'email' && guess !== 'phone' && guess !== 'url' && guess !== 'tags' && used.has(guess)) return 'ignore';
+    if (!['email', 'phone', 'url', 'tags', 'address', 'im', 'nickname'].includes(guess) && used.has(guess)) return 'ignore';
     used.add(guess);
     return guess;
   });
@@ -95,47 +98,55 @@ function readBirthday(text: string): string | null {
 }
 
 export function csvContacts(table: CsvTable, mapping: readonly CsvField[], source: 'linkedin' | 'csv'): ParsedCard[] {
-  return table.rows.map((row, index) => {
-    const line = `Row ${table.headerLine + index + 1}`;
-    const contact = emptyContact();
-    const notKept: string[] = [];
-    let first = '';
-    let last = '';
-    const notes: string[] = [];
-    mapping.forEach((field, column) => {
-      const value = (row[column] ?? '').trim();
-      if (!value) return;
-      switch (field) {
-        case 'name': contact.name ||= value; break;
-        case 'firstName': first ||= value; break;
-        case 'lastName': last ||= value; break;
-        case 'email': contact.emails.push(...value.split(/[;,]| ::: /).map((email) => ({ email, label: null }))); break;
-        case 'phone': contact.phones.push(...value.split(' ::: ').map((phone) => ({ phone, label: null }))); break;
-        case 'organization': contact.organization ||= value; break;
-        case 'role': contact.role ||= value; break;
-        case 'department': contact.department ||= value; break;
-        case 'url': contact.links.push({ url: value, label: source === 'linkedin' || /linkedin\.com/i.test(value) ? 'LinkedIn' : null }); break;
-        case 'birthday':
-          contact.birthday ||= readBirthday(value);
-          if (!readBirthday(value)) notKept.push(`the birthday “${value}”`);
-          break;
-        case 'notes': notes.push(value); break;
-        case 'tags': contact.tags.push(...value.split(/[,;]| ::: /)); break;
-        case 'howWeMet': contact.howWeMet ||= value; break;
-        case 'connectedOn': {
-          const day = readDay(value);
-          contact.howWeMet ||= `Connected on LinkedIn on ${day ?? value}`;
-          break;
-        }
-        case 'ignore': break;
+  return table.rows.map((_, index) => csvContact(table, mapping, source, index));
+}
+
+/** One row of the table read into a contact (the preview reads them page by page). */
+export function csvContact(table: CsvTable, mapping: readonly CsvField[], source: 'linkedin' | 'csv', index: number): ParsedCard {
+  const row = table.rows[index] ?? [];
+  const line = `Row ${table.headerLine + index + 1}`;
+  const contact = emptyContact();
+  const notKept: string[] = [];
+  let first = '';
+  let last = '';
+  const notes: string[] = [];
+  mapping.forEach((field, column) => {
+    const value = (row[column] ?? '').trim();
+    if (!value) return;
+    switch (field) {
+      case 'name': contact.name ||= value; break;
+      case 'firstName': first ||= value; break;
+      case 'lastName': last ||= value; break;
+      case 'email': contact.emails.push(...value.split(/[;,]| ::: /).map((email) => ({ email, label: null }))); break;
+      case 'phone': contact.phones.push(...value.split(' ::: ').map((phone) => ({ phone, label: null }))); break;
+      case 'organization': contact.organization ||= value; break;
+      case 'role': contact.role ||= value; break;
+      case 'department': contact.department ||= value; break;
+      case 'url': contact.links.push({ url: value, label: source === 'linkedin' || /linkedin\.com/i.test(value) ? 'LinkedIn' : null }); break;
+      case 'birthday':
+        contact.birthday ||= readBirthday(value);
+        if (!readBirthday(value)) notKept.push(`the birthday “${value}”`);
+        break;
+      case 'notes': notes.push(value); break;
+      case 'tags': contact.tags.push(...value.split(/[,;]| ::: /)); break;
+      case 'howWeMet': contact.howWeMet ||= value; break;
+      case 'nickname': contact.nicknames.push(...value.split(' ::: ')); break;
+      // A spreadsheet's address is one cell (Google's "Address 1 - Formatted"): kept as the street, lines and all.
+      case 'address': contact.addresses.push(...value.split(' ::: ').map((street) => ({ label: null, street, locality: null, region: null, postalCode: null, country: null }))); break;
+      case 'im': contact.ims.push(...value.split(' ::: ').map((handle) => ({ service: null, handle, label: null }))); break;
+      case 'connectedOn': {
+        const day = readDay(value);
+        contact.howWeMet ||= `Connected on LinkedIn on ${day ?? value}`;
+        break;
       }
-    });
-    contact.name ||= [first, last].filter(Boolean).join(' ');
-    contact.notes = notes.join('\n\n') || null;
-    if (!contact.name.trim()) {
-      // LinkedIn shows members who hide their name as blank rows; nothing can be kept of them.
-      return { line, contact: null, skip: 'No name in this row.', notKept };
+      case 'ignore': break;
     }
-    return { line, contact: tidyContact(contact, notKept), skip: null, notKept };
   });
+  contact.name ||= [first, last].filter(Boolean).join(' ');
+  contact.notes = notes.join('\n\n') || null;
+  if (!contact.name.trim()) {
+    // LinkedIn shows members who hide their name as blank rows; nothing can be kept of them.
+    return { line, contact: null, skip: 'No name in this row.', notKept };
+  }
+  return { line, contact: tidyContact(contact, notKept), skip: null, notKept };
 }

@@ -15,11 +15,13 @@ type Handlers = { [K in TransferCall]: (input: ParsedInput<K>) => Promise<CallRe
  * copy needs. The open import (what was read and previewed) lives as long as the journal. */
 export function transferHandlers(journal: JournalDb, dataKey: () => Buffer | null = () => null): Handlers {
   const db: Kysely<Database> = journal.db;
-  const importer = new Importer(db);
+  const importer = new Importer(journal);
   return {
     'import.stage': (input) => importer.stage(input),
     'import.preview': (input) => importer.preview(input),
     'import.commit': (input) => importer.commit(input),
+    'import.continue': (input) => importer.continue(input),
+    'import.cancel': (input) => importer.cancel(input),
     'import.restoreJournal': (input) => restoreJournal(journal, input.text),
     'export.json': (input) => exportJson(db, input),
     'export.csv': (input) => exportCsv(db, input),

@@ -24,10 +24,17 @@ export class ImportFileError extends Error {}
 const DROPPED = /^(?:[^.:;]+\.)?(PHOTO|LOGO|SOUND|KEY)[;:]/i;
 /** What Confidant does not hold, named in the preview when a card has them. */
 const NOT_HELD: Record<string, string> = {
-  adr: 'address', nickname: 'nickname', impp: 'instant messaging', 'x-abrelatednames': 'related name',
-  'x-abdate': 'date', anniversary: 'anniversary', 'x-aim': 'instant messaging', 'x-skype': 'instant messaging',
-  'x-gtalk': 'instant messaging', 'x-msn': 'instant messaging', 'x-jabber': 'instant messaging',
-  'x-yahoo': 'instant messaging', 'x-icq': 'instant messaging', 'x-qq': 'instant messaging', geo: 'location',
+  'x-abrelatednames': 'related name', 'x-abdate': 'date', anniversary: 'anniversary', geo: 'location',
+};
+/** The messaging properties older exporters write, one per service (Google, Apple, Outlook). */
+const IM_SERVICES: Record<string, string | null> = {
+  'x-aim': 'AIM', 'x-skype': 'Skype', 'x-skype-username': 'Skype', 'x-gtalk': 'Google Talk', 'x-msn': 'MSN', 'x-jabber': 'Jabber',
+  'x-yahoo': 'Yahoo', 'x-icq': 'ICQ', 'x-qq': 'QQ', 'x-gadugadu': 'Gadu-Gadu', 'x-ms-imaddress': null,
+};
+/** IMPP's URI schemes, named as people know them. */
+const IM_SCHEMES: Record<string, string> = {
+  skype: 'Skype', xmpp: 'XMPP', aim: 'AIM', msnim: 'MSN', ymsgr: 'Yahoo', icq: 'ICQ', sip: 'SIP', gtalk: 'Google Talk', irc: 'IRC',
+  signal: 'Signal', telegram: 'Telegram', whatsapp: 'WhatsApp', facetime: 'FaceTime', qq: 'QQ', matrix: 'Matrix',
 };
 
 export function looksLikeVcard(text: string): boolean {
@@ -35,23 +42,32 @@ export function looksLikeVcard(text: string): boolean {
 }
 
 export function parseVcards(text: string): ParsedCard[] {
+  return splitVcards(text).map((lines, index) => parseCard(lines, index));
+}
+
+/**
+ * The file cut into cards, each its logical lines (unfolded, photos dropped), without parsing them: cheap,
+ * so staging a 10,000-card file answers at once and the cards are parsed page by page by the preview.
+ */
+export function splitVcards(text: string): string[][] {
   if (!looksLikeVcard(text)) {
     throw new ImportFileError('This file is not a vCard: it has no BEGIN:VCARD line. Export your contacts as vCard (.vcf) and choose that file.');
   }
-  const cards: ParsedCard[] = [];
-  for (const [index, lines] of splitCards(logicalLines(text)).entries()) {
-    const line = `Card ${index + 1}`;
-    try {
-      const parsed = ICAL.parse(lines.join('\n')) as unknown[];
-      const jcard = (Array.isArray(parsed[0]) ? parsed[0] : parsed) as [string, Prop[]];
-      const notKept: string[] = [];
-      const { contact, skip } = readCard(jcard[1], notKept);
-      cards.push({ line, contact: contact ? tidyContact(contact, notKept) : null, skip, notKept });
-    } catch (error) {
-      cards.push({ line, contact: null, skip: `Could not be read (${error instanceof Error ? error.message : String(error)}).`, notKept: [] });
-    }
+  return splitCards(logicalLines(text));
+}
+
+/** One card (as splitVcards cut it) read into a contact, or the reason it cannot be. */
+export function parseCard(lines: readonly string[], index: number): ParsedCard {
+  const line = `Card ${index + 1}`;
+  try {
+    const parsed = ICAL.parse(lines.map(rewrite21).join('\n')) as unknown[];
+    const jcard = (Array.isArray(parsed[0]) ? parsed[0] : parsed) as [string, Prop[]];
+    const notKept: string[] = [];
+    const { contact, skip } = readCard(jcard[1], notKept);
+    return { line, contact: contact ? tidyContact(contact, notKept) : null, skip, notKept };
+  } catch (error) {
+    return { line, contact: null, skip: `Could not be read (${error instanceof Error ? error.message : String(error)}).`, notKept: [] };
   }
-  return cards;
 }
 
 /** Unfolds continuation lines, joins quoted-printable soft breaks, drops photos and blank lines. */
@@ -79,7 +95,7 @@ function logicalLines(text: string): string[] {
     dropping = DROPPED.test(raw);
     if (!dropping) out.push(raw);
   }
-  return out.map(rewrite21);
+  return out;
 }
 
 function splitCards(lines: string[]): string[][] {
@@ -102,6 +118,9 @@ function isQuotedPrintable(line: string): boolean {
 
 /** vCard 2.1's TEL;CELL;PREF and QUOTED-PRINTABLE values, rewritten as 3.0 so ical.js reads them. */
 function rewrite21(line: string): string {
+  // Most lines of a 3.0 or 4.0 card need nothing: no parameters, or only NAME=value ones without an encoding.
+  const head = line.slice(0, line.indexOf(':') >>> 0);
+  if (!head.includes(';') || (!/;[^=;]*(?:;|$)/.test(head) && !/(ENCODING|CHARSET)=/i.test(head))) return line;
   const colon = line.search(/:(?=(?:[^"]*"[^"]*")*[^"]*$)/);
   if (colon < 0) return line;
   const [name, ...params] = line.slice(0, colon).split(';');
@@ -226,12 +245,39 @@ function readCard(props: Prop[], notKept: string[]): { contact: ImportedContact 
         contact.birthday ||= readBirthday(text, params);
         if (!contact.birthday && text) notKept.push(`the birthday “${text}”`);
         break;
+      case 'adr': {
+        // ADR is pobox;extended;street;locality;region;code;country; each part may be a list (vCard 4).
+        const parts = (Array.isArray(value) ? value : String(value ?? '').split(';')).map((part) =>
+          (Array.isArray(part) ? part.map(textOf).join('\n') : textOf(part)).replace(/\\([;,\\])/g, '$1').trim(),
+        );
+        const [pobox = '', extended = '', street = '', locality = '', region = '', postalCode = '', country = ''] = parts;
+        contact.addresses.push({
+          label: labelOf(params, /^(pref|postal|parcel|intl|dom)$/),
+          street: [pobox, extended, street].filter(Boolean).join('\n') || null,
+          locality: locality || null, region: region || null, postalCode: postalCode || null, country: country || null,
+        });
+        break;
+      }
+      case 'nickname':
+        contact.nicknames.push(...values.flatMap((item) => textOf(item).split(',')).map((item) => item.trim()).filter(Boolean));
+        break;
+      case 'impp': {
+        // "skype:jdoe", "xmpp:alice@example.com"; X-SERVICE-TYPE names the service where the scheme does not.
+        const scheme = /^([a-z][a-z0-9+.-]*):(.*)$/i.exec(text);
+        const named = typeof params['x-service-type'] === 'string' ? params['x-service-type'] : null;
+        const service = named ?? (scheme ? (IM_SCHEMES[(scheme[1] ?? '').toLowerCase()] ?? scheme[1] ?? null) : null);
+        const handle = scheme && !/^https?$/i.test(scheme[1] ?? '') ? (scheme[2] ?? '') : text;
+        if (handle.trim()) contact.ims.push({ service, handle: handle.trim(), label: labelOf(params, /^(pref|x-.*)$/) });
+        break;
+      }
       case 'kind':
       case 'x-addressbookserver-kind':
         if (/^group$/i.test(text)) group = true;
         break;
       default:
-        if (NOT_HELD[name]) missing.set(NOT_HELD[name], (missing.get(NOT_HELD[name]) ?? 0) + 1);
+        if (name in IM_SERVICES) {
+          if (text.trim()) contact.ims.push({ service: IM_SERVICES[name] ?? null, handle: text.trim(), label: labelOf(params, /^(pref|x-.*)$/) });
+        } else if (NOT_HELD[name]) missing.set(NOT_HELD[name], (missing.get(NOT_HELD[name]) ?? 0) + 1);
     }
   }
   if (group) return { contact: null, skip: 'A contact group, not a person.' };

@@ -24,6 +24,7 @@ import { calendarHandlers } from '../calendar/handlers.js';
 import { networkHandlers } from '../network/handlers.js';
 import { reciprocityHandlers } from '../reciprocity/handlers.js';
 import { transferHandlers } from '../import/handlers.js';
+import { undoUnfinishedImports } from '../import/write.js';
 import { loadSample } from '../sample/sample.js';
 import { FuzzyIndex } from '../search/fuzzy.js';
 import { search } from '../search/search.js';
@@ -95,6 +96,8 @@ export class Journal {
     private readonly options: JournalOptions,
   ) {
     const { db } = journal;
+    // An import the app closed in the middle of (written in chunks) is undone before anything is read.
+    if (!journal.readonly) undoUnfinishedImports(journal.raw);
     // fuse.js indexes held for the life of the journal; they rebuild themselves when the data changes.
     const fuzzy = new FuzzyIndex();
     this.handlers = {

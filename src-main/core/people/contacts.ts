@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { ImportSource, LabelledEmail, LabelledLink, LabelledPhone } from '../../contract/contract.js';
+import type { ImportSource, LabelledEmail, LabelledLink, LabelledPhone, MessagingHandle, PostalAddress } from '../../contract/contract.js';
 import type { Database } from '../db/schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -8,6 +8,9 @@ export interface ContactDetails {
   emails: LabelledEmail[];
   phones: LabelledPhone[];
   links: LabelledLink[];
+  addresses: PostalAddress[];
+  nicknames: string[];
+  ims: MessagingHandle[];
 }
 
 /** What a write may change; a list left undefined is kept as stored. */
@@ -15,6 +18,9 @@ export interface ContactWrite {
   emails?: LabelledEmail[] | undefined;
   phones?: LabelledPhone[] | undefined;
   links?: LabelledLink[] | undefined;
+  addresses?: PostalAddress[] | undefined;
+  nicknames?: string[] | undefined;
+  ims?: MessagingHandle[] | undefined;
 }
 
 export const normalizeEmail = (email: string): string => email.trim().toLowerCase();
@@ -49,16 +55,66 @@ export async function writeContactDetails(db: Db, personId: number, details: Con
         .execute();
     }
   }
+  if (details.addresses) {
+    await db.deleteFrom('person_addresses').where('person_id', '=', personId).execute();
+    if (details.addresses.length > 0) {
+      await db
+        .insertInto('person_addresses')
+        .values(details.addresses.map((item, position) => ({ person_id: personId, position, ...addressRow(item) })))
+        .execute();
+    }
+  }
+  if (details.nicknames) {
+    await db.deleteFrom('person_nicknames').where('person_id', '=', personId).execute();
+    if (details.nicknames.length > 0) {
+      await db.insertInto('person_nicknames').values(details.nicknames.map((nickname, position) => ({ person_id: personId, position, nickname }))).execute();
+    }
+  }
+  if (details.ims) {
+    await db.deleteFrom('person_ims').where('person_id', '=', personId).execute();
+    if (details.ims.length > 0) {
+      await db
+        .insertInto('person_ims')
+        .values(details.ims.map((item, position) => ({ person_id: personId, position, service: item.service ?? null, handle: item.handle, label: item.label ?? null })))
+        .execute();
+    }
+  }
 }
 
-/** Every person's details, or one person's, keyed by person id. */
+export const addressRow = (item: PostalAddress) => ({
+  label: item.label ?? null, street: item.street ?? null, locality: item.locality ?? null, region: item.region ?? null,
+  postal_code: item.postalCode ?? null, country: item.country ?? null,
+});
+
+/** An address as one would write it on an envelope, its parts on one line each where they are lines. */
+export function formatAddress(item: PostalAddress, separator = ', '): string {
+  const place = [[item.postalCode, item.locality].filter(Boolean).join(' '), item.region].filter(Boolean).join(' ');
+  return [...(item.street ?? '').split('\n'), place, item.country ?? ''].map((part) => part.trim()).filter(Boolean).join(separator);
+}
+
+/**
+ * Every person's details, or one person's, keyed by person id. Addresses, nicknames and messaging handles
+ * are read only for one person (the person page): the people list has no use for them.
+ */
 export async function contactDetails(db: Db, personId?: number): Promise<Map<number, ContactDetails>> {
   const map = new Map<number, ContactDetails>();
   const entry = (id: number) => {
     let details = map.get(id);
-    if (!details) map.set(id, (details = { emails: [], phones: [], links: [] }));
+    if (!details) map.set(id, (details = { emails: [], phones: [], links: [], addresses: [], nicknames: [], ims: [] }));
     return details;
   };
+  if (personId !== undefined) {
+    const [addresses, nicknames, ims] = await Promise.all([
+      db.selectFrom('person_addresses').selectAll().where('person_id', '=', personId).orderBy('position').execute(),
+      db.selectFrom('person_nicknames').selectAll().where('person_id', '=', personId).orderBy('position').execute(),
+      db.selectFrom('person_ims').selectAll().where('person_id', '=', personId).orderBy('position').execute(),
+    ]);
+    for (const row of addresses) {
+      entry(personId).addresses.push({ label: row.label, street: row.street, locality: row.locality, region: row.region, postalCode: row.postal_code, country: row.country });
+    }
+    for (const row of nicknames) entry(personId).nicknames.push(row.nickname);
+    for (const row of ims) entry(personId).ims.push({ service: row.service, handle: row.handle, label: row.label });
+  }
   let emails = db.selectFrom('person_emails').select(['person_id', 'email', 'label']).orderBy('person_id').orderBy('position');
   let phones = db.selectFrom('person_phones').select(['person_id', 'phone', 'label']).orderBy('person_id').orderBy('position');
   let links = db.selectFrom('person_links').select(['person_id', 'url', 'label']).orderBy('person_id').orderBy('position');

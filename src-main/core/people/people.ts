@@ -22,7 +22,7 @@ export async function listPeople(db: Db): Promise<PersonSummary[]> {
   const tags = await tagsByPerson(db);
   const details = await contactDetails(db);
   return rows.map((row) => {
-    const { notes: _notes, howWeMet: _howWeMet, phones: _phones, links: _links, birthday: _birthday, source: _source, ...summary } = toPerson(
+    const { notes: _notes, howWeMet: _howWeMet, phones: _phones, links: _links, addresses: _addresses, nicknames: _nicknames, ims: _ims, birthday: _birthday, source: _source, ...summary } = toPerson(
       { ...row, notes: null, how_we_met: null, birthday: null, import_id: null },
       tags.get(row.id) ?? [],
       row,
@@ -147,6 +147,9 @@ function toPerson(
     emails: details?.emails ?? [],
     phones: details?.phones ?? [],
     links: details?.links ?? [],
+    addresses: details?.addresses ?? [],
+    nicknames: details?.nicknames ?? [],
+    ims: details?.ims ?? [],
     birthday: row.birthday,
     source,
   };

@@ -309,8 +309,8 @@ export async function followThrough(db: Db, at: AsOf): Promise<FollowThrough[]> 
  * in the last six months every contact with them carried an ask of mine.
  */
 export async function keepInTouchLists(db: Db, at: AsOf): Promise<Queues['keepInTouch']> {
-  const { rows: cadenced } = await sql<PersonRow & { cadence_days: number; last_at: string | null }>`
-    SELECT ${personColumns}, p.cadence_days,
+  const { rows: cadenced } = await sql<PersonRow & { cadence_days: number; cadence_max_days: number | null; created_at: string; last_at: string | null }>`
+    SELECT ${personColumns}, p.cadence_days, p.cadence_max_days, p.created_at,
       -- The counter's last contact when it is not after "now" (always, but for entries logged ahead or a
       -- past quarter's review); else a walk from "now" for someone met often, or their links for the rest.
       -- An ask sent outside any interaction is a contact too, as "Only asks lately" counts it: both
@@ -333,14 +333,26 @@ export async function keepInTouchLists(db: Db, at: AsOf): Promise<Queues['keepIn
       ), '') AS last_at
     FROM people p LEFT JOIN person_stats s ON s.person_id = p.id WHERE p.cadence_days IS NOT NULL`.execute(db);
   const today = dayDate(at.today);
+  // Two cadences (#14): past the ideal a person is due, past the maximum (twice the ideal when unset, as
+  // the reminders count it) overdue. Overdue people come first, the longest gap first.
   const pastCadence: KeepInTouchItem[] = cadenced
     .map((row) => {
       const overdueDays = row.last_at ? differenceInCalendarDays(today, dayDate(localDay(row.last_at))) - row.cadence_days : 0;
-      return { row, overdueDays };
+      const maxDays = row.cadence_max_days ?? row.cadence_days * 2;
+      // Never contacted: the clock runs from the day they were added.
+      const gap = differenceInCalendarDays(today, dayDate(localDay(row.last_at ?? row.created_at)));
+      const state: KeepInTouchItem['state'] = gap > maxDays ? 'overdue' : 'due';
+      return { row, overdueDays, maxDays, state };
     })
     .filter(({ row, overdueDays }) => !row.last_at || overdueDays >= 0)
-    .sort((a, b) => Number(a.row.last_at !== null) - Number(b.row.last_at !== null) || b.overdueDays - a.overdueDays || a.row.name.localeCompare(b.row.name))
-    .map(({ row, overdueDays }) => ({ person: brief(row), lastContactAt: row.last_at, cadenceDays: row.cadence_days, overdueDays, asks: 0 }));
+    .sort(
+      (a, b) =>
+        Number(a.state !== 'overdue') - Number(b.state !== 'overdue') || Number(a.row.last_at !== null) - Number(b.row.last_at !== null) ||
+        b.overdueDays - a.overdueDays || a.row.name.localeCompare(b.row.name),
+    )
+    .map(({ row, overdueDays, maxDays, state }) => ({
+      person: brief(row), lastContactAt: row.last_at, cadenceDays: row.cadence_days, maxCadenceDays: maxDays, state, overdueDays, asks: 0,
+    }));
 
   const window = daysBefore(at.now, ONLY_ASKS_DAYS);
   const { rows: askers } = await sql<PersonRow & { cadence_days: number | null; contacts: number; ask_contacts: number; loose_asks: number; last_at: string | null }>`
@@ -376,6 +388,8 @@ export async function keepInTouchLists(db: Db, at: AsOf): Promise<Queues['keepIn
     person: brief(row),
     lastContactAt: row.last_at || null,
     cadenceDays: row.cadence_days,
+    maxCadenceDays: null,
+    state: null,
     overdueDays: 0,
     asks: Number(row.ask_contacts) + Number(row.loose_asks),
   }));

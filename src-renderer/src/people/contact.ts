@@ -1,5 +1,5 @@
 // Words for contact details: birthdays with or without a year, and where a person came from.
-import type { ImportSource } from '../../../src-main/contract/contract';
+import type { ImportSource, PostalAddress } from '../../../src-main/contract/contract';
 
 export const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -43,4 +43,10 @@ const sourceKinds: Record<ImportSource['kind'], string> = {
 export function sourceLabel(source: ImportSource): string {
   const day = new Date(source.importedAt).toLocaleDateString(undefined, { day: 'numeric', month: 'long', year: 'numeric' });
   return `Imported from ${sourceKinds[source.kind]} (${source.fileName}) on ${day}`;
+}
+
+/** An address as on an envelope: the street lines, then "postcode city region", then the country. */
+export function addressLines(item: PostalAddress): string {
+  const place = [[item.postalCode, item.locality].filter(Boolean).join(' '), item.region].filter(Boolean).join(' ');
+  return [...(item.street ?? '').split('\n'), place, item.country ?? ''].map((part) => part.trim()).filter(Boolean).join('\n');
 }
