@@ -113,6 +113,7 @@ export const shellCallNames = [
   'app.openAnother',
   'app.pickFolder',
   'app.pickFile',
+  'app.namesHidden',
   'app.saveFile',
   'settings.get',
   'settings.set',

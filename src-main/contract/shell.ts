@@ -45,6 +45,14 @@ export const shellContract = {
     input: z.object({ title: z.string().trim().max(120).optional() }).strict().optional(),
     result: of<string | null>(),
   },
+  /**
+   * The privacy screen went up (true) or down (false): while up, system notifications name no one, as
+   * while the journal is locked (#12, #14).
+   */
+  'app.namesHidden': {
+    input: z.object({ hidden: z.boolean({ error: 'Say whether names are hidden (true or false).' }) }).strict(),
+    result: of<null>(),
+  },
   /** A file the person picked with the native open dialog (its path, not its contents), or null when they cancelled. */
   'app.pickFile': {
     input: z

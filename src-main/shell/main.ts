@@ -235,6 +235,7 @@ function shellActions(event: IpcMainInvokeEvent): ShellActions {
       const picked = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
       return picked.canceled || !picked.filePath ? null : picked.filePath;
     },
+    setNamesHidden: (hidden) => setNotificationNamesHidden(hidden),
     applyShortcut: (accelerator) => capture.setShortcut(accelerator),
   };
 }

@@ -20,6 +20,8 @@ export interface ShellActions {
   pickFile(title: string | undefined, kind: 'calendar'): Promise<string | null>;
   /** Asks where to save; returns the chosen path or null. The file itself is written here, below. */
   chooseSavePath(suggestedName: string, kind: FileKind): Promise<string | null>;
+  /** The privacy screen is up (or down): notifications name no one while it is. */
+  setNamesHidden(hidden: boolean): void;
   /** Applies the shortcut (registers it with the OS); returns how that went. */
   applyShortcut(accelerator: string | null): AppSettingsView['shortcut'];
 }
@@ -53,6 +55,9 @@ export async function handleShellCall(name: unknown, input: unknown, actions: Sh
         return ok(await actions.openAnother());
       case 'app.pickFolder':
         return ok(await actions.pickFolder(value?.title as string | undefined));
+      case 'app.namesHidden':
+        actions.setNamesHidden(value!.hidden as boolean);
+        return ok(null);
       case 'app.pickFile': {
         const { title, kind } = value as { title?: string; kind: 'calendar' };
         return ok(await actions.pickFile(title, kind));

@@ -123,6 +123,8 @@ export async function launchApp(
       savedFiles.push({ suggestedName, kind, path });
       return path;
     },
+    // Recorded in shellCalls; the harness shows no system notifications.
+    setNamesHidden: () => {},
     applyShortcut: (accelerator) =>
       accelerator === null
         ? { state: 'off', message: null }

@@ -124,7 +124,9 @@ test('Lock now closes the journal and shows the lock screen', async ({ openApp }
 test('the privacy screen hides every name, title and note at one key, and the same key brings them back', async ({ openApp }) => {
   const journalPath = await freshPath();
   await seeded(journalPath, 'default');
-  const { page } = await openApp(journalPath);
+  const running = await openApp(journalPath);
+  const { page } = running;
+  const namesHidden = () => running.shellCalls.filter((entry) => entry.name === 'app.namesHidden').map((entry) => entry.input);
   const title = page.getByText('Coffee about the reorg');
   const person = page.getByRole('button', { name: 'Open Imani Okafor' }).first();
   await expect(title).toBeVisible();
@@ -135,9 +137,12 @@ test('the privacy screen hides every name, title and note at one key, and the sa
   await expect(title).toBeHidden();
   await expect(person).toBeHidden();
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
+  // System notifications name no one while it is up: the shell is told.
+  await expect.poll(namesHidden).toEqual([{ hidden: true }]);
 
   await page.keyboard.press('F9');
   await expect(page.getByRole('dialog', { name: 'Privacy screen' })).toBeHidden();
   await expect(title).toBeVisible();
   await expect(person).toBeVisible();
+  await expect.poll(namesHidden).toEqual([{ hidden: true }, { hidden: false }]);
 });

@@ -9,6 +9,7 @@ function actions(picked: string | null, asked: unknown[]): ShellActions {
   };
   return {
     info: unused, quit: unused, restartJournal: unused, showInFolder: unused, openAnother: unused, pickFolder: unused, chooseSavePath: unused, applyShortcut: unused,
+    setNamesHidden: (hidden) => void asked.push({ namesHidden: hidden }),
     pickFile: async (title, kind) => {
       asked.push({ title, kind });
       return picked;
@@ -33,5 +34,19 @@ describe('app.pickFile', () => {
     expect(refused).toEqual({ ok: false, error: { code: 'invalid-input', message: 'Kind must be calendar.' } });
     expect((await handleShellCall('app.pickFile', { kind: 'calendar', path: '/etc/passwd' }, actions('/x', asked), settings)).ok).toBe(false);
     expect(asked).toEqual([]);
+  });
+});
+
+describe('app.namesHidden', () => {
+  test('tells the shell that names are hidden (the privacy screen), and refuses anything but true or false', async ({ dir }) => {
+    const settings = new SettingsStore(join(dir, 'settings.json'));
+    const asked: unknown[] = [];
+    expect(await handleShellCall('app.namesHidden', { hidden: true }, actions(null, asked), settings)).toEqual({ ok: true, value: null });
+    expect(await handleShellCall('app.namesHidden', { hidden: false }, actions(null, asked), settings)).toEqual({ ok: true, value: null });
+    expect(await handleShellCall('app.namesHidden', { hidden: 'yes' }, actions(null, asked), settings)).toEqual({
+      ok: false,
+      error: { code: 'invalid-input', message: 'Say whether names are hidden (true or false).' },
+    });
+    expect(asked).toEqual([{ namesHidden: true }, { namesHidden: false }]);
   });
 });

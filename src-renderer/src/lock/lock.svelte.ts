@@ -2,7 +2,7 @@
 // the privacy screen, and auto-lock after idle time. Nothing of the journal is read until the status says
 // it is open.
 import type { JournalStatus } from '../../../src-main/contract/contract';
-import { api, errorMessage } from '../lib/api';
+import { api, errorMessage, shellApi } from '../lib/api';
 import { journalStatus } from '../lib/status.svelte';
 import { toasts } from '../lib/toasts.svelte';
 
@@ -46,6 +46,7 @@ class LockState {
       );
     } else {
       this.canLock = false;
+      if (this.privacy) void shellApi('app.namesHidden', { hidden: false }).catch(() => {});
       this.privacy = false;
       clearTimeout(this.#timer);
     }
@@ -60,7 +61,11 @@ class LockState {
   }
 
   togglePrivacy(): void {
-    if (this.isOpen) this.privacy = !this.privacy;
+    if (!this.isOpen) return;
+    this.privacy = !this.privacy;
+    // System notifications follow: while the screen is up they name no one (a failure here only means
+    // the shell could not be told; the screen itself is already up).
+    void shellApi('app.namesHidden', { hidden: this.privacy }).catch(() => {});
   }
 
   setAutoLock(minutes: number): void {
