@@ -31,7 +31,8 @@ export async function quarterReview(db: Db, quarter: string | null | undefined, 
         (SELECT COUNT(DISTINCT ip.person_id) FROM interactions j INDEXED BY interactions_timeline JOIN interaction_people ip ON ip.interaction_id = j.id
           WHERE j.deleted_at IS NULL AND j.occurred_at >= ${range.since} AND j.occurred_at < ${range.until}) AS people`.execute(db),
     newPeopleIn(db, range.since, range.until),
-    ledger(db, { since: range.since, until: range.until }, at),
+    // Only the totals: no window of rows, so no months of flow are counted.
+    ledger(db, { since: range.since, until: range.until, limit: 0 }, at),
     thanksOwed(db, asAtEnd),
     fetchCommitments(db, { direction: 'i-owe' }, at.today),
     keepInTouchLists(db, asAtEnd),
