@@ -26,6 +26,9 @@ if (!Number.isInteger(interactions) || interactions <= 0) throw new Error(`--siz
 const seed = Number(args.seed ?? 42);
 const iterations = Number(args.iterations ?? 20);
 const people = Math.max(50, Math.round(interactions / 20));
+// --baselines=false (the default at a million, where fuse.js over every note needs more memory and hours
+// than a bench should) measures Confidant alone: the screens, search, writes and the timeline.
+const baselines = (args.baselines ?? (interactions >= 1_000_000 ? 'false' : 'true')) !== 'false';
 
 const rg = spawnSync('rg', ['--version'], { encoding: 'utf8' });
 if (rg.error) {
@@ -104,8 +107,10 @@ try {
     { screen: 'person', name: 'people.get', run: (i) => api('people.get', { id: someone(i) }) },
     { screen: 'person', name: 'interactions.timeline (a person)', run: (i) => api('interactions.timeline', { limit: 50, personId: someone(i) }) },
     { screen: 'person', name: 'reciprocity.person', run: (i) => api('reciprocity.person', { personId: someone(i) }) },
-    { screen: 'reciprocity', name: 'reciprocity.ledger (12 months)', run: () => api('reciprocity.ledger', { since: '2025-01-01T00:00:00.000Z' }) },
-    { screen: 'reciprocity', name: 'reciprocity.ledger (all time)', run: () => api('reciprocity.ledger', {}) },
+    // The window the Reciprocity screen asks for first (LedgerTable: by balance, 200 rows), and the next one.
+    { screen: 'reciprocity', name: 'reciprocity.ledger (12 months, first window)', run: () => api('reciprocity.ledger', { since: '2025-01-01T00:00:00.000Z', sort: 'balance', limit: 200 }) },
+    { screen: 'reciprocity', name: 'reciprocity.ledger (all time, first window)', run: () => api('reciprocity.ledger', { sort: 'balance', limit: 200 }) },
+    { screen: 'reciprocity', name: 'reciprocity.ledger (all time, second window)', run: () => api('reciprocity.ledger', { sort: 'balance', offset: 200, limit: 200 }) },
     { screen: 'reciprocity', name: 'reciprocity.queues', run: () => api('reciprocity.queues', undefined) },
     { screen: 'log', name: 'reciprocity.beforeAsk (2 people)', run: (i) => api('reciprocity.beforeAsk', { personIds: [someone(i), someone(i + 1)] }) },
     { screen: 'review', name: 'review.quarter', run: (i) => api('review.quarter', { quarter: i % 2 ? quarterNow : '2024-Q2', now: '2026-01-01T12:00:00.000Z' }) },
@@ -161,6 +166,10 @@ try {
   });
   const apiSameQueries = stats(rawQueries.flatMap(({ query }) => apiSearch.perQuery[queries.findIndex((q) => q.query === query)] ?? []));
 
+  let rgSearch: { all: number[]; perQuery: number[][] } = { all: [], perQuery: queries.map(() => []) };
+  let fuseSearch: { all: number[]; perQuery: number[][] } = { all: [], perQuery: queries.map(() => []) };
+  let fuseBuild = Number.NaN;
+  if (baselines) {
   log(`(b) writing ${interactions.toLocaleString()} markdown files for ripgrep`);
   started = performance.now();
   const mdDir = join(dir, 'notes');
@@ -189,18 +198,19 @@ try {
   for (const { query } of queries.slice(0, 2)) ripgrep(query); // warm the page cache
   const rgIterations = Math.max(2, Math.round(iterations / 4));
   log(`(b) ripgrep: ${queries.length} queries × ${rgIterations}`);
-  const rgSearch = await timeEach(queries, rgIterations, ({ query }) => void ripgrep(query));
+  rgSearch = await timeEach(queries, rgIterations, ({ query }) => void ripgrep(query));
 
   log('(a) fuse.js over every note: building the index');
   started = performance.now();
   const docs = raw.prepare('SELECT id, title, notes FROM interactions WHERE deleted_at IS NULL').all() as { id: number; title: string; notes: string }[];
   const fuse = new Fuse(docs, { keys: ['title', 'notes'], ignoreLocation: true, threshold: 0.3 });
-  const fuseBuild = performance.now() - started;
+  fuseBuild = performance.now() - started;
   log(`built in ${seconds(started)}; searching each query once (seconds per query at this size)`);
-  const fuseSearch = await timeEach(queries, 1, ({ query }) => {
+  fuseSearch = await timeEach(queries, 1, ({ query }) => {
     const text = parseQuery(query).terms.map((term) => term.text).join(' ') || query;
     fuse.search(text, { limit: 30 });
   });
+  }
 
   log(`logging an interaction: API vs raw statements, ${iterations * 5} each`);
   const peopleIds = raw.prepare('SELECT id FROM people ORDER BY random() LIMIT 200').pluck().all() as number[];
@@ -263,11 +273,17 @@ try {
   printTable(rows);
 
   const searchP95 = search.p95;
+  const searchLimit = interactions >= 1_000_000 ? 100 : 20;
   const targets = [
-    target('search p95 < 20 ms', searchP95 < 20, `${fmt(searchP95)} ms`),
-    target('search ≥ 50× faster than (a) fuse.js (p95)', stats(fuseSearch.all).p95 / searchP95 >= 50, `${ratio(stats(fuseSearch.all).p95 / searchP95)}`),
-    target('search ≥ 5× faster than (b) ripgrep (p95)', stats(rgSearch.all).p95 / searchP95 >= 5, `${ratio(stats(rgSearch.all).p95 / searchP95)}`),
+    target(`search p95 < ${searchLimit} ms`, searchP95 < searchLimit, `${fmt(searchP95)} ms`),
+    ...(baselines
+      ? [
+          target('search ≥ 50× faster than (a) fuse.js (p95)', stats(fuseSearch.all).p95 / searchP95 >= 50, `${ratio(stats(fuseSearch.all).p95 / searchP95)}`),
+          target('search ≥ 5× faster than (b) ripgrep (p95)', stats(rgSearch.all).p95 / searchP95 >= 5, `${ratio(stats(rgSearch.all).p95 / searchP95)}`),
+        ]
+      : []),
     target('write p95 ≤ 2× (c) raw', stats(apiWrite).p95 / stats(rawWrite).p95 <= 2, `${ratio(stats(apiWrite).p95 / stats(rawWrite).p95)}`),
+    target('longest the thread is held by the vocabulary rebuild < 50 ms', Math.max(...held) < 50, `${fmt(Math.max(...held))} ms`),
     ...screenCalls.map((call, index) => {
       const p95 = stats(screenSamples[index]!).p95;
       const limit = interactions >= 1_000_000 ? 250 : 50;

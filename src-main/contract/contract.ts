@@ -37,6 +37,8 @@ const optionalText = (max: number, label: string) =>
 const id = z.number({ error: 'An id must be a number.' }).int().positive();
 
 import {
+  LEDGER_MAX_LIMIT,
+  ledgerSorts,
   allyRoles,
   associationCategories,
   associationRoles,
@@ -426,7 +428,24 @@ export const contract = {
   'giveFirst.restore': { input: z.object({ personId: id }).strict(), result: of<{ personId: number }>() },
   'reciprocity.ledger': {
     input: z
-      .object({ since: isoDateTime.nullish(), until: isoDateTime.nullish() })
+      .object({
+        since: isoDateTime.nullish(),
+        until: isoDateTime.nullish(),
+        // A window of the ledger, in the order and with the filters the table shows (#11): a screen asks
+        // for the rows in view, not for every person's months of flow at once.
+        sort: z.enum(ledgerSorts, { error: `Sort by one of: ${ledgerSorts.join(', ')}.` }).optional(),
+        descending: z.boolean({ error: 'Descending must be true or false.' }).optional(),
+        allyRole: z.enum(allyRoles, { error: `Ally role must be one of: ${allyRoles.join(', ')}.` }).nullish(),
+        level: z.enum(levels, { error: 'Level must be senior, peer or junior.' }).nullish(),
+        placement: z.enum(['inside', 'outside'], { error: 'Placement must be inside or outside.' }).nullish(),
+        offset: z.number({ error: 'The offset must be a whole number.' }).int({ error: 'The offset must be a whole number.' }).min(0, { error: 'The offset cannot be negative.' }).optional(),
+        limit: z
+          .number({ error: 'The limit must be a whole number.' })
+          .int({ error: 'The limit must be a whole number.' })
+          .min(0, { error: 'The limit cannot be negative.' })
+          .max(LEDGER_MAX_LIMIT, { error: `At most ${LEDGER_MAX_LIMIT} rows at once.` })
+          .optional(),
+      })
       .strict()
       .refine((value) => !value.since || !value.until || value.since < value.until, {
         error: 'The period must start before it ends.',
@@ -704,7 +723,13 @@ export interface LedgerRow {
 export interface Ledger {
   since: string | null;
   until: string;
+  /** The window asked for (by default the first LEDGER_DEFAULT_LIMIT), in the order asked for. */
   rows: LedgerRow[];
+  /** Rows matching the filters, of which `rows` is the window from `offset`. */
+  total: number;
+  offset: number;
+  /** Everyone with a give, receive or ask in the period, filters aside. */
+  people: number;
   totals: { gave: number; received: number; asked: number; theyAsked: number };
 }
 

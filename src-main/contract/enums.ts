@@ -38,3 +38,9 @@ export const introductionOutcomes = ['pending', 'met', 'helped', 'nothing'] as c
 export type IntroductionOutcome = (typeof introductionOutcomes)[number];
 export const careerStages = ['first-time-manager', 'rising-leader', 'manager-of-managers', 'executive'] as const;
 export type CareerStage = (typeof careerStages)[number];
+
+/** What the reciprocity ledger can be ordered by, and the size of the window a screen asks for (#11). */
+export const ledgerSorts = ['name', 'gave', 'received', 'balance', 'lastGaveAt', 'lastAskAt'] as const;
+export type LedgerSort = (typeof ledgerSorts)[number];
+export const LEDGER_DEFAULT_LIMIT = 200;
+export const LEDGER_MAX_LIMIT = 1000;

@@ -139,3 +139,40 @@ test('the person page shows the give and take, plans an ask with the check, and 
   await expect(plan).toBeHidden();
   await expect(app.getByRole('region', { name: 'Give and take' })).toContainText('A reference for the board seat');
 });
+
+test('a long ledger comes a window at a time: sorted and filtered by the core, the next rows as it scrolls', async ({ app, running }) => {
+  test.setTimeout(120_000); // writing 230 people and their gives through the API takes a while on a busy machine
+  // 205 people I gave to: more than one window (200). Person n received n % 3 + 1 gives; every third is a mentor.
+  for (let n = 1; n <= 205; n += 1) {
+    const person = await call<Person>(running.journal, 'people.create', { name: `Person ${String(n).padStart(3, '0')}`, allyRole: n % 3 === 0 ? 'mentor' : null });
+    for (let k = 0; k <= n % 3; k += 1) {
+      await call(running.journal, 'exchanges.create', { direction: 'gave', kind: 'advice', description: `Advice ${k}`, occurredAt: daysAgo(10 + k), personIds: [person.id] });
+    }
+  }
+  await openReciprocity(app);
+  await app.getByRole('tab', { name: 'Ledger' }).click();
+  const table = app.getByRole('table', { name: 'Reciprocity ledger' });
+  const rows = table.getByRole('row');
+  // The header and the first window of 200.
+  await expect(rows).toHaveCount(201);
+  await expect(app.getByRole('button', { name: 'Show more (5 left)' })).toBeAttached();
+
+  // The button at the end brings the rest (as scrolling it into view does: see below).
+  await app.getByRole('button', { name: /Show more/ }).click();
+  await expect(rows).toHaveCount(206);
+  await expect(app.getByRole('button', { name: /Show more/ })).toHaveCount(0);
+
+  // Sorted by Gave, most first, across every person (not only the rows already shown).
+  await table.getByRole('button', { name: 'Gave' }).click();
+  await expect(table.getByRole('columnheader', { name: 'Gave' })).toHaveAttribute('aria-sort', 'descending');
+  await expect(rows.nth(1).getByRole('cell').nth(1)).toHaveText('3');
+  await expect(rows.nth(1)).toContainText('Person 002');
+  // The re-sorted ledger starts again from one window; its end is in view (we were at the bottom), so
+  // the rest follows without a press.
+  await expect(rows).toHaveCount(206);
+
+  // A filter narrows what the core sends: 68 mentors, one window.
+  await app.getByLabel('Filter by ally role').selectOption('mentor');
+  await expect(app.getByRole('status').getByText('68 of 205')).toBeVisible();
+  await expect(rows).toHaveCount(69);
+});

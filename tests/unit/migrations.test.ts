@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import { migrate, schemaVersion } from '../../src-main/core/db/migrate.js';
+import { screenIndexes } from '../../src-main/core/db/migrations/0010-performance.js';
 import { LATEST_VERSION, migrations, type Migration } from '../../src-main/core/db/migrations/index.js';
 import { JournalError, openJournal } from '../../src-main/core/index.js';
 import { addInteraction, addPerson, call, describe, expect, openTestJournal, storedRows, test } from './helpers.js';
@@ -71,7 +72,7 @@ describe('a new journal', () => {
       .all();
     expect(indexes).toEqual([
       'ask_people_person', 'asks_interaction', 'associations_name', 'calendar_occurrences_interaction', 'calendar_occurrences_start', 'calendar_sources_name', 'commitments_interaction', 'commitments_person', 'exchange_people_person',
-      'exchanges_interaction', 'interaction_people_person', 'interactions_association', 'interactions_timeline', 'introductions_on', 'people_import', 'people_name', 'person_emails_email', 'person_stats_first', 'person_tags_tag', 'person_ties_b', 'thanks_exchange',
+      'exchanges_interaction', 'exchanges_occurred', 'interaction_people_person', 'interactions_association', 'interactions_events', 'interactions_live', 'interactions_timeline', 'introductions_on', 'people_import', 'people_name', 'person_emails_email', 'person_stats_first', 'person_tags_tag', 'person_ties_b', 'thanks_exchange',
     ]);
   });
 
@@ -272,6 +273,47 @@ describe('migration 4 (associations)', () => {
         id: 1, occurredAt: '2024-02-01T10:00:00.000Z', kind: 'event', title: 'Circle breakfast', notes: 'Met the CPO', personIds: [1], associationId: circle.id,
       });
       expect((await call(opened.journal, 'associations.get', { id: circle.id, now: '2024-03-01T12:00:00.000Z' })).events).toBe(1);
+    } finally {
+      await opened.journal.close();
+    }
+  });
+});
+
+describe('migration (screen indexes, #11)', () => {
+  test('opens the prior version with data in it, adds the indexes, keeps every row, and the screens read through them', async ({ dir }) => {
+    const path = join(dir, 'journal.sqlite');
+    const { raw, db } = bareDb(path);
+    const prior = migrations.findIndex((migration) => migration === screenIndexes);
+    await migrate(db, migrations.slice(0, prior));
+    raw.exec(`
+      INSERT INTO people (id, name, created_at, updated_at) VALUES (1, 'Ada Lovelace', '2024-01-01T00:00:00.000Z', '2024-01-01T00:00:00.000Z');
+      INSERT INTO associations (id, name, category, status, created_at, updated_at) VALUES (1, 'Product Leaders Circle', 'function', 'focus', '2024-01-01T00:00:00.000Z', '2024-01-01T00:00:00.000Z');
+      INSERT INTO interactions (id, occurred_at, kind, title, notes, confidential, association_id, created_at, updated_at)
+        VALUES (1, '2024-02-01T10:00:00.000Z', 'event', 'Circle breakfast', 'Met the CPO', 0, 1, '2024-02-01T10:00:00.000Z', '2024-02-01T10:00:00.000Z'),
+               (2, '2024-02-02T10:00:00.000Z', 'coffee', 'Coffee', 'Trashed', 0, NULL, '2024-02-02T10:00:00.000Z', '2024-02-02T10:00:00.000Z');
+      INSERT INTO interaction_people (interaction_id, person_id) VALUES (1, 1), (2, 1);
+      INSERT INTO exchanges (id, direction, kind, description, occurred_at, interaction_id, created_at, updated_at)
+        VALUES (1, 'gave', 'advice', 'Roadmap tips', '2024-02-01T10:00:00.000Z', 1, '2024-02-01T10:00:00.000Z', '2024-02-01T10:00:00.000Z'),
+               (2, 'gave', 'advice', 'Hidden with its entry', '2024-02-02T10:00:00.000Z', 2, '2024-02-02T10:00:00.000Z', '2024-02-02T10:00:00.000Z');
+      INSERT INTO exchange_people (exchange_id, person_id) VALUES (1, 1), (2, 1);
+      UPDATE interactions SET deleted_at = '2024-03-01T00:00:00.000Z' WHERE id = 2;
+    `);
+    const before = storedRows(raw);
+    expect(before.version).toBe(screenIndexes.version - 1);
+    await db.destroy();
+
+    const opened = await openTestJournal(path);
+    try {
+      const after = storedRows(opened.journalDb.raw);
+      expect(after.version).toBe(LATEST_VERSION);
+      expect({ ...after, version: before.version }).toMatchObject(before);
+      const now = '2024-03-02T12:00:00.000Z';
+      // The trashed entry's exchange stays hidden; the event still counts as attended.
+      const ledger = await call(opened.journal, 'reciprocity.ledger', {});
+      expect(ledger.rows.map((row) => [row.person.name, row.gave])).toEqual([['Ada Lovelace', 1]]);
+      expect((await call(opened.journal, 'associations.get', { id: 1, now })).events).toBe(1);
+      const review = await call(opened.journal, 'review.quarter', { quarter: '2024-Q1', now });
+      expect(review.summary).toMatchObject({ interactions: 1, events: 1, peopleSeen: 1, gave: 1 });
     } finally {
       await opened.journal.close();
     }

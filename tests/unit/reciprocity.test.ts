@@ -63,6 +63,46 @@ describe('the ledger', () => {
     ]);
   });
 
+  test('a window of the ledger: ordered, filtered and cut where asked, with the totals of the whole period', async ({ journal }) => {
+    const people: number[] = [];
+    for (const [name, allyRole, level] of [['Ada', 'mentor', 'senior'], ['Bob', null, 'peer'], ['Cy', 'mentor', 'peer'], ['Di', null, null], ['Ed', 'sponsor', 'senior']] as const) {
+      people.push(await addPerson(journal, { name, allyRole, level, insideOrg: name !== 'Di' }));
+    }
+    // Ada +2, Bob −1, Cy 0 (one each way), Di +1, Ed −2.
+    const [ada, bob, cy, di, ed] = people as [number, number, number, number, number];
+    await exchange(journal, give([ada, di], '2025-01-10T09:00:00.000Z'));
+    await exchange(journal, give([ada, cy], '2025-02-10T09:00:00.000Z'));
+    await exchange(journal, receive([bob, cy, ed], '2025-03-10T09:00:00.000Z'));
+    await exchange(journal, receive([ed], '2025-03-12T09:00:00.000Z'));
+
+    const names = (ledger: { rows: { person: { name: string } }[] }) => ledger.rows.map((row) => row.person.name);
+    const byBalance = await call(journal, 'reciprocity.ledger', { sort: 'balance' });
+    expect(names(byBalance)).toEqual(['Ed', 'Bob', 'Cy', 'Di', 'Ada']);
+    expect(byBalance).toMatchObject({ total: 5, people: 5, offset: 0, totals: { gave: 4, received: 4 } });
+    expect(names(await call(journal, 'reciprocity.ledger', { sort: 'balance', descending: true }))).toEqual(['Ada', 'Di', 'Cy', 'Bob', 'Ed']);
+    // Never given to: last in either direction.
+    expect(names(await call(journal, 'reciprocity.ledger', { sort: 'lastGaveAt', descending: true }))).toEqual(['Ada', 'Cy', 'Di', 'Bob', 'Ed']);
+
+    // A window from the middle: the same order, the total of all matching rows, flow only for the window.
+    const middle = await call(journal, 'reciprocity.ledger', { sort: 'balance', offset: 1, limit: 2 });
+    expect(names(middle)).toEqual(['Bob', 'Cy']);
+    expect(middle).toMatchObject({ total: 5, offset: 1, totals: { gave: 4, received: 4 } });
+    expect(middle.rows[1]!.flow.filter((month) => month.gave + month.received > 0)).toEqual([
+      { month: '2025-02', gave: 1, received: 0 },
+      { month: '2025-03', gave: 0, received: 1 },
+    ]);
+    expect((await call(journal, 'reciprocity.ledger', { limit: 0 })).rows).toEqual([]);
+
+    // Filters narrow the rows and their count; the period's totals and its people stay whole.
+    const mentors = await call(journal, 'reciprocity.ledger', { allyRole: 'mentor', sort: 'name' });
+    expect(names(mentors)).toEqual(['Ada', 'Cy']);
+    expect(mentors).toMatchObject({ total: 2, people: 5, totals: { gave: 4, received: 4 } });
+    expect(names(await call(journal, 'reciprocity.ledger', { level: 'senior' }))).toEqual(['Ada', 'Ed']);
+    expect(names(await call(journal, 'reciprocity.ledger', { placement: 'outside' }))).toEqual(['Di']);
+    expect(await refusal(journal, 'reciprocity.ledger', { limit: 5000 })).toMatchObject({ code: 'invalid-input' });
+    expect(await refusal(journal, 'reciprocity.ledger', { sort: 'height' } as never)).toMatchObject({ code: 'invalid-input' });
+  });
+
   test('a period spanning years buckets the flow by month, empty months included', async ({ journal }) => {
     const ada = await addPerson(journal, { name: 'Ada' });
     await exchange(journal, give([ada], '2024-11-20T12:00:00.000Z'));

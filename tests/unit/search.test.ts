@@ -209,6 +209,21 @@ describe('search', () => {
     expect((await find(journal, 'person:zed')).problems).toEqual([{ severity: 'error', message: 'No one in your journal is called “zed”.' }]);
   });
 
+  test('corrects a typo of any word in a vocabulary read in many chunks, first to last', async ({ journal }) => {
+    // Two thousand distinct nine-letter words, far apart from one another: the vocabulary is read in
+    // chunks that grow and shrink, and the first word, a middle one and the last must all be found.
+    let seed = 7;
+    const letter = () => String.fromCharCode(97 + ((seed = (seed * 48271) % 2147483647) % 26));
+    const made = [...new Set(Array.from({ length: 2000 }, () => Array.from({ length: 9 }, letter).join('')))];
+    const someone = await addPerson(journal, { name: 'Ada Lovelace' });
+    for (let i = 0; i < made.length; i += 250) await addInteraction(journal, { title: `Batch ${i}`, notes: made.slice(i, i + 250).join(' '), personIds: [someone] });
+    const sorted = [...made].sort();
+    for (const word of [sorted[0]!, sorted[sorted.length >> 1]!, sorted.at(-1)!]) {
+      const typo = word.slice(0, 4) + word.slice(5); // one letter dropped: one typo from this word alone
+      expect((await find(journal, typo)).fuzzy, typo).toEqual({ query: word });
+    }
+  });
+
   test('falls back to fuzzy matches when full text finds nothing, and says so', async ({ journal }) => {
     const ada = await addPerson(journal, { name: 'Priya Raman' });
     await addInteraction(journal, { title: 'Reorganization', notes: 'The reorganization timeline slipped.', personIds: [ada] });

@@ -265,23 +265,31 @@ export class FuzzyIndex {
   private rebuilding: Promise<Map<string, VocabularyBucket>> | null = null;
 }
 
-/** Terms read per statement while reading the vocabulary; each statement is a few milliseconds. */
-const VOCABULARY_CHUNK = 400;
+/**
+ * Rows read per statement while reading the vocabulary, adapted to what each statement cost: fts5vocab
+ * counts a term's documents by walking its whole doclist, so 400 rare words take a millisecond while a
+ * chunk holding "the" (in most notes) took 240 ms. Each chunk aims at a few milliseconds; a term has at
+ * most four rows (one per column), so the smallest chunk still holds two terms.
+ */
+const VOCABULARY_CHUNK = { first: 64, least: 8, most: 4096, aimMs: 8 };
 
 /**
  * The index's words of four letters or more and the notes each is in. Reading them walks the whole index
- * (fts5vocab counts documents): 0.3 s at 100,000 entries, 2.8 s at a million, in one statement that held
- * the journal's thread the whole time. Read in chunks of terms instead, in term order, with a turn of the
- * event loop between chunks, so every other call waits a few milliseconds at most.
+ * (0.3 s at 100,000 entries, 2.8 s at a million) and once held the journal's thread the whole time. Read in
+ * chunks of terms instead, in term order, with a turn of the event loop between chunks, so every other
+ * call waits a few milliseconds at most (the single commonest word is the longest any one chunk can take).
  */
 async function readVocabulary(db: Kysely<Database>): Promise<Map<string, VocabularyBucket>> {
   const totals = new Map<string, { open: boolean; docs: number }>();
   let from = '';
+  let chunk = VOCABULARY_CHUNK.first;
   for (;;) {
+    const started = performance.now();
     const { rows } = await sql<{ term: string; col: string; doc: number }>`
-      SELECT term, col, doc FROM interactions_vocab WHERE term >= ${from} ORDER BY term LIMIT ${VOCABULARY_CHUNK}`.execute(db);
+      SELECT term, col, doc FROM interactions_vocab WHERE term >= ${from} ORDER BY term LIMIT ${chunk}`.execute(db);
+    const took = performance.now() - started;
     // The last term's columns may go on in the next chunk: it is read again from its start there.
-    const last = rows.length === VOCABULARY_CHUNK ? rows.at(-1)!.term : null;
+    const last = rows.length === chunk ? rows.at(-1)!.term : null;
     if (last !== null && last === from) throw new Error('A vocabulary term has more columns than a chunk holds.');
     for (const { term, col, doc } of rows) {
       if (term === last || [...term].length < 4) continue;
@@ -292,6 +300,9 @@ async function readVocabulary(db: Kysely<Database>): Promise<Map<string, Vocabul
     }
     if (last === null) break;
     from = last;
+    // Halve after a slow chunk, double after a quick one: common words cluster (t…, a…), rare ones run long.
+    if (took > VOCABULARY_CHUNK.aimMs * 2) chunk = Math.max(VOCABULARY_CHUNK.least, chunk >> 1);
+    else if (took < VOCABULARY_CHUNK.aimMs / 2) chunk = Math.min(VOCABULARY_CHUNK.most, chunk << 1);
     await new Promise((resolve) => setImmediate(resolve));
   }
   const buckets = new Map<string, VocabularyBucket>();
