@@ -7,6 +7,7 @@ import { counters } from './0005-counters.js';
 import { contactDetails } from './0006-contact-details.js';
 import { calendar } from './0007-calendar.js';
 import { network } from './0008-network.js';
+import { networkGoals } from './0009-network-goals.js';
 
 export interface Migration {
   /** The schema version this migration produces; stored in PRAGMA user_version. */
@@ -16,6 +17,6 @@ export interface Migration {
 }
 
 // Registered statically: the bundled main process has no migrations folder to scan at run time.
-export const migrations: readonly Migration[] = [initial, reciprocity, search, associations, counters, contactDetails, calendar, network];
+export const migrations: readonly Migration[] = [initial, reciprocity, search, associations, counters, contactDetails, calendar, network, networkGoals];
 
 export const LATEST_VERSION = migrations.at(-1)?.version ?? 0;
