@@ -7,7 +7,8 @@
 // - frame intervals while zooming (wheel) and panning (drag, arrow keys) after the layout settles, and the
 //   main thread's long tasks meanwhile (SwiftShader draws in the GPU process: slow frames with an idle main
 //   thread are the software rasterizer, not the app).
-// Never part of `npm test`. Page code is passed as strings: tsx would wrap named functions in a helper
+// The harness runs the journal's core in this same Node process, so a slow core call also stalls the
+// browser driver: timeouts are generous. Never part of `npm test`. Page code is passed as strings: tsx would wrap named functions in a helper
 // the page does not have.
 import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -101,10 +102,10 @@ try {
     await page.getByRole('heading', { name: 'Timeline', level: 1 }).waitFor({ timeout: 120_000 });
     await page.evaluate(instrument);
     await page.keyboard.press('Control+7');
-    await page.getByRole('tab', { name: 'Introductions' }).click({ timeout: 120_000 });
-    await page.getByRole('heading', { name: 'Log an introduction' }).waitFor({ timeout: 120_000 });
+    await page.getByRole('tab', { name: 'Introductions' }).click({ timeout: 300_000 });
+    await page.getByRole('heading', { name: 'Log an introduction' }).waitFor({ timeout: 300_000 });
     await page.evaluate('window.__bench.long = []');
-    await page.getByRole('tab', { name: 'Map' }).click();
+    await page.getByRole('tab', { name: 'Map' }).click({ timeout: 300_000 });
     // A fresh page starts with active only, as a user would; everyone is one click on.
     firstVisit.push(await drawn());
     await page.getByLabel('Active only').uncheck();
@@ -117,9 +118,9 @@ try {
   // Later visits: away to another tab and back; positions kept, no layout.
   const laterVisit: number[] = [];
   for (let i = 0; i < visits; i += 1) {
-    await page.getByRole('tab', { name: 'Introductions' }).click();
-    await page.getByRole('heading', { name: 'Log an introduction' }).waitFor();
-    await page.getByRole('tab', { name: 'Map' }).click();
+    await page.getByRole('tab', { name: 'Introductions' }).click({ timeout: 300_000 });
+    await page.getByRole('heading', { name: 'Log an introduction' }).waitFor({ timeout: 300_000 });
+    await page.getByRole('tab', { name: 'Map' }).click({ timeout: 300_000 });
     laterVisit.push(await drawn());
     if (!(await page.locator('.summary').innerText()).startsWith(`${people} of ${people}`)) throw new Error('The map did not keep “everyone” between visits.');
     await page.locator('[data-testid="network-map"][data-layout="settled"]').waitFor({ timeout: 300_000 });
