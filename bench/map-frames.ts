@@ -166,7 +166,7 @@ try {
     return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
   };
   const line = (name: string, all: number[], unit = 'ms') =>
-    console.log(`${name.padEnd(44)} n=${String(all.length).padStart(4)}   p50 ${q(all, 0.5).toFixed(1).padStart(7)} ${unit}   p95 ${q(all, 0.95).toFixed(1).padStart(7)} ${unit}   max ${Math.max(...all).toFixed(1).padStart(7)} ${unit}`);
+    all.length === 0 ? console.log(`${name.padEnd(44)} no frame in the 4 s sampled`) : console.log(`${name.padEnd(44)} n=${String(all.length).padStart(4)}   p50 ${q(all, 0.5).toFixed(1).padStart(7)} ${unit}   p95 ${q(all, 0.95).toFixed(1).padStart(7)} ${unit}   max ${Math.max(...all).toFixed(1).padStart(7)} ${unit}`);
   console.log(`· ${people} people, ${interactions} interactions, ${links} links; ${shown.trim()}`);
   line('first paint, first visit (active only)', firstVisit);
   line('first paint, later visits (everyone)', laterVisit);
