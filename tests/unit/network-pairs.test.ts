@@ -181,3 +181,22 @@ describe('a person’s goal', () => {
     expect(pack.markdown).toMatch(/\*\*What they are working towards:\*\* A board seat at Northwind/);
   });
 });
+
+describe('a restored journal', () => {
+  test('has the same pairs to ask about as the journal it was exported from', async ({ journal, journalDb, dir }) => {
+    const [ada, ben, cy] = [await addPerson(journal, { name: 'Ada', goal: 'A seat on a board' }), await addPerson(journal, { name: 'Ben' }), await addPerson(journal, { name: 'Cy' })];
+    await addInteraction(journal, { personIds: [ada, ben, cy], occurredAt: '2025-01-10T10:00:00.000Z' });
+    await addInteraction(journal, { personIds: [ada, ben], occurredAt: '2025-02-10T10:00:00.000Z' });
+    const file = await call(journal, 'export.json', { includeConfidential: true });
+    const copy = await openTestJournal(join(dir, 'restored.sqlite'));
+    try {
+      await call(copy.journal, 'import.restoreJournal', { text: String(file.content) });
+      // Links arrive before their interactions (tables go in by name): the interactions' own inserts count them.
+      expect(kept(copy.journalDb.raw)).toEqual(kept(journalDb.raw));
+      expect(await call(copy.journal, 'links.suggestions', {})).toEqual(await call(journal, 'links.suggestions', {}));
+      expect((await call(copy.journal, 'people.get', { id: ada })).goal).toBe('A seat on a board');
+    } finally {
+      await copy.journal.close();
+    }
+  });
+});
