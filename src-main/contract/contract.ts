@@ -167,6 +167,11 @@ export const PersonFields = z.object({
   insideOrg: z.boolean({ error: 'Inside/outside must be true or false.' }).nullish().default(null),
   department: optionalText(120, 'Function'),
   howWeMet: optionalText(500, 'How we met'),
+  /** What they are working towards (a role, a market, a board seat): introductions to consider match it. Left out: unchanged. */
+  goal: trimmed(300, 'Their goal')
+    .nullable()
+    .transform((value) => (value ? value : null))
+    .optional(),
   tags: z
     .array(tag)
     .default([])
@@ -553,6 +558,8 @@ export interface Person {
   insideOrg: boolean | null;
   department: string | null;
   howWeMet: string | null;
+  /** What they are working towards, in the user's words. */
+  goal: string | null;
   tags: string[];
   allyRole: AllyRole | null;
   cadenceDays: number | null;
@@ -609,7 +616,7 @@ export interface ImportSource {
 }
 
 /** The people list carries emails (to filter by) but not the rest of the details. */
-export type PersonSummary = Omit<Person, 'notes' | 'howWeMet' | 'phones' | 'links' | 'addresses' | 'nicknames' | 'ims' | 'birthday' | 'source'>;
+export type PersonSummary = Omit<Person, 'notes' | 'howWeMet' | 'goal' | 'phones' | 'links' | 'addresses' | 'nicknames' | 'ims' | 'birthday' | 'source'>;
 
 export interface PersonRef {
   id: number;

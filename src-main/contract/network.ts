@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { careerStages, introductionOutcomes, linkKinds, type AllyRole, type CareerStage, type IntroductionOutcome, type Level, type LinkKind } from './enums.js';
+import { careerStages, introductionOutcomes, linkKinds, type CareerStage, type IntroductionOutcome, type LinkKind } from './enums.js';
+import type { Person } from './contract.js';
 
 // The network capability's calls: links between people, introductions, the open/diverse/deep figures, the
 // map's graph and the hand-over pack. Spread into `contract` by contract.ts; kept apart to keep merges small.
@@ -129,16 +130,8 @@ function of<T>(): T {
 
 // Results.
 
-export interface NetworkPerson {
-  id: number;
-  name: string;
-  organization: string | null;
-  role: string | null;
-  level: Level | null;
-  insideOrg: boolean | null;
-  department: string | null;
-  allyRole: AllyRole | null;
-}
+/** What the network screens show of a person: the People table's facts, never a note. */
+export type NetworkPerson = Pick<Person, 'id' | 'name' | 'organization' | 'role' | 'level' | 'insideOrg' | 'department' | 'allyRole'>;
 
 export interface PersonLink {
   id: number;

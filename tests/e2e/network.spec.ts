@@ -71,7 +71,7 @@ test('an introduction to consider, logged: it shows with its outcome, links the 
   await expect(list).toContainText('I introduced Ada Osei to Cy Lima');
   await list.getByLabel('Outcome').selectOption('helped');
   await expect(app.getByRole('status').getByText('Outcome saved: it helped.')).toBeVisible();
-  await expect(app.getByText('None yet. Tag what people need')).toBeVisible();
+  await expect(app.getByText('None yet. Write a person’s goal on their page')).toBeVisible();
 
   const ledger = await call<{ rows: { person: { id: number }; gave: number }[] }>(running.journal, 'reciprocity.ledger', {});
   expect(ledger.rows.find((row) => row.person.id === ada.id)?.gave).toBe(1);
@@ -120,8 +120,12 @@ test('the map draws with WebGL, finds a person and shows their card without note
   // Headless Chromium here draws WebGL through SwiftShader: sigma's canvases are in the map.
   const map = app.getByTestId('network-map');
   await expect(map.locator('canvas').first()).toBeAttached();
+  await expect(map).toHaveAttribute('data-drawn', 'true');
   await map.focus();
+  await expect(map).toHaveAttribute('data-zoom', '1.000');
   await map.press('+');
+  // The map reports its camera: the key zoomed in.
+  await expect(map).not.toHaveAttribute('data-zoom', '1.000');
 
   await app.getByRole('combobox', { name: 'Find on the map' }).fill('Ada Osei');
   const card = app.getByRole('complementary', { name: 'Ada Osei' });
@@ -164,4 +168,35 @@ test('hand over the sponsors to a successor: the exported HTML has the why and t
   expect(html).toContain('<svg');
   expect(html).not.toContain('MARKER');
   await expect(app.getByRole('status').getByText(/Exported handover-.*\.html with 1 person\./)).toBeVisible();
+});
+
+test('a goal written on a person page suggests an introduction; the map keeps its view when you come back', async ({ app, running }) => {
+  await seed(running.journal);
+  await app.reload();
+  await app.getByRole('button', { name: 'People' }).first().click();
+  await app.getByRole('button', { name: 'Ada Osei' }).click();
+  await app.getByRole('button', { name: 'Edit', exact: true }).click();
+  const dialog = app.getByRole('dialog', { name: 'Edit Ada Osei' });
+  await dialog.getByLabel('Their goal').fill('Hire two analysts away from Contoso');
+  await dialog.getByRole('button', { name: 'Save changes' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(app.getByTestId('person-goal')).toHaveText('Hire two analysts away from Contoso');
+
+  await app.keyboard.press('Control+7');
+  await app.getByRole('tab', { name: 'Introductions' }).click();
+  await expect(app.getByText('Ada Osei’s goal is “Hire two analysts away from Contoso”, and Cy Lima is at Contoso.')).toBeVisible();
+
+  await app.getByRole('tab', { name: 'Map' }).click();
+  const map = app.getByTestId('network-map');
+  await expect(map).toHaveAttribute('data-drawn', 'true');
+  await app.getByLabel('Colour by').selectOption('level');
+  await app.getByLabel('Active only').uncheck();
+  await expect(map).toHaveAttribute('data-layout', 'settled');
+  await app.getByRole('tab', { name: 'Introductions' }).click();
+  await app.getByRole('tab', { name: 'Map' }).click();
+  await expect(app.getByTestId('network-map')).toHaveAttribute('data-drawn', 'true');
+  await expect(app.getByLabel('Active only')).not.toBeChecked();
+  await expect(app.getByLabel('Colour by')).toHaveValue('level');
+  // Same graph, positions kept: nothing to arrange on the way back.
+  await expect(app.getByTestId('network-map')).toHaveAttribute('data-layout', 'settled');
 });

@@ -38,6 +38,8 @@ describe('a new journal', () => {
       'attendance_goals',
       'calendar_occurrences',
       'calendar_sources',
+      'co_attendance',
+      'co_pairs',
       'commitments',
       'exchange_people',
       'exchanges',
@@ -71,7 +73,7 @@ describe('a new journal', () => {
       .pluck()
       .all();
     expect(indexes).toEqual([
-      'ask_people_person', 'asks_interaction', 'associations_name', 'calendar_occurrences_interaction', 'calendar_occurrences_start', 'calendar_sources_name', 'commitments_interaction', 'commitments_person', 'exchange_people_person',
+      'ask_people_person', 'asks_interaction', 'associations_name', 'calendar_occurrences_interaction', 'calendar_occurrences_start', 'calendar_sources_name', 'co_attendance_interaction', 'co_pairs_b', 'co_pairs_rank', 'commitments_interaction', 'commitments_person', 'exchange_people_person',
       'exchanges_interaction', 'exchanges_occurred', 'interaction_people_person', 'interactions_association', 'interactions_events', 'interactions_live', 'interactions_timeline', 'introductions_on', 'people_import', 'people_name', 'person_emails_email', 'person_stats_first', 'person_tags_tag', 'person_ties_b', 'thanks_exchange',
     ]);
   });

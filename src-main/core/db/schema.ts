@@ -32,6 +32,8 @@ export interface Database {
   person_ties: PersonTiesTable;
   link_dismissals: LinkDismissalsTable;
   introductions: IntroductionsTable;
+  co_attendance: CoAttendanceTable;
+  co_pairs: CoPairsTable;
 }
 
 export interface PeopleTable {
@@ -55,6 +57,8 @@ export interface PeopleTable {
   birthday: Generated<string | null>;
   /** The import that brought this person in (schema 5 on). */
   import_id: Generated<number | null>;
+  /** What they are working towards, in the user's words (schema 11 on). */
+  goal: Generated<string | null>;
 }
 
 export interface PersonTagsTable {
@@ -306,6 +310,22 @@ export interface PersonTiesTable {
   source: 'manual' | 'suggestion' | 'introduction';
   created_at: string;
   updated_at: string;
+}
+
+/** Kept by triggers (migration 9): one row per pair per small live interaction both were in. */
+export interface CoAttendanceTable {
+  person_a_id: number;
+  person_b_id: number;
+  interaction_id: number;
+  occurred_at: string;
+}
+
+/** Kept by triggers from co_attendance: how often a pair was together, and when last. */
+export interface CoPairsTable {
+  person_a_id: number;
+  person_b_id: number;
+  together: number;
+  last_at: string;
 }
 
 export interface LinkDismissalsTable {

@@ -28,13 +28,14 @@ const day = () => new Date().toISOString().slice(0, 10);
  * The tables an export holds: every table of journal data in the file, found from the schema itself so a
  * table added by a later migration is exported without anyone remembering to. Left out: the search
  * indexes (rebuilt from the rows by their triggers), the search revision counter, and the counters that
- * triggers keep (person_stats, journal_counts: restoring the rows rebuilds them).
+ * triggers keep (person_stats, journal_counts, and the network's co_attendance and co_pairs: restoring the
+ * rows rebuilds them).
  */
 export async function dataTables(db: Kysely<Database>): Promise<string[]> {
   const { rows } = await sql<{ name: string }>`
     SELECT name FROM sqlite_master
     WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%'
-      AND name NOT LIKE '%_fts_%' AND name NOT IN ('search_revision', 'person_stats', 'journal_counts')
+      AND name NOT LIKE '%_fts_%' AND name NOT IN ('search_revision', 'person_stats', 'journal_counts', 'co_attendance', 'co_pairs')
     ORDER BY name`.execute(db);
   return rows.map((row) => row.name);
 }
@@ -100,11 +101,11 @@ export async function exportCsv(db: Kysely<Database>, input: { table: 'people' |
       FROM people p ORDER BY p.name COLLATE NOCASE`.execute(db);
     const addresses = await addressesByPerson(db);
     const headers = ['Name', 'Organization', 'Function', 'Role', 'Level', 'Inside my organization', 'Ally role', 'Tags', 'Emails', 'Phones', 'Profile links',
-      'Nicknames', 'Addresses', 'Messaging', 'Birthday', 'How we met', 'Keep in touch every (days)', 'Notes', 'Interactions', 'Last contact', 'Added'];
+      'Nicknames', 'Addresses', 'Messaging', 'Birthday', 'How we met', 'Their goal', 'Keep in touch every (days)', 'Notes', 'Interactions', 'Last contact', 'Added'];
     const data = rows.map((row) => [
       row.name, row.organization, row.department, row.role, row.level, row.inside_org === null ? '' : row.inside_org === 1 ? 'yes' : 'no', row.ally_role,
       // Addresses one per line in their cell: a spreadsheet shows them as written on an envelope.
-      row.tags, row.emails, row.phones, row.links, row.nicknames, (addresses.get(Number(row.id)) ?? []).join('\n'), row.ims, row.birthday, row.how_we_met, row.cadence_days, row.notes, row.interactions,
+      row.tags, row.emails, row.phones, row.links, row.nicknames, (addresses.get(Number(row.id)) ?? []).join('\n'), row.ims, row.birthday, row.how_we_met, row.goal, row.cadence_days, row.notes, row.interactions,
       typeof row.last_at === 'string' ? row.last_at.slice(0, 10) : '', String(row.created_at).slice(0, 10),
     ]);
     return { suggestedName: `Confidant people ${day()}.csv`, content: csvText(data, headers), kind: 'csv' };
@@ -176,6 +177,7 @@ export async function exportMarkdown(db: Kysely<Database>, input: { includeConfi
     detail('Tags', tags.filter((row) => row.person_id === person.id).map((row) => row.tag).join(', '));
     detail('Keep in touch every', person.cadence_days ? `${person.cadence_days} days` : null);
     detail('How we met', person.how_we_met);
+    detail('Their goal', person.goal);
     if (person.notes) lines.push('', '## Notes', '', person.notes);
     const theirs = history.filter((row) => row.person_id === person.id);
     lines.push('', '## History', '');

@@ -23,6 +23,8 @@ interface Brief {
   department: string | null;
   allyRole: AllyRole | null;
   howWeMet: string | null;
+  /** What they are working towards (their page's goal): what a successor can help with first. */
+  goal: string | null;
   privateNotes: string | null;
   /** Recent conversation topics: titles and the first words of notes, from non-confidential entries unless ticked. */
   conversations: { on: string; title: string; excerpt: string | null; confidential: boolean }[];
@@ -109,6 +111,7 @@ async function briefs(db: Kysely<Database>, items: Item[], now: string): Promise
       department: person.department,
       allyRole: person.ally_role as AllyRole | null,
       howWeMet: person.how_we_met,
+      goal: person.goal,
       privateNotes: item.includePrivateNotes ? person.notes : null,
       conversations: talks.map((t) => ({ on: localDay(t.occurred_at), title: t.title, excerpt: excerpt(t.notes), confidential: t.confidential === 1 })),
       commitments: promises.map((c) => ({ direction: c.direction, description: c.description, dueOn: c.due_on, confidential: c.confidential === 1 })),
@@ -176,6 +179,7 @@ function html(list: Brief[], successor: string | null, on: string): string {
       if (b.item.why) sections.push(`<h3>Why they matter</h3><p>${e(b.item.why)}</p>`);
       if (b.item.introduction) sections.push(`<h3>The introduction to make</h3><p>${e(b.item.introduction)}</p>`);
       if (b.howWeMet) sections.push(`<h3>How we met</h3><p>${e(b.howWeMet)}</p>`);
+      if (b.goal) sections.push(`<h3>What they are working towards</h3><p>${e(b.goal)}</p>`);
       if (b.conversations.length) {
         sections.push(`<h3>What we have talked about</h3><ul>${b.conversations.map((c) => `<li><strong>${e(dayWords(c.on))}: ${e(c.title)}</strong>${c.confidential ? ' <em>(confidential, included by choice)</em>' : ''}${c.excerpt ? ` — ${e(c.excerpt)}` : ''}</li>`).join('')}</ul>`);
       }
@@ -221,6 +225,7 @@ function markdown(list: Brief[], successor: string | null, on: string): string {
     if (b.item.why) lines.push('**Why they matter:** ' + m(b.item.why), '');
     if (b.item.introduction) lines.push('**The introduction to make:** ' + m(b.item.introduction), '');
     if (b.howWeMet) lines.push('**How we met:** ' + m(b.howWeMet), '');
+    if (b.goal) lines.push('**What they are working towards:** ' + m(b.goal), '');
     if (b.conversations.length) {
       lines.push('**What we have talked about:**', '');
       for (const c of b.conversations) lines.push(`- ${dayWords(c.on)}: ${m(c.title)}${c.confidential ? ' _(confidential, included by choice)_' : ''}${c.excerpt ? ` — ${m(c.excerpt)}` : ''}`);

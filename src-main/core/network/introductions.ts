@@ -144,8 +144,10 @@ export async function deleteIntroduction(trx: Transaction<Database>, id: number)
 }
 
 /**
- * Pairs worth introducing: one person's "need:" or "goal:" tag matches another's "offer:" tag, and they are
- * not linked or introduced already. Suggestions only, each with the reason shown; nothing is logged.
+ * Pairs worth introducing: one person's "need:" or "goal:" tag matches another's "offer:" tag, or the goal
+ * written on their page names what another offers (an offer: tag), their function or their organization;
+ * and they are not linked or introduced already. Suggestions only, each with the reason shown; nothing is
+ * logged.
  */
 export async function introductionsToConsider(db: Kysely<Database>, limit: number): Promise<IntroductionIdea[]> {
   const { rows } = await sql<{ a_id: number; a_name: string; b_id: number; b_name: string; topic: string; wants: string }>`
@@ -158,12 +160,8 @@ export async function introductionsToConsider(db: Kysely<Database>, limit: numbe
     FROM wants w JOIN offers o ON trim(o.topic) = trim(w.topic) AND o.person_id <> w.person_id
     JOIN people pa ON pa.id = w.person_id JOIN people pb ON pb.id = o.person_id
     WHERE trim(w.topic) <> ''
-      AND NOT EXISTS (SELECT 1 FROM person_ties l WHERE (l.person_a_id = w.person_id AND l.person_b_id = o.person_id) OR (l.person_a_id = o.person_id AND l.person_b_id = w.person_id))
-      AND NOT EXISTS (SELECT 1 FROM introductions n WHERE n.direction = 'made' AND ((n.person_a_id = w.person_id AND n.person_b_id = o.person_id) OR (n.person_a_id = o.person_id AND n.person_b_id = w.person_id)))
-    GROUP BY w.person_id, o.person_id, trim(w.topic)
-    ORDER BY pa.name, pb.name, topic
-    LIMIT ${limit}`.execute(db);
-  return rows.map((row) => ({
+    GROUP BY w.person_id, o.person_id, trim(w.topic)`.execute(db);
+  const ideas: IntroductionIdea[] = rows.map((row) => ({
     personA: { id: row.a_id, name: row.a_name },
     personB: { id: row.b_id, name: row.b_name },
     topic: row.topic,
@@ -172,4 +170,83 @@ export async function introductionsToConsider(db: Kysely<Database>, limit: numbe
         ? `${row.a_name} has the goal “${row.topic}”, and ${row.b_name} offers it.`
         : `${row.a_name} needs “${row.topic}”, and ${row.b_name} offers it.`,
   }));
+  ideas.push(...(await goalIdeas(db)));
+
+  const involved = [...new Set(ideas.map((idea) => idea.personA.id))];
+  const known = new Set<string>();
+  const pair = (a: number, b: number) => (a < b ? `${a}-${b}` : `${b}-${a}`);
+  for (let i = 0; i < involved.length; i += 500) {
+    const some = involved.slice(i, i + 500);
+    const ties = await db.selectFrom('person_ties').select(['person_a_id as a', 'person_b_id as b']).where((eb) => eb.or([eb('person_a_id', 'in', some), eb('person_b_id', 'in', some)])).execute();
+    const made = await db
+      .selectFrom('introductions')
+      .select(['person_a_id as a', 'person_b_id as b'])
+      .where('direction', '=', 'made')
+      .where((eb) => eb.or([eb('person_a_id', 'in', some), eb('person_b_id', 'in', some)]))
+      .execute();
+    for (const row of [...ties, ...made]) if (row.b !== null) known.add(pair(row.a, row.b));
+  }
+  const seen = new Set<string>();
+  return ideas
+    .filter((idea) => {
+      const key = `${idea.personA.id}-${idea.personB.id}-${idea.topic.toLowerCase()}`;
+      if (known.has(pair(idea.personA.id, idea.personB.id)) || seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .sort((x, y) => x.personA.name.localeCompare(y.personA.name) || x.personB.name.localeCompare(y.personB.name) || x.topic.localeCompare(y.topic))
+    .slice(0, limit);
+}
+
+/** At most this many people per organization or function a goal names: the rest are the same idea again. */
+const GOAL_MATCHES_PER_VALUE = 3;
+
+/** Lower case, words separated by single spaces, padded: " board seat at northwind ". */
+const words = (text: string) => ` ${text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+
+/**
+ * A goal written on a person's page, matched by whole words against what others offer (offer: tags,
+ * hyphens read as spaces), their function and their organization. Few people have a goal written, so
+ * this reads everyone once and matches in memory.
+ */
+async function goalIdeas(db: Kysely<Database>): Promise<IntroductionIdea[]> {
+  const goals = await db.selectFrom('people').select(['id', 'name', 'goal']).where('goal', 'is not', null).orderBy('name').execute();
+  if (goals.length === 0) return [];
+  const [offers, people] = await Promise.all([
+    db.selectFrom('person_tags as t').innerJoin('people as p', 'p.id', 't.person_id').select(['p.id', 'p.name', 't.tag']).where('t.tag', 'like', 'offer:%').execute(),
+    db
+      .selectFrom('people')
+      .select(['id', 'name', 'organization', 'department'])
+      .where((eb) => eb.or([eb('organization', 'is not', null), eb('department', 'is not', null)]))
+      .orderBy('name')
+      .execute(),
+  ]);
+  const ideas: IntroductionIdea[] = [];
+  for (const person of goals) {
+    const goal = words(person.goal!);
+    const a = { id: person.id, name: person.name };
+    const aims = `${person.name}’s goal is “${person.goal}”`;
+    for (const offer of offers) {
+      const topic = offer.tag.slice(6).trim();
+      if (offer.id === person.id || topic.length < 3 || !goal.includes(words(topic.replaceAll('-', ' ')))) continue;
+      ideas.push({ personA: a, personB: { id: offer.id, name: offer.name }, topic, reason: `${aims}, and ${offer.name} offers ${topic}.` });
+    }
+    const perValue = new Map<string, number>();
+    for (const other of people) {
+      if (other.id === person.id) continue;
+      for (const [value, sentence] of [
+        [other.organization, `${other.name} is at ${other.organization}`],
+        [other.department, `${other.name} works in ${other.department}`],
+      ] as const) {
+        if (!value || value.trim().length < 3 || !goal.includes(words(value))) continue;
+        const key = value.toLowerCase();
+        const count = perValue.get(key) ?? 0;
+        if (count >= GOAL_MATCHES_PER_VALUE) continue;
+        perValue.set(key, count + 1);
+        ideas.push({ personA: a, personB: { id: other.id, name: other.name }, topic: value, reason: `${aims}, and ${sentence}.` });
+        break;
+      }
+    }
+  }
+  return ideas;
 }

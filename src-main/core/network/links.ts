@@ -114,31 +114,28 @@ export async function deleteLink(db: Db, id: number): Promise<{ id: number }> {
 
 /**
  * Pairs who were in the same logged interaction (small ones only) and have no link and no "no" yet, most
- * often together first. Confidential entries count, since only names and a count are shown.
+ * often together first. Confidential entries count, since only names and a count are shown. Read from
+ * co_pairs, which triggers keep as interactions are written (migration 9), in the order of its rank index:
+ * the query reads the first pairs and stops, instead of pairing every interaction of the journal.
  */
 export async function suggestions(db: Db, input: { personId?: number | null; limit: number }): Promise<LinkSuggestion[]> {
   const personId = input.personId ?? null;
+  const answered = sql`NOT EXISTS (SELECT 1 FROM person_ties l WHERE l.person_a_id = p.person_a_id AND l.person_b_id = p.person_b_id)
+      AND NOT EXISTS (SELECT 1 FROM person_ties l WHERE l.person_a_id = p.person_b_id AND l.person_b_id = p.person_a_id)
+      AND NOT EXISTS (SELECT 1 FROM link_dismissals d WHERE d.person_a_id = p.person_a_id AND d.person_b_id = p.person_b_id)`;
+  // One person's pairs: those where they are first, and those where they are second, each from an index.
+  const pairs =
+    personId === null
+      ? sql`SELECT p.* FROM co_pairs p WHERE ${answered} ORDER BY p.together DESC, p.last_at DESC, p.person_a_id, p.person_b_id LIMIT ${input.limit}`
+      : sql`SELECT * FROM (
+          SELECT p.* FROM co_pairs p WHERE p.person_a_id = ${personId} AND ${answered}
+          UNION ALL
+          SELECT p.* FROM co_pairs p WHERE p.person_b_id = ${personId} AND ${answered}
+        ) ORDER BY together DESC, last_at DESC, person_a_id, person_b_id LIMIT ${input.limit}`;
   const { rows } = await sql<{ a_id: number; a_name: string; b_id: number; b_name: string; together: number; last_at: string }>`
-    WITH small AS (
-      SELECT ip.interaction_id FROM interaction_people ip JOIN interactions i ON i.id = ip.interaction_id
-      WHERE i.deleted_at IS NULL
-      GROUP BY ip.interaction_id HAVING COUNT(*) BETWEEN 2 AND ${SUGGEST_MAX_PEOPLE}
-    ),
-    pairs AS (
-      SELECT x.person_id AS a, y.person_id AS b, COUNT(*) AS together, MAX(i.occurred_at) AS last_at
-      FROM small s
-      JOIN interaction_people x ON x.interaction_id = s.interaction_id
-      JOIN interaction_people y ON y.interaction_id = s.interaction_id AND y.person_id > x.person_id
-      JOIN interactions i ON i.id = s.interaction_id
-      WHERE ${personId} IS NULL OR x.person_id = ${personId} OR y.person_id = ${personId}
-      GROUP BY x.person_id, y.person_id
-    )
-    SELECT p.a AS a_id, pa.name AS a_name, p.b AS b_id, pb.name AS b_name, p.together, p.last_at
-    FROM pairs p JOIN people pa ON pa.id = p.a JOIN people pb ON pb.id = p.b
-    WHERE NOT EXISTS (SELECT 1 FROM person_ties l WHERE (l.person_a_id = p.a AND l.person_b_id = p.b) OR (l.person_a_id = p.b AND l.person_b_id = p.a))
-      AND NOT EXISTS (SELECT 1 FROM link_dismissals d WHERE d.person_a_id = p.a AND d.person_b_id = p.b)
-    ORDER BY p.together DESC, p.last_at DESC, p.a, p.b
-    LIMIT ${input.limit}`.execute(db);
+    SELECT s.person_a_id AS a_id, pa.name AS a_name, s.person_b_id AS b_id, pb.name AS b_name, s.together, s.last_at
+    FROM (${pairs}) s JOIN people pa ON pa.id = s.person_a_id JOIN people pb ON pb.id = s.person_b_id
+    ORDER BY s.together DESC, s.last_at DESC, s.person_a_id, s.person_b_id`.execute(db);
   return rows.map((row) => ({
     personA: { id: row.a_id, name: row.a_name },
     personB: { id: row.b_id, name: row.b_name },

@@ -22,8 +22,8 @@ export async function listPeople(db: Db): Promise<PersonSummary[]> {
   const tags = await tagsByPerson(db);
   const details = await contactDetails(db);
   return rows.map((row) => {
-    const { notes: _notes, howWeMet: _howWeMet, phones: _phones, links: _links, addresses: _addresses, nicknames: _nicknames, ims: _ims, birthday: _birthday, source: _source, ...summary } = toPerson(
-      { ...row, notes: null, how_we_met: null, birthday: null, import_id: null },
+    const { notes: _notes, howWeMet: _howWeMet, goal: _goal, phones: _phones, links: _links, addresses: _addresses, nicknames: _nicknames, ims: _ims, birthday: _birthday, source: _source, ...summary } = toPerson(
+      { ...row, notes: null, how_we_met: null, goal: null, birthday: null, import_id: null },
       tags.get(row.id) ?? [],
       row,
       details.get(row.id),
@@ -114,6 +114,7 @@ function toRow(fields: PersonFields) {
     cadence_days: fields.cadenceDays ?? null,
     // Left out by a caller that does not know it (an older form): kept as it is.
     ...(fields.cadenceMaxDays !== undefined ? { cadence_max_days: fields.cadenceMaxDays } : {}),
+    ...(fields.goal !== undefined ? { goal: fields.goal } : {}),
     notes: fields.notes,
   };
 }
@@ -134,6 +135,7 @@ function toPerson(
     insideOrg: row.inside_org == null ? null : row.inside_org === 1,
     department: row.department,
     howWeMet: row.how_we_met,
+    goal: row.goal,
     tags,
     allyRole: row.ally_role as Person['allyRole'],
     cadenceDays: row.cadence_days,

@@ -53,3 +53,61 @@ export function startPosition(id: number): { x: number; y: number } {
   const radius = Math.sqrt(b - Math.floor(b)) * 100;
   return { x: Math.cos(angle) * radius, y: Math.sin(angle) * radius };
 }
+
+/** Above this many people the map drops the spokes from me to everyone: thousands of lines into one point hide the links between people. */
+export const ME_SPOKES_MAX = 400;
+/** Above this many links, links are hidden while the camera moves, so panning and zooming stay smooth. */
+export const HIDE_EDGES_ON_MOVE_FROM = 3000;
+
+export interface LayoutPlan {
+  /** Where each person starts: where the last layout left them, or a stable spot on a disc. */
+  start: Map<string, { x: number; y: number }>;
+  /** ForceAtlas2 iterations still to run; 0 when the last layout of this very graph is reused. */
+  iterations: number;
+  signature: string;
+}
+
+/**
+ * Positions the map has computed this session, by the graph they were computed for. Kept in memory only
+ * (never stored): coming back to the map, or a journal change that leaves the graph as it was, draws at
+ * once with no layout; a changed graph starts from where everyone was and needs only a short settling.
+ */
+const placed = { signature: '', positions: new Map<string, { x: number; y: number }>() };
+
+/** A cheap fingerprint of who is on the map and who is linked (FNV-1a over the ids). */
+export function graphSignature(nodeKeys: readonly string[], edges: readonly (readonly [string, string])[]): string {
+  let hash = 0x811c9dc5;
+  const mix = (text: string) => {
+    for (let i = 0; i < text.length; i += 1) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+    hash = Math.imul(hash ^ 0x2c, 0x01000193);
+  };
+  for (const key of nodeKeys) mix(key);
+  for (const [a, b] of edges) mix(a < b ? `${a}-${b}` : `${b}-${a}`);
+  return `${nodeKeys.length}:${edges.length}:${(hash >>> 0).toString(36)}`;
+}
+
+export function planLayout(nodeKeys: readonly string[], edges: readonly (readonly [string, string])[], startOf: (key: string) => { x: number; y: number }): LayoutPlan {
+  const signature = graphSignature(nodeKeys, edges);
+  const start = new Map<string, { x: number; y: number }>();
+  let known = 0;
+  for (const key of nodeKeys) {
+    const position = placed.positions.get(key);
+    if (position) known += 1;
+    start.set(key, position ?? startOf(key));
+  }
+  const full = nodeKeys.length > 2000 ? 150 : 300;
+  if (signature === placed.signature && known === nodeKeys.length) return { start, iterations: 0, signature };
+  // Mostly placed already: a short run settles the newcomers without reshuffling everyone.
+  const iterations = nodeKeys.length > 0 && known / nodeKeys.length >= 0.8 ? Math.ceil(full / 3) : full;
+  return { start, iterations, signature };
+}
+
+export function rememberLayout(signature: string, positions: Iterable<[string, { x: number; y: number }]>): void {
+  placed.signature = signature;
+  placed.positions = new Map(positions);
+}
+
+export function forgetLayout(): void {
+  placed.signature = '';
+  placed.positions = new Map();
+}

@@ -1,0 +1,53 @@
+// The map's layout plan: positions are kept for the session, so a second visit to the same graph needs no
+// layout at all, a changed graph only a short settling from where everyone was, and a new one a full run.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { forgetLayout, graphSignature, planLayout, rememberLayout } from '../../src-renderer/src/network/map.js';
+
+const disc = (key: string) => ({ x: Number(key.length), y: -1 });
+const keys = (n: number) => Array.from({ length: n }, (_, i) => String(i + 1));
+
+describe('graphSignature', () => {
+  it('is the same for the same people and links in any direction, and differs when either changes', () => {
+    const a = graphSignature(['1', '2', '3'], [['1', '2'], ['2', '3']]);
+    expect(graphSignature(['1', '2', '3'], [['2', '1'], ['3', '2']])).toBe(a);
+    expect(graphSignature(['1', '2', '3'], [['1', '2'], ['1', '3']])).not.toBe(a);
+    expect(graphSignature(['1', '2', '4'], [['1', '2'], ['2', '3']])).not.toBe(a);
+  });
+});
+
+describe('planLayout', () => {
+  beforeEach(() => forgetLayout());
+
+  it('runs the full layout the first time, from the stable starting spots', () => {
+    const plan = planLayout(keys(10), [['1', '2']], disc);
+    expect(plan.iterations).toBe(300);
+    expect(plan.start.get('10')).toEqual({ x: 2, y: -1 });
+    // A large map runs fewer iterations: each one costs more, and the worker must finish in seconds.
+    expect(planLayout(keys(2500), [], disc).iterations).toBe(150);
+  });
+
+  it('reuses the positions of the very same graph with no layout at all', () => {
+    const first = planLayout(keys(10), [['1', '2']], disc);
+    rememberLayout(first.signature, keys(10).map((key, i) => [key, { x: i * 10, y: i }]));
+    const again = planLayout(keys(10), [['1', '2']], disc);
+    expect(again.iterations).toBe(0);
+    expect(again.start.get('4')).toEqual({ x: 30, y: 3 });
+  });
+
+  it('settles a graph that changed a little from where everyone was, in a third of the run', () => {
+    const first = planLayout(keys(10), [['1', '2']], disc);
+    rememberLayout(first.signature, keys(10).map((key, i) => [key, { x: i * 10, y: i }]));
+    const grown = planLayout(keys(11), [['1', '2'], ['3', '11']], disc);
+    expect(grown.iterations).toBe(100);
+    expect(grown.start.get('4')).toEqual({ x: 30, y: 3 });
+    expect(grown.start.get('11')).toEqual({ x: 2, y: -1 });
+  });
+
+  it('lays out again in full when most people are new, and after a layout left half-way', () => {
+    rememberLayout('', keys(3).map((key) => [key, { x: 1, y: 1 }]));
+    expect(planLayout(keys(10), [], disc).iterations).toBe(300);
+    rememberLayout('', keys(10).map((key) => [key, { x: 1, y: 1 }]));
+    // Everyone placed, but by a run that never finished: a short one finishes it.
+    expect(planLayout(keys(10), [], disc).iterations).toBe(100);
+  });
+});
