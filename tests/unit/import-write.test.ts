@@ -10,7 +10,7 @@ import { migrate } from '../../src-main/core/db/migrate.js';
 import { LATEST_VERSION, migrations } from '../../src-main/core/db/migrations/index.js';
 import { contactMore } from '../../src-main/core/db/migrations/0009-contact-more.js';
 import { WRITE_CHUNK } from '../../src-main/core/import/import.js';
-import { call, describe, expect, openTestJournal, root, storedRows, test } from './helpers.js';
+import { call, describe, expect, newInteraction, openTestJournal, root, storedRows, test } from './helpers.js';
 
 const fixture = (name: string) => readFileSync(join(root, 'tests', 'fixtures', 'contacts', name), 'utf8');
 
@@ -76,6 +76,21 @@ describe('an import larger than one chunk', () => {
     expect(await call(journal, 'import.cancel', { token: stage.token })).toEqual({ removed: WRITE_CHUNK * 2 });
     expect(storedRows(journalDb.raw)).toEqual(before);
     expect((await call(journal, 'search.query', { query: 'contoso' })).people).toEqual([]);
+  });
+
+  test('cancelled half-way, it keeps a person from it that was logged with meanwhile, and that entry whole', async ({ journal, journalDb }) => {
+    const stage = await stageAndPreview(journal, 'big.vcf', addressBook(n));
+    await call(journal, 'import.commit', { token: stage.token });
+    // Between chunks the imported people are in the journal; one is met and logged with, one edited.
+    const listed = await call(journal, 'people.list');
+    const met = listed.find((person) => person.name === 'Person 0')!;
+    const edited = listed.find((person) => person.name === 'Person 1')!;
+    const entry = await call(journal, 'interactions.create', newInteraction({ title: 'Met during the import', personIds: [met.id] }));
+    await call(journal, 'people.update', { id: edited.id, name: edited.name, role: 'Chief of staff' });
+    expect(await call(journal, 'import.cancel', { token: stage.token })).toEqual({ removed: WRITE_CHUNK - 2 });
+    expect((await call(journal, 'people.list')).map((person) => person.name).sort()).toEqual(['Person 0', 'Person 1']);
+    expect((await call(journal, 'interactions.get', { id: entry.id })).people.map((person) => person.name)).toEqual(['Person 0']);
+    expect(journalDb.raw.prepare('SELECT added, completed_at IS NOT NULL AS done FROM imports').all()).toEqual([{ added: 2, done: 1 }]);
   });
 
   test('left unfinished when the app closed, it is undone when the journal opens again', async ({ journalPath }) => {

@@ -74,16 +74,29 @@ export class BulkPeopleWriter {
 
 /**
  * Deletes what unfinished imports brought in (a crash or a cancel between chunks), and their records:
- * an import is all or nothing. Synchronous, on the raw connection, before any call is served.
+ * an import is all or nothing. Except for what the person has made their own meanwhile: people from
+ * the import are visible between its chunks, and one that was edited, logged with, given to, asked,
+ * promised, linked or introduced is kept (deleting them would cascade into those entries), and the
+ * import is then recorded as finished with only those people. Synchronous, on the raw connection,
+ * before any call is served.
  */
 export function undoUnfinishedImports(raw: BetterSqlite3.Database): number {
   const ids = raw.prepare('SELECT id FROM imports WHERE completed_at IS NULL').pluck().all() as number[];
   if (ids.length === 0) return 0;
   let removed = 0;
+  const untouched = `import_id = ? AND updated_at = created_at
+    AND NOT EXISTS (SELECT 1 FROM interaction_people x WHERE x.person_id = people.id)
+    AND NOT EXISTS (SELECT 1 FROM exchange_people x WHERE x.person_id = people.id)
+    AND NOT EXISTS (SELECT 1 FROM ask_people x WHERE x.person_id = people.id)
+    AND NOT EXISTS (SELECT 1 FROM commitments x WHERE x.person_id = people.id)
+    AND NOT EXISTS (SELECT 1 FROM person_ties x WHERE people.id IN (x.person_a_id, x.person_b_id))
+    AND NOT EXISTS (SELECT 1 FROM introductions x WHERE people.id IN (x.person_a_id, x.person_b_id, x.introducer_id))`;
   const undo = () => {
     for (const id of ids) {
-      removed += raw.prepare('DELETE FROM people WHERE import_id = ?').run(id).changes;
-      raw.prepare('DELETE FROM imports WHERE id = ?').run(id);
+      removed += raw.prepare(`DELETE FROM people WHERE ${untouched}`).run(id).changes;
+      const kept = raw.prepare('SELECT count(*) FROM people WHERE import_id = ?').pluck().get(id) as number;
+      if (kept === 0) raw.prepare('DELETE FROM imports WHERE id = ?').run(id);
+      else raw.prepare('UPDATE imports SET added = ?, updated = 0, completed_at = imported_at WHERE id = ?').run(kept, id);
     }
   };
   // Inside a call's transaction (import.cancel) it joins it; at open it is its own.
