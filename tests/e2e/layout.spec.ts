@@ -144,3 +144,29 @@ test('with reduced motion asked for, no element transitions or animates', async 
   await app.emulateMedia({ reducedMotion: 'no-preference' });
   expect((await moving()).length).toBeGreaterThan(0);
 });
+
+test('from 1400 px the people list has a reading pane beside it: the first person, then whoever is chosen', async ({ app, running }) => {
+  await app.setViewportSize({ width: 1440, height: 900 });
+  await loadSample(running, app);
+  await show(app, screens[1]!);
+  const table = app.getByRole('table', { name: 'People' });
+  const pane = app.getByRole('region', { name: /^Reading pane: / });
+  await expect(pane.getByRole('heading', { level: 2 }).first()).toBeVisible();
+  const first = (await table.getByRole('row').nth(1).getByRole('button').first().textContent())!.trim();
+  await expect(pane).toHaveAccessibleName(`Reading pane: ${first}`);
+  await table.getByRole('button', { name: 'Dr. Rebecca Stone', exact: true }).click();
+  await expect(pane.getByRole('heading', { name: 'Dr. Rebecca Stone', level: 2 })).toBeVisible();
+  await expect(table.getByRole('button', { name: 'Dr. Rebecca Stone', exact: true })).toHaveAttribute('aria-current', 'true');
+  // Side by side, not overlapping, both in the window.
+  const a = (await table.boundingBox())!;
+  const b = (await pane.boundingBox())!;
+  expect(a.x + a.width).toBeLessThanOrEqual(b.x);
+  expect(b.x + b.width).toBeLessThanOrEqual(1440);
+  expect(b.width).toBeGreaterThan(400);
+
+  // Below 1400 px a click opens the person's own page, as before.
+  await app.setViewportSize({ width: 1280, height: 800 });
+  await expect(pane).toHaveCount(0);
+  await table.getByRole('button', { name: 'Dr. Rebecca Stone', exact: true }).click();
+  await expect(app.getByRole('heading', { name: 'Dr. Rebecca Stone', level: 1 })).toBeVisible();
+});
