@@ -53,6 +53,14 @@ async function layoutFaults(page: Page): Promise<string[]> {
       if (hides && hasText && element.scrollWidth > element.clientWidth + 1) faults.push(`cut: ${describe(element)} (${element.scrollWidth} > ${element.clientWidth})`);
       if (box.right > view.right + 1 && style.position !== 'fixed') faults.push(`past the right edge: ${describe(element)}`);
     }
+    // A chart wider than the table cell that holds it is cut by the cell, text or not.
+    for (const chart of main.querySelectorAll('svg[role="img"]')) {
+      const box = chart.getBoundingClientRect();
+      const cell = chart.closest('td, th');
+      if (!cell || box.width === 0) continue;
+      const holder = cell.getBoundingClientRect();
+      if (box.right > holder.right + 1 || box.left < holder.left - 1) faults.push(`chart cut: ${chart.getAttribute('aria-label')?.slice(0, 40)}`);
+    }
     // Overlaps among the children of each row of controls and each header (the places that crowd first).
     for (const row of main.querySelectorAll<HTMLElement>('header, .header, .toolbar, .tiles, .stats, .buttons, .actions, nav')) {
       const kids = [...row.children].map((child) => ({ child, box: child.getBoundingClientRect() })).filter(({ box }) => box.width > 0 && box.height > 0);
