@@ -25,6 +25,8 @@ export default defineConfig({
   timeout: 30_000,
   expect: { timeout: 5_000 },
   use: {
+    // The app writes dates in the system locale; specs read them in British English ("1 June 2150", 24-hour).
+    locale: 'en-GB',
     browserName: 'chromium',
     launchOptions: chromiumLaunch,
     viewport: { width: 1280, height: 800 },

@@ -75,6 +75,7 @@ const screens: Screen[] = [
     name: 'people',
     sample: true,
     show: async (page) => {
+      await page.getByRole('navigation', { name: 'Main' }).waitFor();
       await page.keyboard.press('Control+2');
       await page.getByRole('heading', { name: 'People', level: 1 }).waitFor();
     },
@@ -110,6 +111,8 @@ const screens: Screen[] = [
     name,
     sample: true,
     show: async (page: Page) => {
+      // The shortcut works once the shell is up; before that the key press is lost.
+      await page.getByRole('navigation', { name: 'Main' }).waitFor();
       await page.keyboard.press('Control+3');
       await page.getByRole('heading', { name: 'Reciprocity', level: 1 }).waitFor();
       await page.getByRole('tab', { name: new RegExp(`^${tab}`) }).click();

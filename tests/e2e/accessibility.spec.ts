@@ -1,8 +1,14 @@
 // axe-core on every screen, in light and dark: no violation of any impact. The sample journal gives each
-// screen real content; the welcome screen is checked on an empty journal first.
+// screen real content; the welcome screen is checked on an empty journal first, the passphrase, lock and
+// recovery screens on journals made for them.
 import AxeBuilder from '@axe-core/playwright';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { test, expect } from './fixtures.js';
+
+const PASSPHRASE = 'quiet harbour lantern';
 
 type Screen = { name: string; show: () => Promise<void> };
 
@@ -37,6 +43,9 @@ function screens(page: Page): Screen[] {
     })),
     { name: 'associations', show: nav(page, 'Control+4', 'Associations') },
     { name: 'review', show: nav(page, 'Control+5', 'Quarterly review') },
+    { name: 'to log', show: nav(page, 'Control+6', 'Meetings to log') },
+    { name: 'network', show: nav(page, 'Control+7', 'Network') },
+    { name: 'settings', show: nav(page, 'Control+,', 'Settings') },
     {
       name: 'search results',
       show: async () => {
@@ -69,19 +78,9 @@ function screens(page: Page): Screen[] {
 async function violations(page: Page, where: string): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();
   return results.violations.map(
-    (v) => `${where}: ${v.id} (${v.impact}) ${v.nodes.length}× e.g. ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`,
+    (v) => `${where}: ${v.id} (${v.impact}) ${v.nodes.length}× e.g. ${v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')} ${n.html.slice(0, 120)}`).join(' | ')}`,
   );
 }
-
-// Screens axe still faults (label-content-name-mismatch on person chips "GK Grace Kim" named "Open Grace
-// Kim" and on "Snooze a month"/"Record a give" buttons; contrast of kind badges and search <mark>).
-// Marked as expected failures so the suite stays green and turns red the day one is fixed: then take it
-// off this list. Issue #10 is not done until the list is empty.
-const knownFailing = new Set([
-  'light timeline', 'dark timeline', 'light person', 'dark person',
-  'light reciprocity Give first', 'dark reciprocity Give first',
-  'light reciprocity Keep in touch', 'dark reciprocity Keep in touch', 'light search results',
-]);
 
 for (const theme of ['light', 'dark'] as const) {
   test(`axe finds nothing on the welcome screen in the ${theme} theme`, async ({ app }) => {
@@ -90,10 +89,37 @@ for (const theme of ['light', 'dark'] as const) {
     expect(await violations(app, 'welcome')).toEqual([]);
   });
 
+  test(`axe finds nothing on the choose-a-passphrase and lock screens in the ${theme} theme`, async ({ openApp }) => {
+    test.slow(); // scrypt, by design
+    const journalPath = join(await mkdtemp(join(tmpdir(), 'confidant-e2e-axe-')), 'journal.sqlite');
+    const first = await openApp(journalPath, { keychain: null });
+    await first.page.emulateMedia({ colorScheme: theme });
+    await expect(first.page.getByRole('heading', { name: 'Choose a passphrase for your journal' })).toBeVisible();
+    expect(await violations(first.page, 'choose a passphrase')).toEqual([]);
+    await first.page.getByLabel('New passphrase').fill(PASSPHRASE);
+    await first.page.getByLabel('Repeat the passphrase').fill(PASSPHRASE);
+    await first.page.getByRole('button', { name: 'Create journal' }).click();
+    await expect(first.page.getByRole('navigation', { name: 'Main' })).toBeVisible({ timeout: 30_000 });
+    await first.close();
+
+    const again = await openApp(journalPath, { keychain: null });
+    await again.page.emulateMedia({ colorScheme: theme });
+    await expect(again.page.getByRole('heading', { name: 'Confidant is locked' })).toBeVisible();
+    expect(await violations(again.page, 'locked')).toEqual([]);
+  });
+
+  test(`axe finds nothing on the recovery screen in the ${theme} theme`, async ({ openApp }) => {
+    const journalPath = join(await mkdtemp(join(tmpdir(), 'confidant-e2e-axe-')), 'journal.sqlite');
+    await writeFile(journalPath, '');
+    const { page } = await openApp(journalPath);
+    await page.emulateMedia({ colorScheme: theme });
+    await expect(page.getByRole('heading', { name: 'Your journal file is empty', level: 1 })).toBeVisible();
+    expect(await violations(page, 'recovery')).toEqual([]);
+  });
+
   for (const name of screens(null as unknown as Page).map((screen) => screen.name)) {
     test(`axe finds nothing on ${name} in the ${theme} theme`, async ({ app, running }) => {
       test.setTimeout(120_000);
-      test.fail(knownFailing.has(`${theme} ${name}`), 'axe still reports violations here (see knownFailing)');
       const loaded = await running.journal.call('journal.loadSample', {});
       expect(loaded.ok).toBe(true);
       await app.reload();

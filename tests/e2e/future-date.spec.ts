@@ -22,7 +22,7 @@ test('an entry dated 2150 is saved only after a yes; a near one is saved without
   await dialog.getByLabel('Title').press('Control+Enter');
 
   const ask = app.getByRole('dialog', { name: 'Save an entry dated in the future?' });
-  await expect(ask).toContainText('Monday 1 June 2150');
+  await expect(ask).toContainText('Monday, 1 June 2150');
   await ask.getByRole('button', { name: 'Cancel' }).click();
   await expect(ask).toBeHidden();
   await expect(dialog.getByLabel('When')).toBeFocused();

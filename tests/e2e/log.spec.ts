@@ -143,11 +143,16 @@ test('Ctrl+N opens the dialog from anywhere; Escape closes it and focus returns'
   const picker = dialog.getByRole('combobox', { name: 'People' });
   await expect(picker).toBeFocused();
 
-  // Focus stays inside: Shift+Tab from the first field wraps to the last control.
+  // When and Confidential sit above People, a Shift+Tab away; focus stays inside the dialog: Shift+Tab
+  // from its first control wraps to the last.
   await app.keyboard.press('Shift+Tab');
-  await expect(dialog.getByRole('button', { name: 'Close' })).toBeFocused();
+  await expect(dialog.getByRole('switch', { name: 'Confidential' })).toBeFocused();
   await app.keyboard.press('Tab');
   await expect(picker).toBeFocused();
+  await dialog.getByRole('button', { name: 'Close' }).focus();
+  await app.keyboard.press('Shift+Tab');
+  await expect(dialog.getByRole('button', { name: 'Save' })).toBeFocused();
+  await picker.focus();
 
   // The first Escape closes the suggestions, the second the dialog.
   await picker.pressSequentially('An');

@@ -103,7 +103,7 @@ test('a commitment becomes overdue, then done, and the follow-through rate count
   await expect(app.getByRole('list', { name: 'Owed to me' })).toContainText('Due in 3 days');
   await expect(app.getByText('Overdue', { exact: true }).locator('..')).toContainText('1 promise');
 
-  await owe.getByRole('button', { name: 'Mark “Send the onboarding checklist” done' }).click();
+  await owe.getByRole('button', { name: 'Done: “Send the onboarding checklist”' }).click();
   await expect(app.getByRole('status').getByText('Marked “Send the onboarding checklist” done')).toBeVisible();
   await expect(app.getByText('No open promises. Nice.')).toBeVisible();
   // Done today, five days late: due this quarter, not on time.

@@ -1,4 +1,4 @@
-import { differenceInCalendarDays, format, isSameYear } from 'date-fns';
+import { differenceInCalendarDays, format, isSameYear, parseISO } from 'date-fns';
 import type { InteractionKind } from '../../../src-main/contract/contract';
 
 export const kindLabels: Record<InteractionKind, string> = {
@@ -12,28 +12,84 @@ export const kindLabels: Record<InteractionKind, string> = {
   other: 'Other',
 };
 
-/** Local calendar day key, for grouping a timeline by day. */
+/** Local calendar day key, for grouping a timeline by day (a key, never shown). */
 export function dayKey(iso: string): string {
   return format(new Date(iso), 'yyyy-MM-dd');
 }
 
-/** "Today", "Yesterday", "Monday", "Tue 3 Mar", "3 Mar 2024". */
-export function dayLabel(iso: string, now = new Date()): string {
-  const date = new Date(iso);
+// One date and time voice for every screen. Every date or time a person reads is written here, by
+// Intl.DateTimeFormat in the system's locale (Electron's renderer reports the OS locale), so day-month
+// order, month names and the 12- or 24-hour clock follow the user's settings, the same way the native
+// date fields do. `locale` is for tests; the app passes nothing.
+const formats = new Map<string, Intl.DateTimeFormat>();
+function formatter(locale: string | undefined, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale ?? ''}|${JSON.stringify(options)}`;
+  let made = formats.get(key);
+  if (!made) formats.set(key, (made = new Intl.DateTimeFormat(locale, options)));
+  return made;
+}
+const asDate = (value: string | Date): Date => (typeof value === 'string' ? (/^\d{4}-\d{2}-\d{2}$/.test(value) ? parseISO(value) : new Date(value)) : value);
+
+/** A date-only value ('2026-03-03') is a local day; anything else is an instant. */
+export type DateInput = string | Date;
+
+/** "14:05" or "2:05 PM", as the locale's clock reads. */
+export function timeLabel(value: DateInput, locale?: string): string {
+  return formatter(locale, { hour: 'numeric', minute: '2-digit' }).format(asDate(value));
+}
+
+/**
+ * "3 Mar", "Mar 3", "3. März"; with the year when it is not this year: the short date of lists. `now` null
+ * always gives the year, for lists that mix years (search results), so their dates read alike.
+ */
+export function dateLabel(value: DateInput, now: Date | null = new Date(), locale?: string): string {
+  const date = asDate(value);
+  const options: Intl.DateTimeFormatOptions = now && isSameYear(date, now) ? { day: 'numeric', month: 'short' } : { day: 'numeric', month: 'short', year: 'numeric' };
+  return formatter(locale, options).format(date);
+}
+
+/** "3 March 2026", "March 3, 2026": a date in a sentence, always with its year. */
+export function longDateLabel(value: DateInput, locale?: string): string {
+  return formatter(locale, { day: 'numeric', month: 'long', year: 'numeric' }).format(asDate(value));
+}
+
+/** "Tuesday 3 March 2026": a day in a question, where nothing may be misread. */
+export function fullDateLabel(value: DateInput, locale?: string): string {
+  return formatter(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(asDate(value));
+}
+
+/** "3 March" / "March 3": beside a relative day label. */
+export function dayMonthLabel(value: DateInput, locale?: string): string {
+  return formatter(locale, { day: 'numeric', month: 'long' }).format(asDate(value));
+}
+
+/** "Mar 2026": a month in a chart. */
+export function monthLabel(value: DateInput, locale?: string): string {
+  return formatter(locale, { month: 'short', year: 'numeric' }).format(asDate(value));
+}
+
+/** "3 Mar 2026, 14:05" / "Mar 3, 2026, 2:05 PM": a moment with its date. */
+export function dateTimeLabel(value: DateInput, locale?: string): string {
+  return formatter(locale, { day: 'numeric', month: 'short', year: 'numeric', hour: 'numeric', minute: '2-digit' }).format(asDate(value));
+}
+
+/** The twelve month names, January first, for pickers. */
+export function monthNames(locale?: string): string[] {
+  const months = formatter(locale, { month: 'long', timeZone: 'UTC' });
+  return Array.from({ length: 12 }, (_, index) => months.format(new Date(Date.UTC(2024, index, 15))));
+}
+
+/** "Today", "Yesterday", "Monday", then "Tuesday 3 March", "Tuesday 3 March 2024" (in the locale's order). */
+export function dayLabel(value: DateInput, now = new Date(), locale?: string): string {
+  const date = asDate(value);
   const days = differenceInCalendarDays(now, date);
   if (days === 0) return 'Today';
   if (days === 1) return 'Yesterday';
-  if (days > 1 && days < 7) return format(date, 'EEEE');
-  return isSameYear(date, now) ? format(date, 'EEEE d MMMM') : format(date, 'EEEE d MMMM yyyy');
-}
-
-export function timeLabel(iso: string): string {
-  return format(new Date(iso), 'HH:mm');
-}
-
-export function dateLabel(iso: string, now = new Date()): string {
-  const date = new Date(iso);
-  return isSameYear(date, now) ? format(date, 'd MMM') : format(date, 'd MMM yyyy');
+  if (days > 1 && days < 7) return formatter(locale, { weekday: 'long' }).format(date);
+  const options: Intl.DateTimeFormatOptions = isSameYear(date, now)
+    ? { weekday: 'long', day: 'numeric', month: 'long' }
+    : { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' };
+  return formatter(locale, options).format(date);
 }
 
 /** "3 days ago", "5 months ago", for last-contact columns. */
@@ -98,15 +154,15 @@ export function initials(name: string): string {
  * The question to ask before saving an entry dated more than a day and a half ahead, or null when the
  * date is close enough. Planned meetings are real, but a mistyped year is commoner.
  */
-export function farAheadQuestion(iso: string, now = new Date()): { title: string; message: string; confirm: string } | null {
+export function farAheadQuestion(iso: string, now = new Date(), locale?: string): { title: string; message: string; confirm: string } | null {
   const date = new Date(iso);
   if (date.getTime() - now.getTime() <= 36 * 3_600_000) return null;
   const days = differenceInCalendarDays(date, now);
   const distance = days < 60 ? `${days} days from now` : days < 730 ? `${Math.round(days / 30.4)} months from now` : `${Math.round(days / 365)} years from now`;
-  const when = format(date, 'EEEE d MMMM yyyy');
+  const when = fullDateLabel(date, locale);
   return {
     title: 'Save an entry dated in the future?',
     message: `This entry is dated ${when}, ${distance}. If it is a planned meeting, save it; if the date is a slip, go back and correct it.`,
-    confirm: `Save for ${format(date, 'd MMMM yyyy')}`,
+    confirm: `Save for ${longDateLabel(date, locale)}`,
   };
 }

@@ -1,7 +1,8 @@
 // Words for contact details: birthdays with or without a year, and where a person came from.
 import type { ImportSource, PostalAddress } from '../../../src-main/contract/contract';
+import { dayMonthLabel, longDateLabel, monthNames as localMonthNames } from '../lib/format';
 
-export const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+export const monthNames = localMonthNames();
 
 export interface BirthdayParts {
   day: string;
@@ -28,6 +29,11 @@ export function birthdayValue(parts: BirthdayParts): string | null {
 /** "22 March 1980", or "29 February" without a year. */
 export function birthdayLabel(value: string): string {
   const { day, month, year } = birthdayParts(value);
+  // A whole date reads in the locale's voice; 2000 is a leap year, so 29 February has a day to stand on.
+  if (/^\d{2}$/.test(month) && /^\d{1,2}$/.test(day)) {
+    const dd = day.padStart(2, '0');
+    return /^\d{4}$/.test(year) ? longDateLabel(`${year}-${month}-${dd}`) : dayMonthLabel(`2000-${month}-${dd}`);
+  }
   const name = monthNames[Number(month) - 1] ?? month;
   return [day, name, year].filter(Boolean).join(' ');
 }
@@ -41,7 +47,7 @@ const sourceKinds: Record<ImportSource['kind'], string> = {
 
 /** "Imported from LinkedIn connections (Connections.csv) on 3 March 2026". */
 export function sourceLabel(source: ImportSource): string {
-  const day = new Date(source.importedAt).toLocaleDateString(undefined, { day: 'numeric', month: 'long', year: 'numeric' });
+  const day = longDateLabel(source.importedAt);
   return `Imported from ${sourceKinds[source.kind]} (${source.fileName}) on ${day}`;
 }
 

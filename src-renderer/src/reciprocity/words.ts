@@ -1,5 +1,6 @@
 // Words for the reciprocity screens, shared by the view, the person page and the log form.
-import { differenceInCalendarDays, format, isSameYear, parseISO } from 'date-fns';
+import { differenceInCalendarDays, format, parseISO } from 'date-fns';
+import { dateLabel } from '../lib/format';
 import type { AskDirection, AskStatus, CommitmentDirection, CommitmentStatus, ExchangeKind } from '../../../src-main/contract/contract';
 
 export type ItemMode = 'exchange' | 'ask' | 'commitment';
@@ -24,7 +25,7 @@ export const commitmentStatusLabels: Record<CommitmentStatus, string> = { open: 
 export function dayFromToday(days: number, now = new Date()): string {
   const date = new Date(now);
   date.setDate(date.getDate() + days);
-  return format(date, 'yyyy-MM-dd');
+  return format(date, 'yyyy-MM-dd'); // a key for the journal, not for reading
 }
 
 /** "Due today", "Due in 3 days", "2 days overdue", "Due 3 Mar". */
@@ -34,13 +35,11 @@ export function dueLabel(dueOn: string, today = dayFromToday(0)): string {
   if (days === 1) return 'Due tomorrow';
   if (days < 0) return `${-days} day${days === -1 ? '' : 's'} overdue`;
   if (days < 7) return `Due in ${days} days`;
-  const date = parseISO(dueOn);
-  return `Due ${format(date, isSameYear(date, parseISO(today)) ? 'd MMM' : 'd MMM yyyy')}`;
+  return `Due ${dateLabel(dueOn, parseISO(today))}`;
 }
 
 export function dayLabelOf(day: string): string {
-  const date = parseISO(day);
-  return format(date, isSameYear(date, new Date()) ? 'd MMM' : 'd MMM yyyy');
+  return dateLabel(day);
 }
 
 /** "+3", "0", "−2": the sign says who has given more. */

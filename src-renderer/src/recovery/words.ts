@@ -7,9 +7,7 @@ export function bytesLabel(bytes: number): string {
   return `${(bytes / 1024 / 1024 / 1024).toFixed(2)} GB`;
 }
 
-export function dateTimeLabel(iso: string): string {
-  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-}
+export { dateTimeLabel } from '../lib/format';
 
 export const reasonLabels = {
   daily: 'Daily',
