@@ -64,6 +64,22 @@ async function titles(journalPath: string): Promise<string[]> {
 }
 
 describe('opening a journal that cannot be opened', () => {
+  test('a journal whose schema page is damaged: found while opening, no -wal or -shm left beside it', async ({ journalPath }) => {
+    await writeJournal(journalPath, 20);
+    // Page 1 past its 100-byte header holds the schema: the first read of the journal fails on it, on the
+    // read-only connection that checks the file before anything may write (a WAL file makes its -wal and
+    // -shm to be read through; they must go again).
+    const bytes = readFileSync(journalPath);
+    bytes.fill(0x5a, 100, bytes.readUInt16BE(16));
+    writeFileSync(journalPath, bytes);
+    const before = fingerprint(journalPath);
+    expect(before).toMatchObject({ wal: null, shm: null });
+
+    const { problem } = await failedOpen(journalPath);
+    expect(problem.kind).toBe('corrupt');
+    expect(fingerprint(journalPath)).toEqual(before);
+  });
+
   test('a corrupt journal: found by the quick check, offered restore and read-only, file unchanged', async ({ journalPath }) => {
     await writeJournal(journalPath, 200);
     // Damage a page in the middle of the file (the header says the page size; no SQLite connection needed).

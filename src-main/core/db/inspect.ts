@@ -156,12 +156,18 @@ function checkCopy(path: string, withWal: boolean, options: InspectOptions): Che
   }
 }
 
-/** Opens the real file read-only (which writes nothing) to check its schema and that no one holds it locked. */
+/**
+ * Opens the real file read-only to check its schema and that no one holds it locked. Read-only writes
+ * nothing to the journal itself, but on a WAL-mode file SQLite makes an empty -wal and an -shm beside it
+ * to read through, and a read-only connection leaves them when it closes: those two are removed again
+ * (only if this call made them), so a file that fails here is left exactly as it was.
+ */
 function confirmOpen(path: string, version: number, foreignWal: boolean, options: InspectOptions): Inspection {
   if (foreignWal) {
     // The -wal is not this journal's; reading the real file now would apply it. The copy without it passed.
     return { verdict: 'open', version, foreignWal };
   }
+  const made = { wal: stat(walPath(path)) === null, shm: stat(shmPath(path)) === null };
   let db: BetterSqlite3.Database | undefined;
   try {
     db = new BetterSqlite3(path, { readonly: true, fileMustExist: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
@@ -176,5 +182,7 @@ function confirmOpen(path: string, version: number, foreignWal: boolean, options
     return problem(failed.kind, failed.detail, failed.kind === 'corrupt' || failed.kind === 'locked-by-other');
   } finally {
     db?.close();
+    if (made.wal && stat(walPath(path))?.size === 0) rmSync(walPath(path), { force: true });
+    if (made.shm && stat(walPath(path)) === null) rmSync(shmPath(path), { force: true });
   }
 }

@@ -358,7 +358,15 @@ export class JournalSession {
       });
       for (const moved of journalDb.setAside) console.warn(`[journal] set aside ${basename(moved)}: it did not belong to this journal`);
       if (journalDb.setAsideReason) this.notices = [describeSetAside(path, journalDb.setAside, journalDb.setAsideReason)];
-      const journal = new Journal(journalDb, { readSample: this.options.readSample, onCorruption: (error) => this.corrupted(error), dataKey: () => this.key });
+      let journal: Journal;
+      try {
+        journal = new Journal(journalDb, { readSample: this.options.readSample, onCorruption: (error) => this.corrupted(error), dataKey: () => this.key });
+      } catch (error) {
+        // The journal reads at construction (an unfinished import is undone); if that read finds damage,
+        // the connection is closed here, which takes back the -wal and -shm it made: the file stays as it was.
+        await journalDb.close();
+        throw error;
+      }
       this.key = key ?? null;
       this.state = { kind: 'open', journal, readOnly: false, protection };
       this.checked = this.quickCheck(journal);
