@@ -63,18 +63,7 @@ export async function encryptPlainJournal(journalPath: string, key: Buffer, keyF
   }
 
   progress('encrypting', 0);
-  const copy = new BetterSqlite3(files.encrypting, { fileMustExist: true });
-  try {
-    // No rollback journal while the copy is encrypted in place: it would hold the plain pages. If this is
-    // interrupted, the copy is discarded and the original, untouched, still opens.
-    copy.pragma('journal_mode = DELETE');
-    copy.pragma('journal_mode = OFF');
-    copy.pragma(`cipher = '${CIPHER.name}'`);
-    copy.pragma(`legacy = ${CIPHER.legacy}`);
-    rekeyConnection(copy, key);
-  } finally {
-    copy.close();
-  }
+  encryptInPlace(files.encrypting, key);
 
   progress('verifying', 0);
   verifyEncryptedCopy(files.encrypting, key, counts, version);
@@ -113,16 +102,7 @@ export async function sealPlainFile(path: string, key: Buffer, journalPath: stri
     plain.close();
   }
   try {
-    const copy = new BetterSqlite3(sealing, { fileMustExist: true });
-    try {
-      copy.pragma('journal_mode = DELETE');
-      copy.pragma('journal_mode = OFF');
-      copy.pragma(`cipher = '${CIPHER.name}'`);
-      copy.pragma(`legacy = ${CIPHER.legacy}`);
-      rekeyConnection(copy, key);
-    } finally {
-      copy.close();
-    }
+    encryptInPlace(sealing, key);
     verifyEncryptedCopy(sealing, key, counts, version, 'DELETE');
   } catch (error) {
     secureRemove(sealing);
@@ -166,6 +146,23 @@ export function resumeUpgrade(journalPath: string): 'none' | 'finished' | 'rolle
 function removePlainOriginal(journalPath: string): void {
   const { plainOriginal } = upgradeFiles(journalPath);
   for (const suffix of ['', '-wal', '-shm', '-journal']) secureRemove(plainOriginal + suffix);
+}
+
+/**
+ * Encrypts a plain copy in place with `key`. No rollback journal while it runs: it would hold the plain
+ * pages. If this is interrupted, the copy is discarded and the original, untouched, still opens.
+ */
+function encryptInPlace(path: string, key: Buffer): void {
+  const copy = new BetterSqlite3(path, { fileMustExist: true });
+  try {
+    copy.pragma('journal_mode = DELETE');
+    copy.pragma('journal_mode = OFF');
+    copy.pragma(`cipher = '${CIPHER.name}'`);
+    copy.pragma(`legacy = ${CIPHER.legacy}`);
+    rekeyConnection(copy, key);
+  } finally {
+    copy.close();
+  }
 }
 
 function verifyEncryptedCopy(path: string, key: Buffer, counts: Map<string, number>, version: number, journalMode: 'WAL' | 'DELETE' = 'WAL'): void {

@@ -161,7 +161,8 @@ async function createJournal(path: string, options: OpenOptions): Promise<void> 
   fsyncFile(dirname(path));
 }
 
-function fsyncFile(path: string): void {
+/** Flushes a file (or a folder, after a rename in it) to the disk; a folder some systems cannot fsync. */
+export function fsyncFile(path: string): void {
   let fd: number | undefined;
   try {
     fd = openSync(path, 'r');

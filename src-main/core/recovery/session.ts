@@ -25,7 +25,7 @@ import {
   type Keychain,
 } from '../crypto/keyfile.js';
 import { encryptedBackup, encryptPlainJournal, rekeyJournal, resumeUpgrade, verifyBackup as verifyEncrypted, type Progress } from '../crypto/vault.js';
-import { JournalOpenError, openJournal } from '../db/open.js';
+import { fsyncFile, JournalOpenError, openJournal } from '../db/open.js';
 import { describeError } from '../redact.js';
 import { shmPath, walPath } from '../db/inspect.js';
 import { describeSqliteError, isCorruption, sqliteCode } from '../db/sqlite-errors.js';
@@ -687,13 +687,13 @@ export class JournalSession {
     const folder = dirname(path);
     const incoming = join(folder, `.${basename(path)}.restoring`);
     copyFileSync(backupPath, incoming, constants.COPYFILE_FICLONE);
-    fsync(incoming);
+    fsyncFile(incoming);
     // An encrypted backup has its key file beside it (`<backup>.key`): the journal and its key go back together.
     const backupKey = `${backupPath}.key`;
     const incomingKey = existsSync(backupKey) ? `${incoming}.key` : null;
     if (incomingKey) {
       copyFileSync(backupKey, incomingKey);
-      fsync(incomingKey);
+      fsyncFile(incomingKey);
     }
     if (existsSync(path) || existsSync(walPath(path))) {
       const stamp = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/:/g, '-');
@@ -710,7 +710,7 @@ export class JournalSession {
     if (existsSync(keyFilePath(path))) renameSync(keyFilePath(path), `${keyFilePath(path)}.before-restore-${Date.now()}`);
     if (incomingKey) renameSync(incomingKey, keyFilePath(path));
     renameSync(incoming, path);
-    fsync(folder);
+    fsyncFile(folder);
     return this.open();
   }
 
@@ -771,17 +771,6 @@ function readable(error: unknown): string {
   return `Confidant could not open the journal (${typeof code === 'string' ? code : error instanceof Error ? error.name : 'unknown error'}). The file was not changed.`;
 }
 
-function fsync(path: string): void {
-  let fd: number | undefined;
-  try {
-    fd = openSync(path, 'r');
-    fsyncSync(fd);
-  } catch {
-    // Directories cannot be fsynced everywhere; the rename is atomic regardless.
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-}
 
 function toApiError(error: unknown): ApiError {
   if (error instanceof JournalError) return { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) };
