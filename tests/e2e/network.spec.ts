@@ -40,7 +40,7 @@ test('counts open to the people behind them; a suggested link, once accepted, mo
   await app.getByRole('tab', { name: 'Introductions' }).click();
   const suggested = app.getByRole('list', { name: 'Suggested links' });
   await expect(suggested).toContainText('Ada Osei and Ben Costa');
-  await suggested.getByRole('button', { name: 'Yes, Ada Osei and Ben Costa know each other' }).click();
+  await suggested.getByRole('button', { name: 'They know each other: Ada Osei and Ben Costa' }).click();
   await expect(app.getByRole('status').getByText('Noted: Ada Osei and Ben Costa know each other.')).toBeVisible();
   await expect(app.getByText('No questions waiting.')).toBeVisible();
 
