@@ -132,7 +132,8 @@ async function createJournal(path: string, options: OpenOptions): Promise<void> 
   fsyncFile(dirname(path));
 }
 
-function fsyncFile(path: string): void {
+/** Flushes a file (or a folder, after a rename into it) to disk; shared with the recovery session. */
+export function fsyncFile(path: string): void {
   let fd: number | undefined;
   try {
     fd = openSync(path, 'r');

@@ -9,7 +9,7 @@ import { basename, dirname, extname, join } from 'node:path';
 import type { JournalProblem, JournalStatus } from '../../contract/journal-status.js';
 import { contract, type ApiError, type Result } from '../../contract/contract.js';
 import { Backups, type Verify } from '../backups/backups.js';
-import { JournalOpenError, openJournal } from '../db/open.js';
+import { fsyncFile, JournalOpenError, openJournal } from '../db/open.js';
 import { shmPath, walPath } from '../db/inspect.js';
 import { describeSqliteError, isCorruption, sqliteCode } from '../db/sqlite-errors.js';
 import { JournalError } from '../errors.js';
@@ -257,7 +257,7 @@ export class JournalSession {
     const folder = dirname(path);
     const incoming = join(folder, `.${basename(path)}.restoring`);
     copyFileSync(backupPath, incoming, constants.COPYFILE_FICLONE);
-    fsync(incoming);
+    fsyncFile(incoming);
     if (existsSync(path) || existsSync(walPath(path))) {
       const stamp = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/:/g, '-');
       const keep = join(folder, `${basename(path, extname(path))} before restore ${stamp}${extname(path)}`);
@@ -270,7 +270,7 @@ export class JournalSession {
       }
     }
     renameSync(incoming, path);
-    fsync(folder);
+    fsyncFile(folder);
     return this.open();
   }
 
@@ -312,17 +312,6 @@ export class JournalSession {
   }
 }
 
-function fsync(path: string): void {
-  let fd: number | undefined;
-  try {
-    fd = openSync(path, 'r');
-    fsyncSync(fd);
-  } catch {
-    // Directories cannot be fsynced everywhere; the rename is atomic regardless.
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-}
 
 function toApiError(error: unknown): ApiError {
   if (error instanceof JournalError) return { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) };
