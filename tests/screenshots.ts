@@ -123,7 +123,9 @@ const screens: Screen[] = [
     name: 'person-reciprocity',
     sample: true,
     show: async (page) => {
+      await page.getByRole('navigation', { name: 'Main' }).waitFor();
       await page.keyboard.press('Control+2');
+      await page.getByRole('heading', { name: 'People', level: 1 }).waitFor();
       await page.getByRole('button', { name: 'Dr. Rebecca Stone', exact: true }).click();
       const section = page.getByRole('region', { name: 'Give and take' });
       await section.getByRole('region', { name: 'Before you ask' }).getByText('You gave').waitFor();
@@ -418,6 +420,8 @@ try {
         if (!loaded.ok) throw new Error(loaded.error.message);
         await screen.prepare?.(running);
         await running.page.reload();
+        // Shortcuts are heard once the app has started again (the timeline is its first screen).
+        await running.page.getByRole('heading', { name: 'Timeline', level: 1 }).waitFor();
       }
       await screen.show(running.page);
       const file = join(outDir, `${screen.name}-${theme}${size ? `-${size.width}x${size.height}` : ''}.png`);
