@@ -64,6 +64,8 @@ test('the weekly digest day and time are chosen with the other reminder choices 
     const stored = await running.journal.call('reminders.settings');
     expect(stored.ok && stored.value).toMatchObject({ digestDay: 5, digestAt: '16:30' });
     await app.reload();
+    // Keys are heard once the app has started again (it shows its first screen's heading).
+    await expect(app.getByRole('heading', { level: 1 }).first()).toBeVisible();
     await app.keyboard.press('Control+6');
     await app.getByText('Notify me about…').click();
     await expect(app.getByLabel('Keep-in-touch digest on')).toHaveValue('5');

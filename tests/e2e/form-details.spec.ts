@@ -43,6 +43,8 @@ test('give and receive rows start alike and their remove buttons name their own 
 test('Tab stays in the command palette, and the current sidebar item shows a focus ring', async ({ app, running }) => {
   await running.journal.call('people.create', { name: 'Ana Ruiz' });
   await app.reload();
+  // Keys are heard once the app has started again (it shows its first screen's heading).
+  await expect(app.getByRole('heading', { level: 1 }).first()).toBeVisible();
   await app.keyboard.press('Control+k');
   const field = app.getByRole('dialog', { name: 'Command palette' }).getByRole('combobox');
   await expect(field).toBeFocused();

@@ -13,6 +13,8 @@ test('an entry dated 2150 is saved only after a yes; a near one is saved without
   const created = await running.journal.call('people.create', { name: 'Ana Ruiz' } satisfies CallInput<'people.create'>);
   expect(created.ok && (created.value as Person).name).toBe('Ana Ruiz');
   await app.reload();
+  // Keys are heard once the app has started again (it shows its first screen's heading).
+  await expect(app.getByRole('heading', { level: 1 }).first()).toBeVisible();
   await app.keyboard.press('Control+n');
   const dialog = app.getByRole('dialog', { name: 'Log interaction' });
   await dialog.getByRole('combobox', { name: 'People' }).pressSequentially('Ana');

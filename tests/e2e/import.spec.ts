@@ -68,6 +68,8 @@ test('LinkedIn connections from the command palette, merging with a person alrea
   const eve = await running.journal.call('people.create', { name: 'Eve Kim', organization: 'Stripe', role: 'Engineer', notes: 'Runs the infra guild.' });
   expect(eve.ok).toBe(true);
   await app.reload();
+  // Keys are heard once the app has started again (it shows its first screen's heading).
+  await expect(app.getByRole('heading', { level: 1 }).first()).toBeVisible();
   await app.keyboard.press('Control+K');
   await app.getByRole('combobox').fill('import');
   await app.keyboard.press('Enter');

@@ -16,6 +16,8 @@ test('someone past their cadence who only had asks lately is one person in the t
   expect(ask.ok).toBe(true);
 
   await app.reload();
+  // Keys are heard once the app has started again (it shows its first screen's heading).
+  await expect(app.getByRole('heading', { level: 1 }).first()).toBeVisible();
   await app.keyboard.press('Control+3');
   const tab = app.getByRole('tab', { name: /^Keep in touch/ });
   await expect(tab).toHaveText(/Keep in touch\s*1$/);
