@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { chromiumLaunch } from '../playwright.config.js';
-import { launchApp, type RunningApp } from './e2e/harness.js';
+import { launchApp, type RunningApp, reloadApp } from './e2e/harness.js';
 
 const outDir = join(import.meta.dirname, '..', 'resources', 'screenshots');
 const sizes = [
@@ -68,8 +68,7 @@ try {
       await prepare(running);
       for (const screen of screens) {
         if (only.length > 0 && !only.includes(screen.name)) continue;
-        await running.page.reload();
-        await running.page.getByRole('heading', { name: 'Timeline', level: 1 }).waitFor();
+        await reloadApp(running.page, 'Timeline');
         await running.page.keyboard.press('Control+6');
         await running.page.getByRole('heading', { name: 'Open', level: 2 }).waitFor();
         await screen.show(running.page);

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { chromium } from 'playwright-core';
 import { chromiumLaunch } from '../playwright.config.js';
-import { launchApp } from './e2e/harness.js';
+import { launchApp, reloadApp } from './e2e/harness.js';
 
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
 const outDir = process.argv.slice(2).find((arg) => !arg.startsWith('--')) ?? join(import.meta.dirname, '..', 'resources', 'screenshots');
@@ -41,7 +41,7 @@ try {
       const first = await launchApp(context, journalPath, { colorScheme: theme });
       await first.session.call('journal.loadSample');
       await first.session.call('backups.create');
-      await first.page.reload();
+      await reloadApp(first.page);
       await first.page.keyboard.press('Control+,');
       await first.page.getByRole('table', { name: 'Verified backups' }).waitFor();
       await first.page.screenshot({ path: join(outDir, `settings-backups-${suffix}.png`) });

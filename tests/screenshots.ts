@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { chromiumLaunch } from '../playwright.config.js';
-import { launchApp, type RunningApp } from './e2e/harness.js';
+import { launchApp, type RunningApp, reloadApp } from './e2e/harness.js';
 
 
 const themes = ['light', 'dark'] as const;
@@ -123,7 +123,6 @@ const screens: Screen[] = [
     name: 'person-reciprocity',
     sample: true,
     show: async (page) => {
-      await page.getByRole('navigation', { name: 'Main' }).waitFor();
       await page.keyboard.press('Control+2');
       await page.getByRole('heading', { name: 'People', level: 1 }).waitFor();
       await page.getByRole('button', { name: 'Dr. Rebecca Stone', exact: true }).click();
@@ -286,7 +285,7 @@ const screens: Screen[] = [
     show: async (page) => {
       await page.setViewportSize({ width: 560, height: 660 });
       await page.goto(page.url().replace(/#.*$/, '') + '#/capture');
-      await page.reload();
+      await reloadApp(page);
       await page.getByRole('combobox', { name: 'People' }).waitFor();
     },
   },
@@ -419,9 +418,7 @@ try {
         const loaded = await running.journal.call('journal.loadSample');
         if (!loaded.ok) throw new Error(loaded.error.message);
         await screen.prepare?.(running);
-        await running.page.reload();
-        // Shortcuts are heard once the app has started again (the timeline is its first screen).
-        await running.page.getByRole('heading', { name: 'Timeline', level: 1 }).waitFor();
+        await reloadApp(running.page, 'Timeline');
       }
       await screen.show(running.page);
       const file = join(outDir, `${screen.name}-${theme}${size ? `-${size.width}x${size.height}` : ''}.png`);

@@ -6,7 +6,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { test, expect } from './fixtures.js';
+import { test, expect, reloadApp } from './fixtures.js';
 
 const PASSPHRASE = 'quiet harbour lantern';
 
@@ -122,7 +122,7 @@ for (const theme of ['light', 'dark'] as const) {
       test.setTimeout(120_000);
       const loaded = await running.journal.call('journal.loadSample', {});
       expect(loaded.ok).toBe(true);
-      await app.reload();
+      await reloadApp(app);
       await app.emulateMedia({ colorScheme: theme });
       await screens(app).find((screen) => screen.name === name)!.show();
       expect(await violations(app, name)).toEqual([]);

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import type { AssociationDetail, Person } from '../../src-main/contract/contract.js';
 import type { JournalSession as Journal } from '../../src-main/core/index.js';
-import { test, expect } from './fixtures.js';
+import { test, expect, reloadApp } from './fixtures.js';
 
 // Habit 8, as a user runs it: try three associations, choose one to focus on, attend its events every
 // quarter, and review the quarter, exporting the review without a word of confidential notes.
@@ -25,8 +25,7 @@ const label = (iso: string) => {
 };
 
 async function openAssociations(app: Page): Promise<void> {
-  await app.reload();
-  await expect(app.getByRole('heading', { name: 'Timeline', level: 1 })).toBeVisible();
+  await reloadApp(app, 'Timeline');
   await app.keyboard.press('Control+4');
   await expect(app.getByRole('heading', { name: 'Associations', level: 1 })).toBeVisible();
 }
@@ -124,8 +123,7 @@ test('the review of a past quarter shows its counts, and its Markdown export has
     exchanges: [{ direction: 'gave', kind: 'introduction', description: 'Intro to Ada' }],
   });
 
-  await app.reload();
-  await expect(app.getByRole('heading', { name: 'Timeline', level: 1 })).toBeVisible();
+  await reloadApp(app, 'Timeline');
   await app.keyboard.press('Control+5');
   await expect(app.getByRole('heading', { name: 'Quarterly review', level: 1 })).toBeVisible();
   await app.getByRole('button', { name: 'Previous quarter' }).click();

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { test, expect } from '@playwright/test';
-import { launchApp } from './harness.js';
+import { launchApp, reloadApp } from './harness.js';
 
 const NOW = '2026-03-12T18:00:00.000Z';
 const calendar = join(import.meta.dirname, '..', 'fixtures', 'calendar', 'google-alex.ics');
@@ -63,9 +63,7 @@ test('the weekly digest day and time are chosen with the other reminder choices 
     await expect(app.getByText('Reminder choices saved')).toBeVisible();
     const stored = await running.journal.call('reminders.settings');
     expect(stored.ok && stored.value).toMatchObject({ digestDay: 5, digestAt: '16:30' });
-    await app.reload();
-    // Keys are heard once the app has started again (it shows its first screen's heading).
-    await expect(app.getByRole('heading', { level: 1 }).first()).toBeVisible();
+    await reloadApp(app);
     await app.keyboard.press('Control+6');
     await app.getByText('Notify me about…').click();
     await expect(app.getByLabel('Keep-in-touch digest on')).toHaveValue('5');

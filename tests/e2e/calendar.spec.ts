@@ -8,7 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { test as base, expect } from '@playwright/test';
 import type { Page } from 'playwright-core';
-import { launchApp, type RunningApp } from './harness.js';
+import { launchApp, type RunningApp, reloadApp } from './harness.js';
 
 const NOW = '2026-03-12T18:00:00.000Z';
 const fixtures = join(import.meta.dirname, '..', 'fixtures', 'calendar');
@@ -35,8 +35,7 @@ async function seed(running: RunningApp): Promise<void> {
     const result = await running.journal.call('people.create', input);
     if (!result.ok) throw new Error(result.error.message);
   }
-  await running.page.reload();
-  await expect(running.page.getByRole('heading', { name: 'Timeline', level: 1 })).toBeVisible();
+  await reloadApp(running.page, 'Timeline');
 }
 
 test('the week from two exported calendars waits to be logged; one is logged from the keyboard and leaves the list', async ({ app, running }) => {
@@ -108,9 +107,7 @@ test('the week from two exported calendars waits to be logged; one is logged fro
   await expect(rows.locator('.title')).toHaveText(['Rohan / Alex 1:1 (moved)']);
 
   // Remembered per occurrence, across a restart of the page.
-  await app.reload();
-  // The shortcut is heard once the app has started again (the timeline is its first screen).
-  await expect(app.getByRole('heading', { name: 'Timeline', level: 1 })).toBeVisible();
+  await reloadApp(app, 'Timeline');
   await app.keyboard.press('Control+6');
   await expect(rows.locator('.title')).toHaveText(['Rohan / Alex 1:1 (moved)']);
   await expect(app.getByRole('list', { name: 'Meetings to log later' }).locator('.title')).toHaveText(['Staff meeting (moved to 11:00)']);

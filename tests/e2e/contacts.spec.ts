@@ -1,11 +1,11 @@
 // Contact details on the person page: shown, edited in the person form, and found by email.
-import { expect, test } from './fixtures.js';
+import { expect, test, reloadApp } from './fixtures.js';
 
 test('emails, phones, a profile link and a birthday without a year are edited on the person page and found by email', async ({ app, running }) => {
   const created = await running.journal.call('people.create', { name: 'Ana Ruiz', organization: 'Northwind' });
   expect(created.ok).toBe(true);
   const id = created.ok ? (created.value as { id: number }).id : 0;
-  await app.reload();
+  await reloadApp(app);
   await app.getByRole('button', { name: 'People' }).first().click();
   await app.getByRole('button', { name: 'Ana Ruiz' }).click();
   const details = app.getByRole('complementary', { name: 'Details' });

@@ -2,7 +2,7 @@
 // would), and bringing it back into a new journal through Import….
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { expect, menu, test } from './fixtures.js';
+import { expect, menu, test, reloadApp } from './fixtures.js';
 
 const SECRET = 'Nobody at Bramble knows.';
 
@@ -11,7 +11,7 @@ test('export the sample journal as JSON with and without confidential notes, the
   test.slow();
   const loaded = await running.journal.call('journal.loadSample', {});
   expect(loaded.ok).toBe(true);
-  await app.reload();
+  await reloadApp(app);
   await menu(app, 'export');
   const dialog = app.getByRole('dialog', { name: 'Export' });
   await expect(dialog.getByRole('radio', { name: /Everything, as JSON/ })).toBeChecked();

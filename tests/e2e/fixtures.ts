@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { launchApp, type LaunchOptions, type RunningApp } from './harness.js';
 
 export { expect };
-export { menu } from './harness.js';
+export { menu, reloadApp } from './harness.js';
 
 interface Fixtures {
   journalPath: string;

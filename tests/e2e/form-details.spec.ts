@@ -2,11 +2,10 @@
 // written, the palette keeps focus, the current sidebar item shows focus, Enter submits from a select,
 // remove buttons are named for their own row, and give and receive start from the same kind of help.
 import type { Page } from 'playwright-core';
-import { test, expect } from './fixtures.js';
+import { test, expect, reloadApp } from './fixtures.js';
 
 async function openLogWithAna(app: Page) {
-  await app.reload();
-  await expect(app.getByRole('heading', { name: 'Timeline', level: 1 })).toBeVisible();
+  await reloadApp(app, 'Timeline');
   await app.keyboard.press('Control+n');
   const dialog = app.getByRole('dialog', { name: 'Log interaction' });
   await dialog.getByRole('combobox', { name: 'People' }).pressSequentially('Ana');
@@ -42,9 +41,7 @@ test('give and receive rows start alike and their remove buttons name their own 
 
 test('Tab stays in the command palette, and the current sidebar item shows a focus ring', async ({ app, running }) => {
   await running.journal.call('people.create', { name: 'Ana Ruiz' });
-  await app.reload();
-  // Keys are heard once the app has started again (it shows its first screen's heading).
-  await expect(app.getByRole('heading', { level: 1 }).first()).toBeVisible();
+  await reloadApp(app);
   await app.keyboard.press('Control+k');
   const field = app.getByRole('dialog', { name: 'Command palette' }).getByRole('combobox');
   await expect(field).toBeFocused();

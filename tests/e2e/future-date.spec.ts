@@ -1,7 +1,7 @@
 // A date far ahead is asked about before it is saved: planned meetings are real, typos are commoner.
 import type { CallInput, Person, TimelinePage } from '../../src-main/contract/contract.js';
 import type { JournalSession as Journal } from '../../src-main/core/index.js';
-import { test, expect } from './fixtures.js';
+import { test, expect, reloadApp } from './fixtures.js';
 
 async function titles(journal: Journal): Promise<string[]> {
   const page = await journal.call('interactions.timeline', {});
@@ -12,9 +12,7 @@ async function titles(journal: Journal): Promise<string[]> {
 test('an entry dated 2150 is saved only after a yes; a near one is saved without asking', async ({ app, running }) => {
   const created = await running.journal.call('people.create', { name: 'Ana Ruiz' } satisfies CallInput<'people.create'>);
   expect(created.ok && (created.value as Person).name).toBe('Ana Ruiz');
-  await app.reload();
-  // Keys are heard once the app has started again (it shows its first screen's heading).
-  await expect(app.getByRole('heading', { level: 1 }).first()).toBeVisible();
+  await reloadApp(app);
   await app.keyboard.press('Control+n');
   const dialog = app.getByRole('dialog', { name: 'Log interaction' });
   await dialog.getByRole('combobox', { name: 'People' }).pressSequentially('Ana');

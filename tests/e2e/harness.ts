@@ -216,3 +216,13 @@ function bridgeScript(names: readonly string[]): string {
 export async function menu(page: Page, action: string): Promise<void> {
   await page.evaluate((detail) => window.dispatchEvent(new CustomEvent('confidant:menu', { detail })), action);
 }
+
+/**
+ * Reloads the page and waits until the app has started again: its first screen's heading (or the one
+ * named) is shown, so its keyboard shortcuts and menu events are heard. Without the wait a shortcut pressed
+ * straight after `reload()` can reach a page that is not listening yet, and a spec fails by chance.
+ */
+export async function reloadApp(page: Page, heading?: string): Promise<void> {
+  await page.reload();
+  await page.getByRole('heading', { level: 1, ...(heading ? { name: heading } : {}) }).first().waitFor();
+}

@@ -4,13 +4,12 @@ import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { applyCipherKey } from '../../src-main/core/crypto/cipher.js';
 import { keyFilePath, readKeyFile, unwrapWithKeychain } from '../../src-main/core/crypto/keyfile.js';
 import { keychain } from './harness.js';
-import { test, expect } from './fixtures.js';
+import { test, expect, reloadApp } from './fixtures.js';
 
 test('a full disk: the form says so, keeps the entry, and the same entry saves once there is room', async ({ app, running }) => {
   const seeded = await running.journal.call('people.create', { name: 'Ana Ruiz' });
   if (!seeded.ok) throw new Error(seeded.error.message);
-  await app.reload();
-  await expect(app.getByRole('heading', { name: 'Timeline', level: 1 })).toBeVisible();
+  await reloadApp(app, 'Timeline');
 
   const raw = running.session.db!.raw;
   raw.pragma(`max_page_count = ${(raw.pragma('page_count', { simple: true }) as number) + 1}`);
@@ -45,8 +44,7 @@ test('another program holding the journal: the save waits, then says so in a sen
   const app = running.page;
   const seeded = await running.journal.call('people.create', { name: 'Noor Haddad' });
   if (!seeded.ok) throw new Error(seeded.error.message);
-  await app.reload();
-  await expect(app.getByRole('heading', { name: 'Timeline', level: 1 })).toBeVisible();
+  await reloadApp(app, 'Timeline');
   const holder = new BetterSqlite3(journalPath);
   applyCipherKey(holder, await unwrapWithKeychain(readKeyFile(keyFilePath(journalPath))!, keychain));
   holder.exec('BEGIN IMMEDIATE');

@@ -2,7 +2,7 @@
 // import, and find every field on the person's page.
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { expect, menu, test } from './fixtures.js';
+import { expect, menu, test, reloadApp } from './fixtures.js';
 
 const fixture = (name: string) => join(import.meta.dirname, '..', 'fixtures', 'contacts', name);
 
@@ -67,9 +67,7 @@ test('Apple and Google vCards from the welcome screen: a preview, then every fie
 test('LinkedIn connections from the command palette, merging with a person already in the journal field by field', async ({ app, running }) => {
   const eve = await running.journal.call('people.create', { name: 'Eve Kim', organization: 'Stripe', role: 'Engineer', notes: 'Runs the infra guild.' });
   expect(eve.ok).toBe(true);
-  await app.reload();
-  // Keys are heard once the app has started again (it shows its first screen's heading).
-  await expect(app.getByRole('heading', { level: 1 }).first()).toBeVisible();
+  await reloadApp(app);
   await app.keyboard.press('Control+K');
   await app.getByRole('combobox').fill('import');
   await app.keyboard.press('Enter');

@@ -2,7 +2,7 @@
 // (a 1024×640 window is 512×320 CSS pixels) still usable; reduced motion stops every transition and
 // animation. Checked with bounding boxes and computed styles on the sample journal.
 import type { Page } from 'playwright-core';
-import { test, expect } from './fixtures.js';
+import { test, expect, reloadApp } from './fixtures.js';
 
 const screens: { name: string; key: string; heading: string; tab?: string }[] = [
   { name: 'timeline', key: 'Control+1', heading: 'Timeline' },
@@ -77,8 +77,7 @@ async function layoutFaults(page: Page): Promise<string[]> {
 
 async function loadSample(running: { journal: { call: (name: string, input: unknown) => Promise<{ ok: boolean }> } }, app: Page) {
   expect((await running.journal.call('journal.loadSample', {})).ok).toBe(true);
-  await app.reload();
-  await expect(app.getByRole('heading', { name: 'Timeline', level: 1 })).toBeVisible();
+  await reloadApp(app, 'Timeline');
 }
 
 for (const size of [{ width: 1024, height: 640 }, { width: 1440, height: 900 }, { width: 1920, height: 1080 }]) {

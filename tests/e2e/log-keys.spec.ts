@@ -4,7 +4,7 @@
 import type { Page } from 'playwright-core';
 import type { Interaction, TimelineEntry } from '../../src-main/contract/contract.js';
 import type { JournalSession as Journal } from '../../src-main/core/index.js';
-import { test, expect } from './fixtures.js';
+import { test, expect, reloadApp } from './fixtures.js';
 
 function counted(page: Page) {
   let keys = 0;
@@ -30,8 +30,7 @@ async function latest(journal: Journal): Promise<Interaction> {
 }
 
 async function openTimeline(app: Page) {
-  await app.reload();
-  await expect(app.getByRole('heading', { name: 'Timeline', level: 1 })).toBeVisible();
+  await reloadApp(app, 'Timeline');
 }
 
 test('a person, a note and the default kind: six keys from opening the form to the saved entry', async ({ app, running }) => {

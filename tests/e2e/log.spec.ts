@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import type { CallInput, JournalInfo, Person, TimelinePage } from '../../src-main/contract/contract.js';
 import type { JournalSession as Journal } from '../../src-main/core/index.js';
-import { test, expect } from './fixtures.js';
+import { test, expect, reloadApp } from './fixtures.js';
 
 async function call<T>(journal: Journal, name: string, input: unknown = {}): Promise<T> {
   const result = await journal.call(name, input);
@@ -13,8 +13,7 @@ const seedPerson = (journal: Journal, fields: CallInput<'people.create'>) => cal
 const info = (journal: Journal) => call<JournalInfo>(journal, 'journal.info');
 
 async function openTimeline(app: Page): Promise<void> {
-  await app.reload();
-  await expect(app.getByRole('heading', { name: 'Timeline', level: 1 })).toBeVisible();
+  await reloadApp(app, 'Timeline');
 }
 
 test('log an interaction with someone known and someone new, then find it on the timeline and both person pages', async ({ app, running }) => {

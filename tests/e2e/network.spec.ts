@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import type { Person } from '../../src-main/contract/contract.js';
 import type { JournalSession as Journal } from '../../src-main/core/index.js';
-import { test, expect } from './fixtures.js';
+import { test, expect, reloadApp } from './fixtures.js';
 
 // The network perspective as a leader walks it: counts they can open, the links the journal asks about,
 // an introduction logged and its outcome, the career-stage lens, and links noted while logging.
@@ -24,8 +24,7 @@ async function seed(journal: Journal) {
 }
 
 async function openNetwork(app: Page): Promise<void> {
-  await app.reload();
-  await expect(app.getByRole('heading', { name: 'Timeline', level: 1 })).toBeVisible();
+  await reloadApp(app, 'Timeline');
   await app.keyboard.press('Control+7');
   await expect(app.getByRole('heading', { name: 'Network', level: 1 })).toBeVisible();
 }
@@ -172,7 +171,7 @@ test('hand over the sponsors to a successor: the exported HTML has the why and t
 
 test('a goal written on a person page suggests an introduction; the map keeps its view when you come back', async ({ app, running }) => {
   await seed(running.journal);
-  await app.reload();
+  await reloadApp(app);
   await app.getByRole('button', { name: 'People' }).first().click();
   await app.getByRole('button', { name: 'Ada Osei' }).click();
   await app.getByRole('button', { name: 'Edit', exact: true }).click();

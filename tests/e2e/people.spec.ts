@@ -2,7 +2,7 @@ import { setHours, subDays } from 'date-fns';
 import type { Page } from 'playwright-core';
 import type { CallInput, Person, PersonSummary } from '../../src-main/contract/contract.js';
 import type { JournalSession as Journal } from '../../src-main/core/index.js';
-import { test, expect } from './fixtures.js';
+import { test, expect, reloadApp } from './fixtures.js';
 
 async function seedPerson(journal: Journal, fields: CallInput<'people.create'>): Promise<Person> {
   const result = await journal.call('people.create', fields);
@@ -27,7 +27,7 @@ const rowNames = (app: Page) => app.getByRole('table').getByRole('cell').getByRo
 test('add a person through the form, see them in the list, then sort and filter it', async ({ app, running }) => {
   await seedPerson(running.journal, { name: 'Chloé Martin', organization: 'Fabrikam', allyRole: 'mentor', level: 'senior', insideOrg: false, tags: ['finance'] });
   await seedPerson(running.journal, { name: 'Ben Okafor', organization: 'Northwind', allyRole: 'ally', level: 'peer', insideOrg: true });
-  await app.reload();
+  await reloadApp(app);
   await openPeople(app);
 
   await app.getByRole('button', { name: 'Add person' }).click();
@@ -107,7 +107,7 @@ test('open a person page, edit their details and see the change', async ({ app, 
     personIds: [ana.id],
   });
   expect(logged.ok).toBe(true);
-  await app.reload();
+  await reloadApp(app);
   await openPeople(app);
 
   await app.getByRole('button', { name: 'Ana Ruiz' }).press('Enter');
@@ -148,7 +148,7 @@ test('open a person page, edit their details and see the change', async ({ app, 
 
 test('bad input in the person form shows inline errors and stores nothing', async ({ app, running }) => {
   await seedPerson(running.journal, { name: 'Ben Okafor' });
-  await app.reload();
+  await reloadApp(app);
   await openPeople(app);
 
   const add = app.getByRole('button', { name: 'Add person' });
@@ -184,7 +184,7 @@ test('bad input in the person form shows inline errors and stores nothing', asyn
 
 test('Ctrl+2 and Ctrl+1 switch views, Ctrl+F finds people', async ({ app, running }) => {
   await seedPerson(running.journal, { name: 'Ana Ruiz' });
-  await app.reload();
+  await reloadApp(app);
   const nav = app.getByRole('navigation', { name: 'Main' });
   await expect(nav.getByRole('button', { name: 'Timeline' })).toHaveAttribute('aria-current', 'page');
 

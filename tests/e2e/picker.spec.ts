@@ -3,7 +3,7 @@
 import type { Page } from 'playwright-core';
 import type { CallInput, Person } from '../../src-main/contract/contract.js';
 import type { JournalSession as Journal } from '../../src-main/core/index.js';
-import { test, expect } from './fixtures.js';
+import { test, expect, reloadApp } from './fixtures.js';
 
 async function seedPerson(journal: Journal, fields: CallInput<'people.create'>): Promise<Person> {
   const result = await journal.call('people.create', fields);
@@ -12,8 +12,7 @@ async function seedPerson(journal: Journal, fields: CallInput<'people.create'>):
 }
 
 async function openLog(app: Page) {
-  await app.reload();
-  await expect(app.getByRole('heading', { name: 'Timeline', level: 1 })).toBeVisible();
+  await reloadApp(app, 'Timeline');
   await app.keyboard.press('Control+n');
   const dialog = app.getByRole('dialog', { name: 'Log interaction' });
   await expect(dialog).toBeVisible();

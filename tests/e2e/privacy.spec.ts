@@ -1,9 +1,9 @@
-import { test, expect } from './fixtures.js';
+import { test, expect, reloadApp } from './fixtures.js';
 
 test('nothing the page loads goes anywhere but the app bundle', async ({ app, running }) => {
   // Exercise the app: first run, the sample journal, a few screens.
   await running.journal.call('journal.loadSample');
-  await app.reload();
+  await reloadApp(app);
   await app.getByRole('button', { name: /People/ }).first().click();
   await app.getByRole('button', { name: /Timeline/ }).first().click();
   await app.keyboard.press('Control+n');

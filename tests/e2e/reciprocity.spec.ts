@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import type { Person } from '../../src-main/contract/contract.js';
 import type { JournalSession as Journal } from '../../src-main/core/index.js';
-import { test, expect } from './fixtures.js';
+import { test, expect, reloadApp } from './fixtures.js';
 
 // "Give before you ask", as a user runs it: log what was given and asked right after a meeting, watch the
 // ledger and the queues move, say thanks, keep a promise.
@@ -20,8 +20,7 @@ function dayOffset(days: number): string {
 }
 
 async function openReciprocity(app: Page): Promise<void> {
-  await app.reload();
-  await expect(app.getByRole('heading', { name: 'Timeline', level: 1 })).toBeVisible();
+  await reloadApp(app, 'Timeline');
   await app.keyboard.press('Control+3');
   await expect(app.getByRole('heading', { name: 'Reciprocity', level: 1 })).toBeVisible();
 }
@@ -117,9 +116,7 @@ test('the person page shows the give and take, plans an ask with the check, and 
   const dup = await call<Person>(running.journal, 'people.create', { name: 'Ana R.' });
   await call(running.journal, 'exchanges.create', { direction: 'gave', kind: 'advice', description: 'Hiring rubric', occurredAt: daysAgo(30), personIds: [ana.id] });
   await call(running.journal, 'exchanges.create', { direction: 'received', kind: 'referral', description: 'Referred a designer', occurredAt: daysAgo(12), personIds: [dup.id] });
-  await app.reload();
-  // Keys are heard once the app has started again (it shows its first screen's heading).
-  await expect(app.getByRole('heading', { level: 1 }).first()).toBeVisible();
+  await reloadApp(app);
   await app.keyboard.press('Control+2');
   await app.getByRole('button', { name: 'Ana R.', exact: true }).click();
   await expect(app.getByRole('heading', { name: 'Ana R.', level: 1 })).toBeVisible();

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect } from '@playwright/test';
 import { keyFilePath, readKeyFile, unwrapWithKeychain } from '../../src-main/core/crypto/keyfile.js';
-import { keychain, launchApp, type RunningApp } from './harness.js';
+import { keychain, launchApp, type RunningApp, reloadApp } from './harness.js';
 
 const test = base.extend<{ dir: string }>({
   dir: async ({}, use) => {
@@ -81,7 +81,7 @@ test('Settings: Back up now lists a verified backup, and Restore… puts it back
   try {
     const { page } = running;
     await seed(running, ['Breakfast with the board chair']);
-    await page.reload();
+    await reloadApp(page);
     await expect(page.getByText('Breakfast with the board chair')).toBeVisible();
     await page.keyboard.press('Control+,');
     await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();

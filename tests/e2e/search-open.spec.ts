@@ -1,6 +1,6 @@
 // Opening a search result deep in history puts that entry in view, focused and highlighted.
 import type { TimelinePage } from '../../src-main/contract/contract.js';
-import { test, expect } from './fixtures.js';
+import { test, expect, reloadApp } from './fixtures.js';
 
 test('a search result from long ago opens in view, focused and highlighted', async ({ app, running }) => {
   const loaded = await running.journal.call('journal.loadSample', {});
@@ -12,8 +12,7 @@ test('a search result from long ago opens in view, focused and highlighted', asy
   const old = entries.slice(Math.floor(entries.length * 0.8)).find((entry) => entries.filter((e) => e.title === entry.title).length === 1)!;
   expect(old).toBeDefined();
 
-  await app.reload();
-  await expect(app.getByRole('heading', { name: 'Timeline', level: 1 })).toBeVisible();
+  await reloadApp(app, 'Timeline');
   await app.keyboard.press('Control+Shift+F');
   await app.getByRole('searchbox', { name: 'Search your journal' }).fill(`"${old.title}"`);
   const results = app.getByRole('region', { name: /Conversations/ });

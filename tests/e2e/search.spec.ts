@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import type { CallInput, Interaction, Person } from '../../src-main/contract/contract.js';
 import type { JournalSession as Journal } from '../../src-main/core/index.js';
-import { test, expect } from './fixtures.js';
+import { test, expect, reloadApp } from './fixtures.js';
 
 async function call<T>(journal: Journal, name: string, input: unknown = {}): Promise<T> {
   const result = await journal.call(name, input);
@@ -40,8 +40,7 @@ async function seed(journal: Journal): Promise<{ ana: Person; ben: Person }> {
 }
 
 async function openSearch(app: Page): Promise<void> {
-  await app.reload();
-  await expect(app.getByRole('heading', { name: 'Timeline', level: 1 })).toBeVisible();
+  await reloadApp(app, 'Timeline');
   await app.keyboard.press('Control+Shift+F');
   await expect(app.getByRole('heading', { name: 'Search', level: 1 })).toBeVisible();
 }
@@ -105,8 +104,7 @@ test('a confidential note is not found until included, and its text never shows'
 
 test('the command palette jumps to a person by a few letters, keyboard only', async ({ app, running }) => {
   await seed(running.journal);
-  await app.reload();
-  await expect(app.getByRole('heading', { name: 'Timeline', level: 1 })).toBeVisible();
+  await reloadApp(app, 'Timeline');
 
   await app.keyboard.press('Control+k');
   const combobox = app.getByRole('combobox', { name: 'Go to a person, an association, a view or an action' });
@@ -128,8 +126,7 @@ test('the command palette jumps to a person by a few letters, keyboard only', as
 
 test('the command palette reaches the reciprocity views, and a few letters list only names that start with them', async ({ app, running }) => {
   await seed(running.journal);
-  await app.reload();
-  await expect(app.getByRole('heading', { name: 'Timeline', level: 1 })).toBeVisible();
+  await reloadApp(app, 'Timeline');
 
   await app.keyboard.press('Control+k');
   await app.keyboard.type('ana');

@@ -3,12 +3,12 @@
 // shortcut, and the quick-capture page saves into the same journal.
 import type { TimelinePage } from '../../src-main/contract/contract.js';
 import { launchApp } from './harness.js';
-import { test, expect, menu } from './fixtures.js';
+import { test, expect, menu, reloadApp } from './fixtures.js';
 
 test('when the journal stops, the window says so and Restart brings the journal back with its entries', async ({ app, running }) => {
   const created = await running.journal.call('interactions.create', { occurredAt: new Date().toISOString(), kind: 'coffee', title: 'Coffee before the crash', newPeople: [{ name: 'Ana Ruiz' }] });
   expect(created.ok).toBe(true);
-  await app.reload();
+  await reloadApp(app);
   await expect(app.getByText('Coffee before the crash')).toBeVisible();
 
   await running.stopJournal();
@@ -57,8 +57,7 @@ test('a shortcut the system refuses is reported, and a malformed one is refused 
 test('the quick-capture page logs an interaction into the same journal', async ({ running }) => {
   const page = running.page;
   await page.goto(page.url().replace(/#.*$/, '') + '#/capture');
-  await page.reload();
-  await expect(page.getByRole('heading', { name: 'Log an interaction', level: 1 })).toBeVisible();
+  await reloadApp(page, 'Log an interaction');
   const people = page.getByRole('combobox', { name: 'People' });
   await people.pressSequentially('Ben Okafor');
   await page.getByRole('option', { name: 'Add “Ben Okafor” as new person' }).click();

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import type { CallInput, Interaction, JournalInfo, Person } from '../../src-main/contract/contract.js';
 import type { JournalSession as Journal } from '../../src-main/core/index.js';
-import { test, expect } from './fixtures.js';
+import { test, expect, reloadApp } from './fixtures.js';
 
 async function call<T>(journal: Journal, name: string, input: unknown = {}): Promise<T> {
   const result = await journal.call(name, input);
@@ -15,8 +15,7 @@ const info = (journal: Journal) => call<JournalInfo>(journal, 'journal.info');
 const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
 
 async function openTimeline(app: Page): Promise<void> {
-  await app.reload();
-  await expect(app.getByRole('heading', { name: 'Timeline', level: 1 })).toBeVisible();
+  await reloadApp(app, 'Timeline');
 }
 
 test('a confidential note is not on the page until revealed, and leaves again when hidden', async ({ app, running }) => {
