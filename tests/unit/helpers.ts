@@ -4,10 +4,13 @@ import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
-import { test as base } from 'vitest';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import { Kysely, SqliteDialect } from 'kysely';
+import { expect, test as base } from 'vitest';
 import type { ApiError, CallInput, CallResult } from '../../src-main/contract/contract.js';
 import type { CallName } from '../../src-main/contract/names.js';
+import { migrate } from '../../src-main/core/db/migrate.js';
+import { LATEST_VERSION, migrations, type Migration } from '../../src-main/core/db/migrations/index.js';
 import { Journal, openJournal, type JournalDb } from '../../src-main/core/index.js';
 
 export const root = join(import.meta.dirname, '..', '..');
@@ -66,6 +69,28 @@ export function storedRows(raw: BetterSqlite3.Database) {
     ...reciprocityRows(raw),
     ...associationRows(raw),
   };
+}
+
+/**
+ * A migration tested from the version before it, with data: builds a journal file at `migration.version - 1`,
+ * fills it with `seedSql`, then opens it as the app does (running this migration and every later one) and
+ * checks every row stored before is still there (columns added later aside). Returns the opened journal and
+ * what was stored before; the caller closes the journal.
+ */
+export async function openedFromPriorVersion(path: string, migration: Migration, seedSql: string) {
+  const raw = new BetterSqlite3(path);
+  const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: raw }) });
+  await migrate(db, migrations.slice(0, migrations.indexOf(migration)));
+  raw.exec(seedSql);
+  const before = storedRows(raw);
+  expect(before.version).toBe(migration.version - 1);
+  await db.destroy();
+  const opened = await openTestJournal(path);
+  const after = storedRows(opened.journalDb.raw);
+  expect(after.version).toBe(LATEST_VERSION);
+  // toMatchObject compares rows as subsets, so a column a later migration added does not count as a change.
+  expect({ ...after, version: before.version }).toMatchObject(before);
+  return { ...opened, before, after };
 }
 
 /** The association tables (schema 4 on), row by row. */
