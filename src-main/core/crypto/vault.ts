@@ -31,8 +31,6 @@ export async function encryptPlainJournal(journalPath: string, key: Buffer, keyF
   const files = upgradeFiles(journalPath);
   progress('checking', 0);
   const plain = new BetterSqlite3(journalPath, { fileMustExist: true });
-  let counts: Map<string, number>;
-  let version: number;
   try {
     const check = plain.pragma('quick_check', { simple: true });
     if (check !== 'ok') {
@@ -48,25 +46,10 @@ export async function encryptPlainJournal(journalPath: string, key: Buffer, keyF
     }
     // Fold the -wal into the main file, so the copy below is complete and no plain -wal is left behind.
     plain.pragma('wal_checkpoint(TRUNCATE)');
-    counts = tableCounts(plain);
-    version = plain.pragma('user_version', { simple: true }) as number;
-    rmSync(files.encrypting, { force: true });
-    progress('copying', 0);
-    await plain.backup(files.encrypting, {
-      progress: ({ totalPages, remainingPages }) => {
-        progress('copying', totalPages ? 1 - remainingPages / totalPages : 1);
-        return 256;
-      },
-    });
+    await encryptedCopy(plain, files.encrypting, key, 'WAL', progress);
   } finally {
     plain.close();
   }
-
-  progress('encrypting', 0);
-  encryptInPlace(files.encrypting, key);
-
-  progress('verifying', 0);
-  verifyEncryptedCopy(files.encrypting, key, counts, version);
 
   // The swap: each rename is atomic; a start after any of them finishes or undoes it (see resumeUpgrade).
   writeKeyFile(files.newKeyFile, keyFile);
@@ -90,23 +73,11 @@ export async function sealPlainFile(path: string, key: Buffer, journalPath: stri
   if (fileKind(path) !== 'plain') return false;
   const sealing = `${path}.sealing`;
   const plainCopy = `${path}.plain-sealing`;
-  rmSync(sealing, { force: true });
   const plain = new BetterSqlite3(path, { fileMustExist: true, readonly: true });
-  let counts: Map<string, number>;
-  let version: number;
   try {
-    counts = tableCounts(plain);
-    version = plain.pragma('user_version', { simple: true }) as number;
-    await plain.backup(sealing);
+    await encryptedCopy(plain, sealing, key, 'DELETE');
   } finally {
     plain.close();
-  }
-  try {
-    encryptInPlace(sealing, key);
-    verifyEncryptedCopy(sealing, key, counts, version, 'DELETE');
-  } catch (error) {
-    secureRemove(sealing);
-    throw error;
   }
   copyFileSync(keyFilePath(journalPath), `${path}.key.partial`);
   renameSync(`${path}.key.partial`, `${path}.key`);
@@ -149,6 +120,34 @@ function removePlainOriginal(journalPath: string): void {
 }
 
 /**
+ * The one way a plain file becomes an encrypted one: the open plain database is copied page by page (SQLite's
+ * backup API) to `dest`, the copy encrypted in place with `key` and then checked to hold what the source holds
+ * (every table's row count and the schema version) before it is left in `journalMode`. The source is only
+ * read. A copy that fails any step is overwritten and removed before the error is thrown.
+ */
+async function encryptedCopy(plain: BetterSqlite3.Database, dest: string, key: Buffer, journalMode: 'WAL' | 'DELETE', progress: Progress = () => {}): Promise<void> {
+  const counts = tableCounts(plain);
+  const version = plain.pragma('user_version', { simple: true }) as number;
+  rmSync(dest, { force: true });
+  try {
+    progress('copying', 0);
+    await plain.backup(dest, {
+      progress: ({ totalPages, remainingPages }) => {
+        progress('copying', totalPages ? 1 - remainingPages / totalPages : 1);
+        return 256;
+      },
+    });
+    progress('encrypting', 0);
+    encryptInPlace(dest, key);
+    progress('verifying', 0);
+    verifyEncryptedCopy(dest, key, counts, version, journalMode);
+  } catch (error) {
+    secureRemove(dest);
+    throw error;
+  }
+}
+
+/**
  * Encrypts a plain copy in place with `key`. No rollback journal while it runs: it would hold the plain
  * pages. If this is interrupted, the copy is discarded and the original, untouched, still opens.
  */
@@ -165,7 +164,7 @@ function encryptInPlace(path: string, key: Buffer): void {
   }
 }
 
-function verifyEncryptedCopy(path: string, key: Buffer, counts: Map<string, number>, version: number, journalMode: 'WAL' | 'DELETE' = 'WAL'): void {
+function verifyEncryptedCopy(path: string, key: Buffer, counts: Map<string, number>, version: number, journalMode: 'WAL' | 'DELETE'): void {
   const copy = new BetterSqlite3(path, { fileMustExist: true });
   try {
     applyCipherKey(copy, key);
