@@ -8,7 +8,9 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { chromium } from 'playwright-core';
 import { chromiumLaunch } from '../playwright.config.js';
-import { launchApp, reloadApp } from './e2e/harness.js';
+import { applyCipherKey } from '../src-main/core/crypto/cipher.js';
+import { keyFilePath, readKeyFile, unwrapWithKeychain } from '../src-main/core/crypto/keyfile.js';
+import { keychain, launchApp, reloadApp } from './e2e/harness.js';
 
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
 const outDir = process.argv.slice(2).find((arg) => !arg.startsWith('--')) ?? join(import.meta.dirname, '..', 'resources', 'screenshots');
@@ -48,11 +50,14 @@ try {
       await first.close();
       // Damage the interactions table's root page (found on a copy, never by opening the journal itself).
       await writeFile(`${journalPath}.probe`, await readFile(journalPath));
+      // The journal is encrypted (its key file wrapped by the harness's keychain); the copy is read with its key.
       const probe = new BetterSqlite3(`${journalPath}.probe`, { readonly: true });
+      applyCipherKey(probe, await unwrapWithKeychain(readKeyFile(keyFilePath(journalPath))!, keychain));
       const rootPage = probe.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'interactions'").pluck().get() as number;
+      // SQLCipher encrypts the header too, so the page size is asked of the keyed connection, not read from byte 16.
+      const pageSize = probe.pragma('page_size', { simple: true }) as number;
       probe.close();
       const bytes = await readFile(journalPath);
-      const pageSize = bytes.readUInt16BE(16);
       bytes.fill(0x5a, (rootPage - 1) * pageSize, rootPage * pageSize);
       await writeFile(journalPath, bytes);
       const damaged = await launchApp(context, journalPath, { colorScheme: theme });
