@@ -77,6 +77,18 @@ export const calendarContract = {
   'reminders.due': { input: z.object(now).strict().optional(), result: of<RemindersDue>() },
   'reminders.settings': { input: z.object({}).strict().optional(), result: of<ReminderSettings>() },
   'reminders.setSettings': { input: ReminderSettingsInput, result: of<ReminderSettings>() },
+  /** The shell showed these reminders as notifications: kept in the journal, so a restart does not show them again. */
+  'reminders.notified': {
+    input: z
+      .object({
+        keys: z
+          .array(z.string({ error: 'A reminder key must be text.' }).min(1, { error: 'A reminder key cannot be empty.' }).max(120, { error: 'A reminder key is at most 120 characters.' }))
+          .min(1, { error: 'Name at least one reminder.' })
+          .max(50, { error: 'At most 50 reminders at a time.' }),
+      })
+      .strict(),
+    result: of<{ notified: number }>(),
+  },
 } as const;
 
 function of<T>(): T {
@@ -163,7 +175,7 @@ export interface Reminder {
   privateBody: string;
   count: number;
   target: ReminderTarget;
-  /** Whether a system notification should show now (opted in, its time reached, not quiet hours). */
+  /** Whether a system notification should show now (opted in, its time reached, not quiet hours, not shown before: reminders.notified). */
   notify: boolean;
 }
 

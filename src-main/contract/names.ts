@@ -75,6 +75,7 @@ export const callNames = [
   'reminders.due',
   'reminders.settings',
   'reminders.setSettings',
+  'reminders.notified',
   'import.stage',
   'import.preview',
   'import.commit',

@@ -1,6 +1,6 @@
 // Reminders as system notifications. The core decides what is due (reminders.due, with its own clock);
-// this asks once a minute, shows each new one with Electron's Notification, and a click brings the
-// window forward on the right screen. Shown locally by the OS; nothing is sent anywhere.
+// this asks once a minute, shows each new one with Electron's Notification (once: the journal keeps which
+// were shown), and a click brings the window forward on the right screen. Shown locally by the OS; nothing is sent anywhere.
 import { Notification, type BrowserWindow } from 'electron';
 import type { RemindersDue, Result } from '../contract/contract.js';
 import { noticesToShow } from './reminder-notices.js';
@@ -31,8 +31,13 @@ export function startReminderNotifications(
   const tick = async () => {
     const result = await call('reminders.due', {});
     if (!result.ok) return;
-    for (const notice of noticesToShow(result.value as RemindersDue, shown, namesHidden)) {
-      shown.add(notice.key);
+    const notices = noticesToShow(result.value as RemindersDue, shown, namesHidden);
+    if (notices.length === 0) return;
+    // Recorded in the journal before they show, so a restart (the same day, or the same week for the
+    // digest) does not show them again; kept in memory too, should that write fail.
+    for (const notice of notices) shown.add(notice.key);
+    await call('reminders.notified', { keys: notices.map((notice) => notice.key) });
+    for (const notice of notices) {
       const notification = new Notification({ title: notice.title, body: notice.body, silent: false });
       live.add(notification);
       notification.on('click', () => {

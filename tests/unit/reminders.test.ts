@@ -87,10 +87,12 @@ describe('reminders', () => {
     await call(journal, 'interactions.create', { occurredAt: '2026-02-01T12:00:00.000Z', kind: 'call', title: 'Call', personIds: [ids.ben] });
     await call(journal, 'interactions.create', { occurredAt: '2026-02-20T12:00:00.000Z', kind: 'email', title: 'Email', personIds: [ids.cy] });
     await call(journal, 'reminders.setSettings', all);
-    // Thursday: in the list, not notified (the digest is on Mondays at 09:00).
+    // Monday 9 March at 08:59: in the list, not notified yet (the digest is on Mondays at 09:00).
+    expect(kinds(await due(journal, at('08:59', '2026-03-09')))).toEqual([['keep-in-touch', '2 people to get back in touch with, 1 overdue', false]]);
+    // Thursday: that Monday's digest was never shown (no app running), so it notifies now.
     const thursday = await due(journal, at('10:00'));
     // Ana: 35 days (ideal 30, max 45): due. Ben: 39 days (ideal 14, max unset so 28): overdue. Cy: 20 days: fine.
-    expect(kinds(thursday)).toEqual([['keep-in-touch', '2 people to get back in touch with, 1 overdue', false]]);
+    expect(kinds(thursday)).toEqual([['keep-in-touch', '2 people to get back in touch with, 1 overdue', true]]);
     expect(thursday.reminders[0]!.body).toBe('Ben Osei, Ana Ruiz');
     const monday = await due(journal, at('09:00', '2026-03-16'));
     expect(monday.reminders[0]).toMatchObject({ kind: 'keep-in-touch', key: 'keep-in-touch:2026-W12', notify: true, privateBody: 'Your weekly keep-in-touch list is ready.' });
@@ -174,5 +176,33 @@ describe('system notifications', () => {
     expect(hidden).toEqual([{ key: 'promises:2026-03-12', title: 'Promises due', body: 'Open Confidant to see what you said you would do.', action: 'go-commitments' }]);
     expect(JSON.stringify(hidden)).not.toMatch(/Rohan|deck|Salary/);
     expect(noticesToShow(now, new Set(['promises:2026-03-12']), false)).toEqual([]);
+  });
+
+  test('a notification shown once is not shown again after a restart, and a digest missed on its day comes later that week', async ({ journal, journalPath }) => {
+    const rohan = await addPerson(journal, { name: 'Rohan Garg', cadenceDays: 14 });
+    await call(journal, 'interactions.create', { occurredAt: '2026-02-01T12:00:00.000Z', kind: 'call', title: 'Call', personIds: [rohan] });
+    await call(journal, 'commitments.create', { direction: 'i-owe', personId: rohan, description: 'Send the deck', dueOn: '2026-03-12' });
+    await call(journal, 'reminders.setSettings', { ...all, enabled: ['promises', 'keep-in-touch'] });
+    const notifying = async (j: Journal, now: string) => (await due(j, now)).reminders.filter((r) => r.notify).map((r) => r.key);
+    // Monday 9 March, digest day: the app was closed all day. Thursday is the first time it runs that week.
+    expect(await notifying(journal, at('10:00'))).toEqual(['promises:2026-03-12', 'keep-in-touch:2026-W11']);
+    expect(await call(journal, 'reminders.notified', { keys: ['promises:2026-03-12', 'keep-in-touch:2026-W11'] })).toEqual({ notified: 2 });
+    await journal.close();
+    const reopened = await openTestJournal(journalPath);
+    try {
+      // Still listed in the app, no longer notified; next week's digest notifies on its Monday again.
+      expect(kinds(await due(reopened.journal, at('11:00')))).toEqual([
+        ['promises', '1 promise due today', false],
+        ['keep-in-touch', '1 person to get back in touch with, 1 overdue', false],
+      ]);
+      const digest = async (now: string) => (await notifying(reopened.journal, now)).filter((key) => key.startsWith('keep-in-touch'));
+      expect(await digest(at('08:59', '2026-03-16'))).toEqual([]);
+      expect(await digest(at('09:00', '2026-03-16'))).toEqual(['keep-in-touch:2026-W12']);
+      // Nothing but a short list of keys is accepted.
+      expect((await refusal(reopened.journal, 'reminders.notified', { keys: [] })).message).toBe('Name at least one reminder.');
+      expect((await refusal(reopened.journal, 'reminders.notified', { keys: ['x'.repeat(121)] })).message).toBe('A reminder key is at most 120 characters.');
+    } finally {
+      await reopened.journal.close();
+    }
   });
 });

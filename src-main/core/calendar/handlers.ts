@@ -12,7 +12,7 @@ import {
   setOwnEmails,
   watchCalendar,
 } from './calendar.js';
-import { remindersDue, reminderSettings, setReminderSettings } from './reminders.js';
+import { markNotified, remindersDue, reminderSettings, setReminderSettings } from './reminders.js';
 
 type CalendarCall = Extract<CallName, `calendar.${string}` | `reminders.${string}`>;
 type Handlers = { [K in CalendarCall]: (input: ParsedInput<K>) => Promise<CallResult<K>> };
@@ -44,5 +44,6 @@ export function calendarHandlers(db: Kysely<Database>): Handlers {
     'reminders.due': (input) => remindersDue(db, now(input)),
     'reminders.settings': () => reminderSettings(db),
     'reminders.setSettings': (input) => setReminderSettings(db, input),
+    'reminders.notified': ({ keys }) => markNotified(db, keys),
   };
 }

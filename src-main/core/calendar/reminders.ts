@@ -41,6 +41,37 @@ export async function setReminderSettings(db: Kysely<Database>, settings: Remind
   return reminderSettings(db);
 }
 
+// Which reminders the shell has shown as notifications, newest last: kept in the journal, so quitting and
+// starting again the same day (or week, for the digest) does not show the same one twice. Keys name a day,
+// a week or a quarter, so the newest few hundred are all that can still come due.
+const NOTIFIED = 'reminders-notified';
+const NOTIFIED_KEPT = 300;
+const isKeyList = (value: unknown): value is string[] => Array.isArray(value) && value.every((key) => typeof key === 'string');
+
+async function notifiedKeys(db: Kysely<Database>): Promise<string[]> {
+  return readPreference(db, NOTIFIED, [], isKeyList);
+}
+
+export async function markNotified(db: Kysely<Database>, keys: readonly string[]): Promise<{ notified: number }> {
+  return db.transaction().execute(async (trx) => {
+    const kept = (await readPreference(trx, NOTIFIED, [] as string[], isKeyList)).filter((key) => !keys.includes(key));
+    const next = [...kept, ...new Set(keys)].slice(-NOTIFIED_KEPT);
+    await writePreference(trx, NOTIFIED, next);
+    return { notified: keys.length };
+  });
+}
+
+/**
+ * The weekly digest is due from the chosen day and time until the week (Monday to Sunday, the ISO week its
+ * key names) ends: a person whose computer was off on Monday morning gets it when they next open Confidant.
+ */
+function digestReached(date: Date, time: string, settings: Pick<ReminderSettings, 'digestDay' | 'digestAt'>): boolean {
+  const fromMonday = (day: number) => (day + 6) % 7;
+  const today = fromMonday(date.getDay());
+  const chosen = fromMonday(settings.digestDay);
+  return today > chosen || (today === chosen && time >= settings.digestAt);
+}
+
 /** 'HH:MM' local time of an instant. */
 function clock(now: string): string {
   return format(new Date(now), 'HH:mm');
@@ -70,9 +101,10 @@ export async function remindersDue(db: Kysely<Database>, now: string): Promise<R
   const today = localDay(now);
   const time = clock(now);
   const quiet = isQuiet(settings, now);
+  const notified = new Set(await notifiedKeys(db));
   const reminders: Reminder[] = [];
   const add = (kind: ReminderKind, reminder: Omit<Reminder, 'kind' | 'notify'>, timeReached: boolean) =>
-    reminders.push({ kind, ...reminder, notify: settings.enabled.includes(kind) && timeReached && !quiet });
+    reminders.push({ kind, ...reminder, notify: settings.enabled.includes(kind) && timeReached && !quiet && !notified.has(reminder.key) });
 
   // Meetings from today still to log, once the user's chosen time has come.
   const toLog = await meetingsToLog(db, now, 1);
@@ -135,7 +167,7 @@ export async function remindersDue(db: Kysely<Database>, now: string): Promise<R
         count: lapsed.length,
         target: 'keep-in-touch',
       },
-      date.getDay() === settings.digestDay && time >= settings.digestAt,
+      digestReached(date, time, settings),
     );
   }
 
