@@ -85,7 +85,7 @@ async function start(): Promise<void> {
   setNotificationNamesHidden(false);
   startReminderNotifications((name, input) => host.call(name, input), () => mainWindow ?? undefined);
   settings.shortcut = capture.setShortcut(settings.read().quickCaptureShortcut);
-  capture.showTray();
+  settings.tray = capture.setTray(settings.read().showTray);
 }
 
 /** The main window, created if there is none (first start, after it was closed, macOS dock click). */
@@ -237,6 +237,7 @@ function shellActions(event: IpcMainInvokeEvent): ShellActions {
     },
     setNamesHidden: (hidden) => setNotificationNamesHidden(hidden),
     applyShortcut: (accelerator) => capture.setShortcut(accelerator),
+    applyTray: (show) => capture.setTray(show),
   };
 }
 
