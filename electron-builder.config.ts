@@ -5,6 +5,7 @@
 // checks. Forge would need a maker per format and a separate fuses plugin, with no AppImage maker.
 import type { Configuration } from 'electron-builder';
 import { afterPack } from './scripts/fuses.js';
+import { ASAR_UNPACK } from './src-main/shell/resources.js';
 
 export const PRIVACY = 'Everything stays on this computer. No network requests, no telemetry.';
 
@@ -32,8 +33,8 @@ const config: Configuration = {
     { from: 'resources/icons', to: 'icons', filter: ['icon.png', 'tray.png', 'trayTemplate.png', 'trayTemplate@2x.png'] },
   ],
   asar: true,
-  // A .node file cannot be dlopen()ed from inside an archive.
-  asarUnpack: ['node_modules/better-sqlite3-multiple-ciphers/prebuilds/*.node'],
+  // The native module and the journal's worker threads, beside the archive: why in src-main/shell/resources.ts.
+  asarUnpack: [...ASAR_UNPACK],
   // better-sqlite3's prebuilds are N-API: the same binary loads in Node and in Electron, so there is
   // nothing to rebuild (and no compiler or Electron headers to download).
   npmRebuild: false,

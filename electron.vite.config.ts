@@ -19,7 +19,12 @@ export default defineConfig(({ command }) => ({
     define: { __CONFIDANT_DEV_BUILD__: JSON.stringify(command === 'serve') },
     build: {
       outDir: 'out/main',
+      // The journal worker runs from app.asar.unpacked when packaged (why: src-main/shell/resources.ts),
+      // so it must find everything there: every package is bundled in, except the native SQLite module,
+      // which is unpacked whole beside it. tests/unit/packaging.test.ts resolves each of its imports there.
+      externalizeDeps: false,
       rollupOptions: {
+        external: ['better-sqlite3-multiple-ciphers'],
         input: {
           index: resolve('src-main/shell/main.ts'),
           // The journal core runs in its own worker thread; it gets its own entry file.

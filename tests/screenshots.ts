@@ -271,6 +271,19 @@ const screens: Screen[] = [
     },
   },
   {
+    // Settings › Quick capture (#8): the shortcut and the tray icon switch, scrolled into view.
+    name: 'settings-quick-capture',
+    sample: true,
+    sizes: [{ width: 1024, height: 640 }, { width: 1920, height: 1080 }],
+    show: async (page) => {
+      await page.getByRole('heading', { name: 'Timeline', level: 1 }).waitFor();
+      await page.keyboard.press('Control+,');
+      const tray = page.getByRole('status', { name: 'Tray status' });
+      await tray.getByText('The icon is in the tray').waitFor();
+      await tray.scrollIntoViewIfNeeded();
+    },
+  },
+  {
     name: 'journal-stopped',
     sample: true,
     show: async (page) => {

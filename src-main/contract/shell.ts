@@ -83,7 +83,13 @@ export const shellContract = {
   },
   'settings.get': { input: empty, result: of<AppSettingsView>() },
   'settings.set': {
-    input: z.object({ quickCaptureShortcut: accelerator.nullable().optional() }).strict(),
+    // Changes only the settings it names, and applies each at once (the shortcut, the tray icon).
+    input: z
+      .object({
+        quickCaptureShortcut: accelerator.nullable().optional(),
+        showTray: z.boolean({ error: 'Say whether the tray icon is shown (true or false).' }).optional(),
+      })
+      .strict(),
     result: of<AppSettingsView>(),
   },
 } satisfies Record<ShellCallName, { input: z.ZodType; result: unknown }>;
@@ -106,14 +112,22 @@ export interface AppInfo {
 export interface AppSettings {
   /** The global shortcut that opens quick capture; null turns it off. */
   quickCaptureShortcut: string | null;
+  /**
+   * The tray (Windows, Linux) or menu-bar (macOS) icon that opens quick capture. On by default: it is
+   * the way to quick capture where the OS refuses the shortcut (Wayland, a shortcut another app took),
+   * and it shows only Confidant's icon, never a name or a count from the journal.
+   */
+  showTray: boolean;
 }
 
 export interface AppSettingsView extends AppSettings {
   /** Whether the OS gave Confidant the shortcut; a sentence when it did not. */
   shortcut: { state: 'registered' | 'refused' | 'off' | 'unsupported'; message: string | null };
+  /** Whether the icon is showing; a sentence when this desktop has no tray to show it in. */
+  tray: { state: 'shown' | 'off' | 'unavailable'; message: string | null };
 }
 
-export const DEFAULT_SETTINGS: AppSettings = { quickCaptureShortcut: 'CommandOrControl+Shift+L' };
+export const DEFAULT_SETTINGS: AppSettings = { quickCaptureShortcut: 'CommandOrControl+Shift+L', showTray: true };
 
 export const PRIVACY_PROMISE =
   'Everything stays on this computer: your journal is one file on your disk, and Confidant makes no network requests — no telemetry, no update checks, no cloud.';

@@ -3,6 +3,7 @@
 // Electron-free modules beside this one (policy, journal-host, shell-calls, resources), each unit-tested;
 // this file wires them to Electron.
 import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, shell, type IpcMainInvokeEvent } from 'electron';
+import { appendFile, mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PRIVACY_PROMISE } from '../contract/shell.js';
@@ -19,6 +20,10 @@ import { resolveResources } from './resources.js';
 import { isOwnUrl, lockDownContents, lockDownSession, rendererEntry } from './security.js';
 import { handleShellCall, SettingsStore, type ShellActions } from './shell-calls.js';
 import { loadWindowState, trackWindowState } from './window-state.js';
+import { measuringStart, StartTiming } from './start-timing.js';
+
+// When this process was launched (process.uptime() counts from then), for the start line (start-timing.ts).
+const timing = new StartTiming(Date.now() - process.uptime() * 1000);
 
 const paths = resolveResources({
   isPackaged: app.isPackaged,
@@ -59,6 +64,7 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 async function start(): Promise<void> {
+  timing.mark('app-ready');
   app.setAboutPanelOptions({
     applicationName: 'Confidant',
     applicationVersion: app.getVersion(),
@@ -80,12 +86,13 @@ async function start(): Promise<void> {
     for (const window of BrowserWindow.getAllWindows()) window.setBackgroundColor(color);
   });
   await host.start();
+  timing.mark('journal-ready');
   showMainWindow();
   // Open and unlocked: notifications may name people. The lock and privacy screen set this back to hidden.
   setNotificationNamesHidden(false);
   startReminderNotifications((name, input) => host.call(name, input), () => mainWindow ?? undefined);
   settings.shortcut = capture.setShortcut(settings.read().quickCaptureShortcut);
-  capture.showTray();
+  settings.tray = capture.setTray(settings.read().showTray);
 }
 
 /** The main window, created if there is none (first start, after it was closed, macOS dock click). */
@@ -117,6 +124,7 @@ function createMainWindow(): BrowserWindow {
     backgroundColor: nativeTheme.shouldUseDarkColors ? '#16181d' : '#f7f6f3',
     webPreferences: webPreferences(paths.preload),
   });
+  timing.mark('window-created');
   if (state.maximized) window.maximize();
   // #12: keep confidences out of screenshots, screen sharing and recordings where the OS allows it
   // (Windows 10 2004+, macOS, though apps using ScreenCaptureKit on newer macOS still capture it; a no-op on
@@ -125,10 +133,39 @@ function createMainWindow(): BrowserWindow {
   trackWindowState(window, stateFile);
   // Main sets the title (the journal's name), not the page's <title>.
   window.on('page-title-updated', (event) => event.preventDefault());
-  window.once('ready-to-show', () => window.show());
+  window.once('ready-to-show', () => {
+    window.show();
+    if (!timing.has('ready-to-show')) {
+      timing.mark('ready-to-show');
+      void reportStart(window);
+    }
+  });
   void window.loadURL(rendererEntry());
   void updateTitle(window);
   return window;
+}
+
+/**
+ * Logs how long this start took (start-timing.ts). The page's first contentful paint comes from its own
+ * Paint Timing entry, on the same wall clock as main's marks.
+ */
+async function reportStart(window: BrowserWindow): Promise<void> {
+  try {
+    const paint = (await window.webContents.executeJavaScript(
+      `new Promise((resolve) => { const find = () => performance.getEntriesByName('first-contentful-paint')[0]; const done = () => resolve(find() ? performance.timeOrigin + find().startTime : null); if (find()) done(); else setTimeout(done, 1000); })`,
+    )) as number | null;
+    if (typeof paint === 'number') timing.mark('first-contentful-paint', paint);
+  } catch (error) {
+    console.warn(`[start] the page's paint time could not be read: ${describeError(error)}`);
+  }
+  const line = timing.line();
+  console.log(line);
+  if (!measuringStart(process.argv)) return;
+  const logs = app.getPath('logs');
+  await mkdir(logs, { recursive: true })
+    .then(() => appendFile(join(logs, 'start-times.log'), `${line}\n`))
+    .catch((error: unknown) => console.warn(`[start] ${describeError(error)}`));
+  app.quit();
 }
 
 export function webPreferences(preload: string): Electron.WebPreferences {
@@ -237,6 +274,7 @@ function shellActions(event: IpcMainInvokeEvent): ShellActions {
     },
     setNamesHidden: (hidden) => setNotificationNamesHidden(hidden),
     applyShortcut: (accelerator) => capture.setShortcut(accelerator),
+    applyTray: (show) => capture.setTray(show),
   };
 }
 

@@ -3,6 +3,7 @@
 // same journal through the same contract, and closes when saved (the renderer calls window.close()).
 import { BrowserWindow, globalShortcut, Menu, nativeTheme, Tray, type WebContents } from 'electron';
 import type { AppSettingsView } from '../contract/shell.js';
+import { trayView } from './shell-calls.js';
 
 interface Options {
   preload: string;
@@ -70,8 +71,14 @@ export class QuickCapture {
     return { state: 'registered', message: null };
   }
 
-  showTray(): void {
-    if (this.tray) return;
+  /** Shows the tray / menu-bar icon, or removes it: the Settings switch, applied at once. */
+  setTray(show: boolean): AppSettingsView['tray'] {
+    if (!show) {
+      this.tray?.destroy();
+      this.tray = null;
+      return trayView(false, false, process.platform);
+    }
+    if (this.tray) return trayView(true, true, process.platform);
     try {
       const tray = new Tray(this.options.trayIcon);
       tray.setToolTip('Confidant');
@@ -86,9 +93,11 @@ export class QuickCapture {
       // On Windows and some Linux panels a click (not the menu) is the natural gesture.
       tray.on('click', () => this.open());
       this.tray = tray;
+      return trayView(true, true, process.platform);
     } catch (error) {
       // Some Linux desktops have no tray; the shortcut and the main window still work.
       console.warn('[tray] not available', error);
+      return trayView(true, false, process.platform);
     }
   }
 

@@ -24,6 +24,8 @@ export interface ShellActions {
   setNamesHidden(hidden: boolean): void;
   /** Applies the shortcut (registers it with the OS); returns how that went. */
   applyShortcut(accelerator: string | null): AppSettingsView['shortcut'];
+  /** Shows or removes the tray / menu-bar icon; returns how that went (see trayView). */
+  applyTray(show: boolean): AppSettingsView['tray'];
 }
 
 export function isShellCall(name: unknown): name is ShellCallName {
@@ -70,12 +72,14 @@ export async function handleShellCall(name: unknown, input: unknown, actions: Sh
         return ok({ path });
       }
       case 'settings.get':
-        return ok({ ...settings.read(), shortcut: settings.shortcut });
+        return ok({ ...settings.read(), shortcut: settings.shortcut, tray: settings.tray });
       case 'settings.set': {
-        const next = settings.update(value as Partial<AppSettings>);
-        const shortcut = actions.applyShortcut(next.quickCaptureShortcut);
-        settings.shortcut = shortcut;
-        return ok({ ...next, shortcut });
+        const changes = value as Partial<AppSettings>;
+        const next = settings.update(changes);
+        // Applied live, and only what was named: turning the tray off leaves the shortcut registered.
+        if ('quickCaptureShortcut' in changes) settings.shortcut = actions.applyShortcut(next.quickCaptureShortcut);
+        if ('showTray' in changes) settings.tray = actions.applyTray(next.showTray);
+        return ok({ ...next, shortcut: settings.shortcut, tray: settings.tray });
       }
     }
   } catch (error) {
@@ -92,6 +96,7 @@ const stored = z
       .nullable()
       .catch(DEFAULT_SETTINGS.quickCaptureShortcut)
       .transform((value) => (value === null || isAccelerator(value) ? value : DEFAULT_SETTINGS.quickCaptureShortcut)),
+    showTray: z.boolean().catch(DEFAULT_SETTINGS.showTray),
   })
   .catch({ ...DEFAULT_SETTINGS });
 
@@ -101,6 +106,7 @@ const stored = z
  */
 export class SettingsStore {
   shortcut: AppSettingsView['shortcut'] = { state: 'off', message: null };
+  tray: AppSettingsView['tray'] = { state: 'off', message: null };
 
   constructor(private readonly file: string) {}
 
@@ -117,6 +123,18 @@ export class SettingsStore {
     writeFileAtomically(this.file, Buffer.from(JSON.stringify(next, null, 2)));
     return next;
   }
+}
+
+/**
+ * What the Settings screen says about the tray icon, from the setting and what the OS did with it:
+ * `created` is false when Electron could not make a tray (a Linux desktop without one, such as GNOME
+ * without the AppIndicator extension).
+ */
+export function trayView(show: boolean, created: boolean, platform: string): AppSettingsView['tray'] {
+  if (!show) return { state: 'off', message: null };
+  if (created) return { state: 'shown', message: null };
+  const where = platform === 'linux' ? ' (on GNOME, the AppIndicator extension adds one)' : '';
+  return { state: 'unavailable', message: `This desktop has no tray to show Confidant's icon in${where}. Use the shortcut, or File → Quick Capture Window.` };
 }
 
 function writeFileAtomically(path: string, data: Buffer): void {

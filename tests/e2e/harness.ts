@@ -10,7 +10,7 @@ import type { JournalProblem, JournalStatus } from '../../src-main/contract/jour
 import { callNames, shellCallNames } from '../../src-main/contract/names.js';
 import { JournalSession, type Keychain } from '../../src-main/core/index.js';
 import { stoppedProblem } from '../../src-main/shell/journal-host.js';
-import { handleShellCall, isShellCall, SettingsStore, type ShellActions } from '../../src-main/shell/shell-calls.js';
+import { handleShellCall, isShellCall, SettingsStore, trayView, type ShellActions } from '../../src-main/shell/shell-calls.js';
 import { testKeychain } from '../test-keychain.js';
 
 export const APP_ORIGIN = 'http://confidant.test';
@@ -66,6 +66,8 @@ export interface LaunchOptions {
   settingsPath?: string;
   /** What the OS says to a global shortcut: the harness has no OS, so the test decides. */
   shortcutAccepted?: boolean;
+  /** Whether the desktop has a tray for Confidant's icon: the harness has none, so the test decides. */
+  trayAvailable?: boolean;
   /** The folder app.pickFolder answers with; unset means the person cancelled. */
   pickFolder?: string;
   /** The file app.pickFile answers with (the native open dialog in Electron); unset means the person cancelled. */
@@ -131,8 +133,11 @@ export async function launchApp(
         : options.shortcutAccepted === false
           ? { state: 'refused', message: `The system did not give Confidant ${accelerator}: another app probably uses it. Choose another, or use the tray icon.` }
           : { state: 'registered', message: null },
+    // The same sentences as main (trayView), with the desktop's answer chosen by the test.
+    applyTray: (show) => trayView(show, options.trayAvailable !== false, 'linux'),
   };
   settings.shortcut = actions.applyShortcut(settings.read().quickCaptureShortcut);
+  settings.tray = actions.applyTray(settings.read().showTray);
   const invoke = async (name: unknown, input: unknown) => {
     if (isShellCall(name)) {
       shellCalls.push({ name, input });

@@ -54,6 +54,41 @@ test('a shortcut the system refuses is reported, and a malformed one is refused 
   }
 });
 
+test('the tray icon is on by default, turned off and on from Settings, and the choice outlives a restart', async ({ context, journalPath }) => {
+  const settingsPath = `${journalPath}.tray-settings.json`;
+  const first = await launchApp(context, journalPath, { settingsPath });
+  try {
+    const page = first.page;
+    await menu(page, 'open-settings');
+    const tray = page.getByRole('checkbox', { name: 'Show Confidant’s icon in the tray' });
+    await expect(tray).toBeChecked();
+    await expect(page.getByRole('status', { name: 'Tray status' })).toContainText('The icon is in the tray');
+
+    await tray.focus();
+    await page.keyboard.press('Space');
+    await expect(page.getByRole('status', { name: 'Tray status' })).toContainText('No icon. Quick capture opens with the shortcut');
+    await expect(tray).not.toBeChecked();
+    // Only the tray was named, so only the tray changed: the shortcut is still on.
+    await expect(page.getByRole('status', { name: 'Shortcut status' })).toContainText('On: CommandOrControl+Shift+L');
+    expect(first.shellCalls.filter((call) => call.name === 'settings.set').map((call) => call.input)).toEqual([{ showTray: false }]);
+  } finally {
+    await first.close();
+  }
+
+  // A desktop without a tray: turning it back on says so, and what to use instead.
+  const second = await launchApp(context, journalPath, { settingsPath, trayAvailable: false });
+  try {
+    const page = second.page;
+    await menu(page, 'open-settings');
+    const tray = page.getByRole('checkbox', { name: 'Show Confidant’s icon in the tray' });
+    await expect(tray).not.toBeChecked();
+    await tray.check();
+    await expect(page.getByRole('status', { name: 'Tray status' })).toContainText('This desktop has no tray to show Confidant');
+  } finally {
+    await second.close();
+  }
+});
+
 test('the quick-capture page logs an interaction into the same journal', async ({ running }) => {
   const page = running.page;
   await page.goto(page.url().replace(/#.*$/, '') + '#/capture');

@@ -6,12 +6,14 @@
 import { createPackageWithOptions, listPackage, statFile } from '@electron/asar';
 import { FuseV1Options } from '@electron/fuses';
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
-import { join, matchesGlob, relative, sep } from 'node:path';
+import { init as initLexer, parse as parseImports } from 'es-module-lexer';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { builtinModules, createRequire } from 'node:module';
+import { dirname, join, matchesGlob, relative, sep } from 'node:path';
 import config from '../../electron-builder.config.js';
 import { fuseConfig, fuseSettings, packagedBinary } from '../../scripts/fuses.js';
 import { JournalClient } from '../../src-main/shell/journal-client.js';
-import { resolveResources } from '../../src-main/shell/resources.js';
+import { ASAR_UNPACK, resolveResources } from '../../src-main/shell/resources.js';
 import { describe, expect, root, test } from './helpers.js';
 
 describe('electron-builder configuration', () => {
@@ -28,7 +30,7 @@ describe('electron-builder configuration', () => {
     expect(config.publish).toBeNull();
     expect(config.npmRebuild).toBe(false);
     expect(config.asar).toBe(true);
-    expect(config.asarUnpack).toEqual(['node_modules/better-sqlite3-multiple-ciphers/prebuilds/*.node']);
+    expect(config.asarUnpack).toEqual([...ASAR_UNPACK]);
     expect(config.extraResources).toEqual(
       expect.arrayContaining([
         { from: 'resources/sample-journal.json', to: 'sample-journal.json' },
@@ -113,29 +115,49 @@ describe('the packaged app (app.asar built from the same file list)', () => {
       } else cpSync(from, join(resources, extra.to));
     }
     const asar = join(resources, 'app.asar');
-    await createPackageWithOptions(stage, asar, { unpack: `**/${(config.asarUnpack as string[])[0]!.split('/').pop()}` });
+    // electron-builder matches asarUnpack against paths inside the app; @electron/asar against full paths.
+    await createPackageWithOptions(stage, asar, { unpack: `{${ASAR_UNPACK.map((pattern) => join(stage, pattern)).join(',')}}` });
+    // From here on only what electron-builder ships exists: the archive and what sits beside it.
+    rmSync(stage, { recursive: true });
 
     const listed = listPackage(asar, { isPack: false }).map((file) => file.split(sep).join('/'));
-    for (const needed of ['/package.json', '/out/main/index.js', '/out/main/journal-worker.js', '/out/preload/index.cjs', '/out/renderer/index.html', '/node_modules/better-sqlite3-multiple-ciphers/lib/index.js', '/node_modules/kysely/package.json', '/node_modules/zod/package.json']) {
+    for (const needed of ['/package.json', '/out/main/index.js', '/out/main/journal-worker.js', '/out/main/backup-check.js', '/out/preload/index.cjs', '/out/renderer/index.html', '/node_modules/better-sqlite3-multiple-ciphers/lib/index.js']) {
       expect(listed, needed).toContain(needed);
     }
-    // Nothing that does not run: no screenshots, tests, sources, sample generator, dev tools, source maps.
-    const forbidden = listed.filter((file) => /screenshots|\/tests?\/|\/src-main\/|\/src-renderer\/|resources\/sample\/|generate\.ts|\.map$|\/node_modules\/(electron|vite|vitest|svelte|playwright|typescript|electron-builder)\/|better-sqlite3\/(deps|src)\//.test(file));
+    // Nothing that does not run: no screenshots, tests, sources, sample generator, dev tools, source maps,
+    // and no package the build already bundled into out/ (only the native module is loaded from node_modules).
+    const forbidden = listed.filter((file) => /screenshots|\/tests?\/|\/src-main\/|\/src-renderer\/|resources\/sample\/|generate\.ts|\.map$|\/node_modules\/(electron|vite|vitest|svelte|playwright|typescript|electron-builder|zod|kysely|graphology[^/]*)\/|better-sqlite3\/(deps|src)\//.test(file));
     expect(forbidden).toEqual([]);
     expect(listed.some((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'))).toBe(false);
 
-    // The native module is marked unpacked and sits beside the archive.
+    // The native module and the worker threads are marked unpacked and sit beside the archive.
     const native = `node_modules/better-sqlite3-multiple-ciphers/prebuilds/${process.platform}-${process.arch}.node`;
-    expect(statFile(asar, native)).toMatchObject({ unpacked: true });
-    expect(existsSync(join(resources, 'app.asar.unpacked', native))).toBe(true);
+    const unpackedDir = join(resources, 'app.asar.unpacked');
+    for (const file of [native, 'node_modules/better-sqlite3-multiple-ciphers/lib/index.js', 'node_modules/better-sqlite3-multiple-ciphers/package.json', 'out/main/journal-worker.js', 'out/main/backup-check.js']) {
+      expect(statFile(asar, file), file).toMatchObject({ unpacked: true });
+      expect(existsSync(join(unpackedDir, file)), file).toBe(true);
+    }
+    // main itself stays inside the archive, under its integrity check.
+    expect(statFile(asar, 'out/main/index.js')).not.toMatchObject({ unpacked: true });
 
-    // The packaged app's paths, resolved as main resolves them, point at real files.
+    // The packaged app's paths, resolved as main resolves them, point at real files; the worker at the
+    // unpacked copy, never into the archive (Node's ES-module loader would have to read it there).
     const paths = resolveResources({ isPackaged: true, resourcesPath: resources, appPath: asar, mainDir: join(asar, 'out', 'main'), platform: process.platform, arch: process.arch });
-    for (const file of [paths.sampleJournal, paths.icon, paths.trayIcon, paths.nativeBinding!]) expect(existsSync(file), file).toBe(true);
+    expect(paths.worker).toBe(join(unpackedDir, 'out', 'main', 'journal-worker.js'));
+    for (const file of [paths.worker, paths.sampleJournal, paths.icon, paths.trayIcon, paths.nativeBinding!]) expect(existsSync(file), file).toBe(true);
 
-    // Node cannot read inside an asar (Electron can), so run the worker from the staged copy of the same
-    // files, with the unpacked native module and the packaged sample journal: nothing it needs is missing.
-    const client = await JournalClient.start(join(stage, 'out', 'main', 'journal-worker.js'), {
+    // Every import of the two worker scripts, followed through their chunks, resolves inside the
+    // unpacked folder (or is built into Node): nothing they load is inside app.asar.
+    const loaded = await workerImports(unpackedDir);
+    expect(loaded).toContain(join(unpackedDir, 'node_modules', 'better-sqlite3-multiple-ciphers', 'lib', 'index.js'));
+    for (const file of loaded) {
+      expect(file.startsWith(unpackedDir + sep), file).toBe(true);
+      expect(existsSync(file), file).toBe(true);
+    }
+
+    // And it runs there: the worker, started from the unpacked path main gives it, with the unpacked
+    // native module and the packaged sample journal (the staged app is gone, so nothing else can help).
+    const client = await JournalClient.start(paths.worker, {
       journalPath: join(dir, 'journal.sqlite'),
       samplePath: paths.sampleJournal,
       nativeBinding: paths.nativeBinding!,
@@ -147,3 +169,34 @@ describe('the packaged app (app.asar built from the same file list)', () => {
     }
   });
 });
+
+/** The ES-module imports of a built file: static, and dynamic with a literal specifier (comments are not code). */
+async function importsOf(file: string): Promise<string[]> {
+  await initLexer;
+  const [imports] = parseImports(readFileSync(file, 'utf8'));
+  return imports.map((entry) => entry.n).filter((name): name is string => typeof name === 'string');
+}
+
+/**
+ * Every file the two worker entries load (the journal worker starts the backup checker from its own
+ * folder, with new URL('./backup-check.js', import.meta.url)), resolved as Node resolves them from where
+ * they sit: relative imports followed, packages resolved from the file's folder up, Node's own left out.
+ */
+async function workerImports(unpackedDir: string): Promise<string[]> {
+  const builtins = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
+  const queue = [join(unpackedDir, 'out', 'main', 'journal-worker.js'), join(unpackedDir, 'out', 'main', 'backup-check.js')];
+  const seen = new Set<string>();
+  while (queue.length) {
+    const file = queue.shift()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    if (!existsSync(file)) continue;
+    for (const specifier of await importsOf(file)) {
+      if (builtins.has(specifier)) continue;
+      if (specifier.startsWith('.')) queue.push(join(dirname(file), specifier));
+      // A package: resolved, not followed (it is CommonJS; running the worker below loads the rest).
+      else seen.add(createRequire(file).resolve(specifier));
+    }
+  }
+  return [...seen];
+}

@@ -17,12 +17,12 @@ describe('resolveResources', () => {
     for (const file of [paths.sampleJournal, paths.icon, paths.trayIcon]) expect(existsSync(file), file).toBe(true);
   });
 
-  it('reads from process.resourcesPath when packaged, with the native module unpacked from the asar', () => {
+  it('reads from process.resourcesPath when packaged, with the worker and the native module unpacked from the asar', () => {
     const resources = join('/opt', 'Confidant', 'resources');
     const asar = join(resources, 'app.asar');
     const paths = resolveResources({ isPackaged: true, resourcesPath: resources, appPath: asar, mainDir: join(asar, 'out', 'main'), platform: 'linux', arch: 'arm64' });
     expect(paths).toEqual({
-      worker: join(asar, 'out', 'main', 'journal-worker.js'),
+      worker: join(resources, 'app.asar.unpacked', 'out', 'main', 'journal-worker.js'),
       preload: join(asar, 'out', 'preload', 'index.cjs'),
       renderer: join(asar, 'out', 'renderer'),
       sampleJournal: join(resources, 'sample-journal.json'),
