@@ -266,6 +266,35 @@ describe('network overview', () => {
     expect((await refusal(journal, 'network.overview', { stage: 'intern' })).message).toMatch(/The career stage is one of/);
   });
 
+  test('clusters by community and by organization: two known groups with their sizes, the same on the screen and the map', async ({ journal }) => {
+    // Two cliques of four (Northwind and Contoso) joined by one link, and a loner: Louvain's known answer is
+    // the two cliques; the loner is in no group. Everyone met this month, so everyone is active.
+    const ids: number[] = [];
+    for (const [name, organization] of [['A1', 'Northwind'], ['A2', 'Northwind'], ['A3', 'Northwind'], ['A4', 'Contoso'], ['B1', 'Contoso'], ['B2', 'Contoso'], ['B3', 'Contoso'], ['B4', 'Contoso'], ['Loner', 'Fabrikam']] as const) {
+      const id = await addPerson(journal, { name, organization });
+      await addInteraction(journal, { personIds: [id], occurredAt: '2025-06-01T10:00:00.000Z' });
+      ids.push(id);
+    }
+    const clique = (group: number[]) => group.flatMap((a, i) => group.slice(i + 1).map((b) => [a, b] as const));
+    for (const [a, b] of [...clique(ids.slice(0, 4)), ...clique(ids.slice(4, 8)), [ids[3]!, ids[4]!] as const]) await call(journal, 'links.create', { personAId: a, personBId: b });
+
+    const overview = await call(journal, 'network.overview', { now: NOW });
+    const names = (personIds: number[]) => personIds.map((id) => overview.people[id]!.name);
+    expect(overview.open.communities.map((f) => [f.label, f.count, names(f.personIds)])).toEqual([
+      ['Group 1, mostly at Northwind', 4, ['A1', 'A2', 'A3', 'A4']],
+      ['Group 2, mostly at Contoso', 4, ['B1', 'B2', 'B3', 'B4']],
+    ]);
+    expect(overview.open.byOrganization.map((f) => [f.label, f.count])).toEqual([['Contoso', 5], ['Northwind', 3], ['Fabrikam', 1]]);
+
+    const graph = await call(journal, 'network.graph', { now: NOW });
+    const groupOf = Object.fromEntries(graph.nodes.map((n) => [n.name, n.community]));
+    expect(groupOf).toEqual({
+      A1: 'Group 1, mostly at Northwind', A2: 'Group 1, mostly at Northwind', A3: 'Group 1, mostly at Northwind', A4: 'Group 1, mostly at Northwind',
+      B1: 'Group 2, mostly at Contoso', B2: 'Group 2, mostly at Contoso', B3: 'Group 2, mostly at Contoso', B4: 'Group 2, mostly at Contoso',
+      Loner: null,
+    });
+  });
+
   test('the graph has everyone and every link, with no notes in it', async ({ journal }) => {
     const ada = await addPerson(journal, { name: 'Ada', notes: 'PRIVATE-MARKER' });
     const ben = await addPerson(journal, { name: 'Ben' });

@@ -147,6 +147,22 @@ function figure(key: string, label: string, ids: number[], people: Map<number, P
   return { key, label, count: ids.length, personIds: [...ids].sort(byName(people)) };
 }
 
+/** ", mostly at Northwind" for the organization most of these people are at, or nothing when none is noted. */
+function mostlyAtOf(ids: readonly number[], people: Map<number, PersonStats>): string {
+  const counts = new Map<string, number>();
+  for (const id of ids) {
+    const org = people.get(id)!.organization;
+    if (org) counts.set(org, (counts.get(org) ?? 0) + 1);
+  }
+  const top = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0];
+  return top ? `, mostly at ${top[0]}` : '';
+}
+
+/** One name for a community on the Network screen and in the map's legend, so the two agree. */
+function communityLabel(index: number, ids: readonly number[], people: Map<number, PersonStats>): string {
+  return `Group ${index + 1}${mostlyAtOf(ids, people)}`;
+}
+
 export type Depth = 0 | 1 | 2;
 
 /** Deep: give and take both ways in the year, several meetings, and an ally role set. Building: some give or take. */
@@ -225,15 +241,7 @@ export async function networkOverview(db: Kysely<Database>, now: string, stage: 
     const org = person.organization ?? 'No organization recorded';
     (orgGroups.get(org) ?? orgGroups.set(org, []).get(org)!).push(person.id);
   }
-  const mostlyAt = (ids: number[]) => {
-    const counts = new Map<string, number>();
-    for (const id of ids) {
-      const org = people.get(id)!.organization;
-      if (org) counts.set(org, (counts.get(org) ?? 0) + 1);
-    }
-    const top = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0];
-    return top ? `, mostly at ${top[0]}` : '';
-  };
+  const mostlyAt = (ids: number[]) => mostlyAtOf(ids, people);
 
   // Diverse: levels and inside/outside are fixed lists, so an empty one still shows as "nobody active".
   const groups: FigureGroup[] = [];
@@ -307,7 +315,7 @@ export async function networkOverview(db: Kysely<Database>, now: string, stage: 
       byOrganization: [...orgGroups.entries()]
         .sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))
         .map(([org, list]) => figure(`organization:${org}`, org, list, people)),
-      communities: ego.communities.map((group, index) => figure(`community:${index + 1}`, `Group ${index + 1}${mostlyAt(group)}`, group, people)),
+      communities: ego.communities.map((group, index) => figure(`community:${index + 1}`, communityLabel(index, group, people), group, people)),
     },
     diverse: { groups, nobodyActive, quarters },
     deep: {
@@ -334,6 +342,15 @@ export async function networkOverview(db: Kysely<Database>, now: string, stage: 
 /** The map's graph: everyone, with depth and activity for sizing and filters, and every stated link. */
 export async function networkGraph(db: Kysely<Database>, now: string): Promise<NetworkGraph> {
   const { people, pairs } = await load(db, now);
+  // The same communities as the Network screen (Louvain on my active contacts' links, same seed), so the
+  // map coloured by group shows the groups the screen counts, under the same names.
+  const active = [...people.values()].filter((p) => p.recent > 0).map((p) => p.id);
+  const ego = egoMeasures(active, pairs.map(([a, b]) => [a, b] as const));
+  const communityOf = new Map<number, string>();
+  ego.communities.forEach((group, index) => {
+    const label = communityLabel(index, group, people);
+    for (const id of group) communityOf.set(id, label);
+  });
   const nodes: GraphNode[] = [...people.values()].map((p) => ({
     id: p.id,
     name: p.name,
@@ -347,6 +364,7 @@ export async function networkGraph(db: Kysely<Database>, now: string): Promise<N
     depth: p.recent > 0 ? depthOf(p) : 0,
     interactions: p.recent,
     lastInteractionAt: p.lastInteractionAt,
+    community: communityOf.get(p.id) ?? null,
   }));
   return { nodes, edges: pairs.map(([source, target, kind]) => ({ source, target, kind: kind as NetworkGraph['edges'][number]['kind'] })) };
 }
