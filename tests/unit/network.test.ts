@@ -150,6 +150,15 @@ describe('introductions', () => {
     expect((await refusal(journal, 'introductions.create', { direction: 'sideways', personAId: ada, introducedOn: '2025-03-11' })).code).toBe('invalid-input');
     expect((await refusal(journal, 'introductions.create', { direction: 'made', personAId: ada, personBId: 77, introducedOn: '2025-03-11' })).code).toBe('not-found');
     expect((await refusal(journal, 'introductions.setOutcome', { id: 5, outcome: 'married' })).message).toMatch(/The outcome is one of/);
+    // The interaction it came from must be one in the journal, not deleted, named by a whole id.
+    const ben = await addPerson(journal, { name: 'Ben' });
+    const made = { direction: 'made', personAId: ada, personBId: ben, introducedOn: '2025-03-11' } as const;
+    expect((await refusal(journal, 'introductions.create', { ...made, interactionId: 999 })).code).toBe('not-found');
+    expect((await refusal(journal, 'introductions.create', { ...made, interactionId: 1.5 })).code).toBe('invalid-input');
+    const gone = await addInteraction(journal, { personIds: [ada, ben] });
+    await call(journal, 'interactions.delete', { id: gone });
+    expect((await refusal(journal, 'introductions.create', { ...made, interactionId: gone })).code).toBe('not-found');
+    expect(await call(journal, 'introductions.list', {})).toEqual([]);
   });
 
   test('to consider: a need or goal tagged on one person and an offer on another, not yet linked', async ({ journal }) => {
