@@ -14,7 +14,7 @@ import type {
 import type { Database } from '../db/schema.js';
 import { daysBefore } from '../reciprocity/clock.js';
 import { quarterLabel, quarterOf, quarterRange, shiftQuarter } from '../quarters.js';
-import { egoMeasures } from './graph-measures.js';
+import { egoMeasures, type EgoMeasures } from './graph-measures.js';
 
 // The network perspective as counts a leader can act on: open, diverse, deep. Every figure carries the ids
 // of the people behind it. Counting happens in SQL, in one pass per table; graph measures in graph-measures.
@@ -27,6 +27,8 @@ export const ONLY_ASKS_DAYS = 183;
 export const DEEP_MIN_INTERACTIONS = 3;
 
 interface PersonStats extends NetworkPerson {
+  /** Place in everyone sorted by name: figures sort their people by it (thousands of localeCompare calls per figure cost more than the SQL). */
+  rank: number;
   industries: string[];
   /** Interactions since the first of the four quarters (about 15 months), and the last of them. */
   interactions: number;
@@ -42,12 +44,13 @@ interface PersonStats extends NetworkPerson {
   quarters: Set<string>;
 }
 
-interface Loaded {
+/** What the figures and the map are computed from: read once per journal revision and shared by both. */
+export interface Loaded {
   people: Map<number, PersonStats>;
   pairs: [number, number, string][];
 }
 
-async function load(db: Kysely<Database>, now: string): Promise<Loaded> {
+export async function loadNetwork(db: Kysely<Database>, now: string): Promise<Loaded> {
   const since = daysBefore(now, ACTIVE_DAYS);
   const half = daysBefore(now, ONLY_ASKS_DAYS);
   const current = quarterOf(now);
@@ -103,6 +106,7 @@ async function load(db: Kysely<Database>, now: string): Promise<Loaded> {
       insideOrg: row.inside_org === null ? null : row.inside_org === 1,
       department: row.department,
       allyRole: row.ally_role as AllyRole | null,
+      rank: 0,
       industries: [],
       interactions: 0,
       lastInteractionAt: null,
@@ -116,6 +120,9 @@ async function load(db: Kysely<Database>, now: string): Promise<Loaded> {
       quarters: new Set(),
     });
   }
+  // One collator, one sort of everyone (the same order as localeCompare in the default locale).
+  const collator = new Intl.Collator();
+  [...map.values()].sort((a, b) => collator.compare(a.name, b.name)).forEach((person, index) => (person.rank = index));
   for (const row of tags) map.get(row.person_id)?.industries.push(row.tag.slice('industry:'.length).trim());
   for (const row of seen.rows) {
     const person = map.get(row.person_id);
@@ -141,7 +148,7 @@ async function load(db: Kysely<Database>, now: string): Promise<Loaded> {
   return { people: map, pairs: links.map((row) => [row.person_a_id, row.person_b_id, row.kind]) };
 }
 
-const byName = (people: Map<number, PersonStats>) => (a: number, b: number) => people.get(a)!.name.localeCompare(people.get(b)!.name);
+const byName = (people: Map<number, PersonStats>) => (a: number, b: number) => people.get(a)!.rank - people.get(b)!.rank;
 
 function figure(key: string, label: string, ids: number[], people: Map<number, PersonStats>): Figure {
   return { key, label, count: ids.length, personIds: [...ids].sort(byName(people)) };
@@ -224,14 +231,28 @@ function groupBy(active: PersonStats[], everyone: PersonStats[], pick: (person: 
   return { group, nobody };
 }
 
+/** My ego network's measures, worked out once per load: the screen and the map both need them. */
+const egoCache = new WeakMap<Loaded, EgoMeasures>();
+function egoOf(loaded: Loaded): EgoMeasures {
+  let ego = egoCache.get(loaded);
+  if (!ego) {
+    const active = [...loaded.people.values()].filter((p) => p.recent > 0).map((p) => p.id);
+    ego = egoMeasures(active, loaded.pairs.map(([a, b]) => [a, b] as const));
+    egoCache.set(loaded, ego);
+  }
+  return ego;
+}
+
 export async function networkOverview(db: Kysely<Database>, now: string, stage: CareerStage | null): Promise<NetworkOverview> {
-  const { people, pairs } = await load(db, now);
+  return overviewOf(await loadNetwork(db, now), now, stage);
+}
+
+/** The figures from what loadNetwork read; `loaded` is only read, so the map can share it. */
+export function overviewOf(loaded: Loaded, now: string, stage: CareerStage | null): NetworkOverview {
+  const { people, pairs } = loaded;
   const everyone = [...people.values()];
   const active = everyone.filter((person) => person.recent > 0);
-  const ego = egoMeasures(
-    active.map((person) => person.id),
-    pairs.map(([a, b]) => [a, b] as const),
-  );
+  const ego = egoOf(loaded);
 
   // Open.
   const [rest, ...apart] = ego.components.filter((group) => group.length >= 1);
@@ -341,11 +362,14 @@ export async function networkOverview(db: Kysely<Database>, now: string, stage: 
 
 /** The map's graph: everyone, with depth and activity for sizing and filters, and every stated link. */
 export async function networkGraph(db: Kysely<Database>, now: string): Promise<NetworkGraph> {
-  const { people, pairs } = await load(db, now);
+  return graphOf(await loadNetwork(db, now));
+}
+
+export function graphOf(loaded: Loaded): NetworkGraph {
+  const { people, pairs } = loaded;
   // The same communities as the Network screen (Louvain on my active contacts' links, same seed), so the
   // map coloured by group shows the groups the screen counts, under the same names.
-  const active = [...people.values()].filter((p) => p.recent > 0).map((p) => p.id);
-  const ego = egoMeasures(active, pairs.map(([a, b]) => [a, b] as const));
+  const ego = egoOf(loaded);
   const communityOf = new Map<number, string>();
   ego.communities.forEach((group, index) => {
     const label = communityLabel(index, group, people);
