@@ -68,6 +68,8 @@ try {
     ['network.overview (cold)', await time(() => (write(), api('network.overview', {})))],
     ['network.overview (warm)', await time(() => api('network.overview', {}))],
     ['network.graph (cold)', await time(() => (write(), api('network.graph', {})))],
+    // A visit after a write: the screen's figures, then the map, which shares the rows the first one read.
+    ['overview then graph (cold)', await time(async () => (write(), await api('network.overview', {}), api('network.graph', {})))],
     ['network.graph (warm)', await time(() => api('network.graph', {}))],
     ['links.suggestions (cold)', await time(() => (write(), api('links.suggestions', {})))],
     ['baseline: raw SQL reads', await time(async () => baseline())],

@@ -8,7 +8,7 @@ import { chromium, type Page } from 'playwright-core';
 import { chromiumLaunch } from '../playwright.config.js';
 import { launchApp, type RunningApp, reloadApp } from './e2e/harness.js';
 
-const outDir = join(import.meta.dirname, '..', 'resources', 'screenshots');
+const outDir = process.env.SHOTS_DIR ?? join(import.meta.dirname, '..', 'resources', 'screenshots');
 const sizes = [
   { width: 1024, height: 640 },
   { width: 1920, height: 1080 },
@@ -43,7 +43,27 @@ const screens: { name: string; show: (page: Page) => Promise<void> }[] = [
       await page.waitForFunction(() => !document.body.textContent?.includes('arranging…'), undefined, { timeout: 30_000 });
     },
   },
-  { name: 'network-introductions', show: async (page) => void (await page.getByRole('tab', { name: 'Introductions' }).click()) },
+  {
+    name: 'network-map-card',
+    show: async (page) => {
+      // The map coloured by group, a person's card open with its "add a link" form.
+      await page.getByRole('tab', { name: 'Map' }).click();
+      await page.getByText(/people shown/).waitFor();
+      await page.getByLabel('Colour by').selectOption('community');
+      const list = page.getByRole('table', { name: 'People on the map and whom they know' });
+      const name = (await list.isVisible()) ? await list.getByRole('row').nth(1).getByRole('button').innerText() : null;
+      if (name) await list.getByRole('button', { name, exact: true }).click();
+      else await page.getByRole('combobox', { name: 'Find on the map' }).fill((await page.locator('datalist option').first().getAttribute('value')) ?? '');
+      await page.getByRole('complementary').getByRole('button', { name: 'Add a link' }).click();
+    },
+  },
+  {
+    name: 'network-introductions',
+    show: async (page) => {
+      await page.getByRole('tab', { name: 'Introductions' }).click();
+      await page.getByRole('button', { name: 'Log it…' }).first().click().catch(() => undefined);
+    },
+  },
   {
     name: 'network-handover',
     show: async (page) => {
@@ -69,7 +89,7 @@ try {
       for (const screen of screens) {
         if (only.length > 0 && !only.includes(screen.name)) continue;
         await reloadApp(running.page, 'Timeline');
-        await running.page.keyboard.press('Control+6');
+        await running.page.keyboard.press('Control+7');
         await running.page.getByRole('heading', { name: 'Open', level: 2 }).waitFor();
         await screen.show(running.page);
         const file = join(outDir, `${screen.name}-${theme}-${size.width}x${size.height}.png`);

@@ -248,6 +248,8 @@ export interface GraphNode extends NetworkPerson {
   interactions: number;
   /** The last interaction in the last year and a quarter; null if none. */
   lastInteractionAt: string | null;
+  /** The community (Louvain, among active contacts) as the Network screen names it: "Group 1, mostly at Northwind"; null when in none. */
+  community: string | null;
 }
 
 export interface GraphEdge {

@@ -1,7 +1,8 @@
 // The map's layout plan: positions are kept for the session, so a second visit to the same graph needs no
 // layout at all, a changed graph only a short settling from where everyone was, and a new one a full run.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { forgetLayout, graphSignature, planLayout, rememberLayout } from '../../src-renderer/src/network/map.js';
+import type { GraphNode } from '../../src-main/contract/contract.js';
+import { colours, forgetLayout, graphSignature, planLayout, rememberLayout } from '../../src-renderer/src/network/map.js';
 
 const disc = (key: string) => ({ x: Number(key.length), y: -1 });
 const keys = (n: number) => Array.from({ length: n }, (_, i) => String(i + 1));
@@ -49,5 +50,21 @@ describe('planLayout', () => {
     rememberLayout('', keys(10).map((key) => [key, { x: 1, y: 1 }]));
     // Everyone placed, but by a run that never finished: a short one finishes it.
     expect(planLayout(keys(10), [], disc).iterations).toBe(100);
+  });
+});
+
+describe('colours', () => {
+  const node = (id: number, community: string | null): GraphNode => ({
+    id, name: `P${id}`, organization: null, role: null, level: null, insideOrg: null, department: null, allyRole: null,
+    active: true, depth: 0, interactions: 1, lastInteractionAt: null, community,
+  });
+
+  it('by community: one colour per group, largest first, and the people in none share grey', () => {
+    const nodes = [node(1, 'Group 1'), node(2, 'Group 1'), node(3, 'Group 1'), node(4, 'Group 2'), node(5, 'Group 2'), node(6, null)];
+    const { colourOf, legend } = colours({ nodes, edges: [] }, 'community');
+    expect(legend.map((item) => item.label)).toEqual(['Group 1', 'Group 2', 'In no group (or a smaller one)']);
+    expect(colourOf(nodes[0]!)).toBe(colourOf(nodes[2]!));
+    expect(colourOf(nodes[0]!)).not.toBe(colourOf(nodes[3]!));
+    expect(colourOf(nodes[5]!)).toBe(legend[2]!.colour);
   });
 });

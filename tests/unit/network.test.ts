@@ -134,6 +134,15 @@ describe('introductions', () => {
     expect((await refusal(journal, 'introductions.create', { direction: 'sideways', personAId: ada, introducedOn: '2025-03-11' })).code).toBe('invalid-input');
     expect((await refusal(journal, 'introductions.create', { direction: 'made', personAId: ada, personBId: 77, introducedOn: '2025-03-11' })).code).toBe('not-found');
     expect((await refusal(journal, 'introductions.setOutcome', { id: 5, outcome: 'married' })).message).toMatch(/The outcome is one of/);
+    // The interaction it came from must be one in the journal, not deleted, named by a whole id.
+    const ben = await addPerson(journal, { name: 'Ben' });
+    const made = { direction: 'made', personAId: ada, personBId: ben, introducedOn: '2025-03-11' } as const;
+    expect((await refusal(journal, 'introductions.create', { ...made, interactionId: 999 })).code).toBe('not-found');
+    expect((await refusal(journal, 'introductions.create', { ...made, interactionId: 1.5 })).code).toBe('invalid-input');
+    const gone = await addInteraction(journal, { personIds: [ada, ben] });
+    await call(journal, 'interactions.delete', { id: gone });
+    expect((await refusal(journal, 'introductions.create', { ...made, interactionId: gone })).code).toBe('not-found');
+    expect(await call(journal, 'introductions.list', {})).toEqual([]);
   });
 
   test('to consider: a need or goal tagged on one person and an offer on another, not yet linked', async ({ journal }) => {
@@ -248,6 +257,35 @@ describe('network overview', () => {
     expect((await call(journal, 'network.overview', { stage: 'executive', now: NOW })).order[0]).toBe('diverse');
     expect((await call(journal, 'network.overview', { stage: 'manager-of-managers', now: NOW })).order[0]).toBe('open');
     expect((await refusal(journal, 'network.overview', { stage: 'intern' })).message).toMatch(/The career stage is one of/);
+  });
+
+  test('clusters by community and by organization: two known groups with their sizes, the same on the screen and the map', async ({ journal }) => {
+    // Two cliques of four (Northwind and Contoso) joined by one link, and a loner: Louvain's known answer is
+    // the two cliques; the loner is in no group. Everyone met this month, so everyone is active.
+    const ids: number[] = [];
+    for (const [name, organization] of [['A1', 'Northwind'], ['A2', 'Northwind'], ['A3', 'Northwind'], ['A4', 'Contoso'], ['B1', 'Contoso'], ['B2', 'Contoso'], ['B3', 'Contoso'], ['B4', 'Contoso'], ['Loner', 'Fabrikam']] as const) {
+      const id = await addPerson(journal, { name, organization });
+      await addInteraction(journal, { personIds: [id], occurredAt: '2025-06-01T10:00:00.000Z' });
+      ids.push(id);
+    }
+    const clique = (group: number[]) => group.flatMap((a, i) => group.slice(i + 1).map((b) => [a, b] as const));
+    for (const [a, b] of [...clique(ids.slice(0, 4)), ...clique(ids.slice(4, 8)), [ids[3]!, ids[4]!] as const]) await call(journal, 'links.create', { personAId: a, personBId: b });
+
+    const overview = await call(journal, 'network.overview', { now: NOW });
+    const names = (personIds: number[]) => personIds.map((id) => overview.people[id]!.name);
+    expect(overview.open.communities.map((f) => [f.label, f.count, names(f.personIds)])).toEqual([
+      ['Group 1, mostly at Northwind', 4, ['A1', 'A2', 'A3', 'A4']],
+      ['Group 2, mostly at Contoso', 4, ['B1', 'B2', 'B3', 'B4']],
+    ]);
+    expect(overview.open.byOrganization.map((f) => [f.label, f.count])).toEqual([['Contoso', 5], ['Northwind', 3], ['Fabrikam', 1]]);
+
+    const graph = await call(journal, 'network.graph', { now: NOW });
+    const groupOf = Object.fromEntries(graph.nodes.map((n) => [n.name, n.community]));
+    expect(groupOf).toEqual({
+      A1: 'Group 1, mostly at Northwind', A2: 'Group 1, mostly at Northwind', A3: 'Group 1, mostly at Northwind', A4: 'Group 1, mostly at Northwind',
+      B1: 'Group 2, mostly at Contoso', B2: 'Group 2, mostly at Contoso', B3: 'Group 2, mostly at Contoso', B4: 'Group 2, mostly at Contoso',
+      Loner: null,
+    });
   });
 
   test('the graph has everyone and every link, with no notes in it', async ({ journal }) => {

@@ -6,7 +6,7 @@ import { createIntroduction, deleteIntroduction, fetchIntroductions, getIntroduc
 import { acceptSuggestion, addLink, deleteLink, dismissSuggestion, fetchLinks, getLink, suggestions, updateLink } from './links.js';
 import { RevisionCache } from './cache.js';
 import { handoverPack } from './handover.js';
-import { networkGraph, networkOverview } from './overview.js';
+import { graphOf, loadNetwork, overviewOf, type Loaded } from './overview.js';
 
 type NetworkCall = Extract<CallName, `links.${string}` | `introductions.${string}` | `network.${string}` | `handover.${string}`>;
 type Handlers = { [K in NetworkCall]: (input: ParsedInput<K>) => Promise<CallResult<K>> };
@@ -17,6 +17,7 @@ export function networkHandlers(db: Kysely<Database>): Handlers {
   // Without a clock passed in, figures hold for the hour: "active in the last 12 months" barely moves in one.
   const clockKey = (input?: { now?: string | null | undefined }) => input?.now ?? new Date().toISOString().slice(0, 13);
   const cache = new RevisionCache();
+  const loaded = (input?: { now?: string | null | undefined }) => cache.get<Loaded>(db, `load:${clockKey(input)}`, () => loadNetwork(db, now(input)));
   return {
     'links.list': (input) => fetchLinks(db, { personId: input?.personId ?? null }),
     'links.create': async (fields) => getLink(db, await db.transaction().execute((trx) => addLink(trx, fields))),
@@ -40,8 +41,11 @@ export function networkHandlers(db: Kysely<Database>): Handlers {
     },
     'introductions.delete': ({ id }) => db.transaction().execute((trx) => deleteIntroduction(trx, id)),
     'introductions.toConsider': (input) => introductionsToConsider(db, input?.limit ?? 20),
-    'network.overview': (input) => cache.get(db, `overview:${input?.stage ?? ''}:${clockKey(input)}`, () => networkOverview(db, now(input), input?.stage ?? null)),
-    'network.graph': (input) => cache.get(db, `graph:${clockKey(input)}`, () => networkGraph(db, now(input))),
+    // The screen and the map read the same rows: one read per revision and clock serves both (after a
+    // write, whichever is asked second costs only its own counting).
+    'network.overview': (input) =>
+      cache.get(db, `overview:${input?.stage ?? ''}:${clockKey(input)}`, async () => overviewOf(await loaded(input), now(input), input?.stage ?? null)),
+    'network.graph': (input) => cache.get(db, `graph:${clockKey(input)}`, async () => graphOf(await loaded(input))),
     'handover.export': (input) => handoverPack(db, input, now(input)),
   };
 }

@@ -14,7 +14,7 @@ import type {
 import type { Database } from '../db/schema.js';
 import { daysBefore } from '../reciprocity/clock.js';
 import { quarterLabel, quarterOf, quarterRange, shiftQuarter } from '../quarters.js';
-import { egoMeasures } from './graph-measures.js';
+import { egoMeasures, type EgoMeasures } from './graph-measures.js';
 
 // The network perspective as counts a leader can act on: open, diverse, deep. Every figure carries the ids
 // of the people behind it. Counting happens in SQL, in one pass per table; graph measures in graph-measures.
@@ -27,6 +27,8 @@ export const ONLY_ASKS_DAYS = 183;
 export const DEEP_MIN_INTERACTIONS = 3;
 
 interface PersonStats extends NetworkPerson {
+  /** Place in everyone sorted by name: figures sort their people by it (thousands of localeCompare calls per figure cost more than the SQL). */
+  rank: number;
   industries: string[];
   /** Interactions since the first of the four quarters (about 15 months), and the last of them. */
   interactions: number;
@@ -42,12 +44,13 @@ interface PersonStats extends NetworkPerson {
   quarters: Set<string>;
 }
 
-interface Loaded {
+/** What the figures and the map are computed from: read once per journal revision and shared by both. */
+export interface Loaded {
   people: Map<number, PersonStats>;
   pairs: [number, number, string][];
 }
 
-async function load(db: Kysely<Database>, now: string): Promise<Loaded> {
+export async function loadNetwork(db: Kysely<Database>, now: string): Promise<Loaded> {
   const since = daysBefore(now, ACTIVE_DAYS);
   const half = daysBefore(now, ONLY_ASKS_DAYS);
   const current = quarterOf(now);
@@ -103,6 +106,7 @@ async function load(db: Kysely<Database>, now: string): Promise<Loaded> {
       insideOrg: row.inside_org === null ? null : row.inside_org === 1,
       department: row.department,
       allyRole: row.ally_role as AllyRole | null,
+      rank: 0,
       industries: [],
       interactions: 0,
       lastInteractionAt: null,
@@ -116,6 +120,9 @@ async function load(db: Kysely<Database>, now: string): Promise<Loaded> {
       quarters: new Set(),
     });
   }
+  // One collator, one sort of everyone (the same order as localeCompare in the default locale).
+  const collator = new Intl.Collator();
+  [...map.values()].sort((a, b) => collator.compare(a.name, b.name)).forEach((person, index) => (person.rank = index));
   for (const row of tags) map.get(row.person_id)?.industries.push(row.tag.slice('industry:'.length).trim());
   for (const row of seen.rows) {
     const person = map.get(row.person_id);
@@ -141,10 +148,26 @@ async function load(db: Kysely<Database>, now: string): Promise<Loaded> {
   return { people: map, pairs: links.map((row) => [row.person_a_id, row.person_b_id, row.kind]) };
 }
 
-const byName = (people: Map<number, PersonStats>) => (a: number, b: number) => people.get(a)!.name.localeCompare(people.get(b)!.name);
+const byName = (people: Map<number, PersonStats>) => (a: number, b: number) => people.get(a)!.rank - people.get(b)!.rank;
 
 function figure(key: string, label: string, ids: number[], people: Map<number, PersonStats>): Figure {
   return { key, label, count: ids.length, personIds: [...ids].sort(byName(people)) };
+}
+
+/** ", mostly at Northwind" for the organization most of these people are at, or nothing when none is noted. */
+function mostlyAtOf(ids: readonly number[], people: Map<number, PersonStats>): string {
+  const counts = new Map<string, number>();
+  for (const id of ids) {
+    const org = people.get(id)!.organization;
+    if (org) counts.set(org, (counts.get(org) ?? 0) + 1);
+  }
+  const top = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0];
+  return top ? `, mostly at ${top[0]}` : '';
+}
+
+/** One name for a community on the Network screen and in the map's legend, so the two agree. */
+function communityLabel(index: number, ids: readonly number[], people: Map<number, PersonStats>): string {
+  return `Group ${index + 1}${mostlyAtOf(ids, people)}`;
 }
 
 export type Depth = 0 | 1 | 2;
@@ -208,14 +231,28 @@ function groupBy(active: PersonStats[], everyone: PersonStats[], pick: (person: 
   return { group, nobody };
 }
 
+/** My ego network's measures, worked out once per load: the screen and the map both need them. */
+const egoCache = new WeakMap<Loaded, EgoMeasures>();
+function egoOf(loaded: Loaded): EgoMeasures {
+  let ego = egoCache.get(loaded);
+  if (!ego) {
+    const active = [...loaded.people.values()].filter((p) => p.recent > 0).map((p) => p.id);
+    ego = egoMeasures(active, loaded.pairs.map(([a, b]) => [a, b] as const));
+    egoCache.set(loaded, ego);
+  }
+  return ego;
+}
+
 export async function networkOverview(db: Kysely<Database>, now: string, stage: CareerStage | null): Promise<NetworkOverview> {
-  const { people, pairs } = await load(db, now);
+  return overviewOf(await loadNetwork(db, now), now, stage);
+}
+
+/** The figures from what loadNetwork read; `loaded` is only read, so the map can share it. */
+export function overviewOf(loaded: Loaded, now: string, stage: CareerStage | null): NetworkOverview {
+  const { people, pairs } = loaded;
   const everyone = [...people.values()];
   const active = everyone.filter((person) => person.recent > 0);
-  const ego = egoMeasures(
-    active.map((person) => person.id),
-    pairs.map(([a, b]) => [a, b] as const),
-  );
+  const ego = egoOf(loaded);
 
   // Open.
   const [rest, ...apart] = ego.components.filter((group) => group.length >= 1);
@@ -225,15 +262,7 @@ export async function networkOverview(db: Kysely<Database>, now: string, stage: 
     const org = person.organization ?? 'No organization recorded';
     (orgGroups.get(org) ?? orgGroups.set(org, []).get(org)!).push(person.id);
   }
-  const mostlyAt = (ids: number[]) => {
-    const counts = new Map<string, number>();
-    for (const id of ids) {
-      const org = people.get(id)!.organization;
-      if (org) counts.set(org, (counts.get(org) ?? 0) + 1);
-    }
-    const top = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0];
-    return top ? `, mostly at ${top[0]}` : '';
-  };
+  const mostlyAt = (ids: number[]) => mostlyAtOf(ids, people);
 
   // Diverse: levels and inside/outside are fixed lists, so an empty one still shows as "nobody active".
   const groups: FigureGroup[] = [];
@@ -307,7 +336,7 @@ export async function networkOverview(db: Kysely<Database>, now: string, stage: 
       byOrganization: [...orgGroups.entries()]
         .sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))
         .map(([org, list]) => figure(`organization:${org}`, org, list, people)),
-      communities: ego.communities.map((group, index) => figure(`community:${index + 1}`, `Group ${index + 1}${mostlyAt(group)}`, group, people)),
+      communities: ego.communities.map((group, index) => figure(`community:${index + 1}`, communityLabel(index, group, people), group, people)),
     },
     diverse: { groups, nobodyActive, quarters },
     deep: {
@@ -333,7 +362,19 @@ export async function networkOverview(db: Kysely<Database>, now: string, stage: 
 
 /** The map's graph: everyone, with depth and activity for sizing and filters, and every stated link. */
 export async function networkGraph(db: Kysely<Database>, now: string): Promise<NetworkGraph> {
-  const { people, pairs } = await load(db, now);
+  return graphOf(await loadNetwork(db, now));
+}
+
+export function graphOf(loaded: Loaded): NetworkGraph {
+  const { people, pairs } = loaded;
+  // The same communities as the Network screen (Louvain on my active contacts' links, same seed), so the
+  // map coloured by group shows the groups the screen counts, under the same names.
+  const ego = egoOf(loaded);
+  const communityOf = new Map<number, string>();
+  ego.communities.forEach((group, index) => {
+    const label = communityLabel(index, group, people);
+    for (const id of group) communityOf.set(id, label);
+  });
   const nodes: GraphNode[] = [...people.values()].map((p) => ({
     id: p.id,
     name: p.name,
@@ -347,6 +388,7 @@ export async function networkGraph(db: Kysely<Database>, now: string): Promise<N
     depth: p.recent > 0 ? depthOf(p) : 0,
     interactions: p.recent,
     lastInteractionAt: p.lastInteractionAt,
+    community: communityOf.get(p.id) ?? null,
   }));
   return { nodes, edges: pairs.map(([source, target, kind]) => ({ source, target, kind: kind as NetworkGraph['edges'][number]['kind'] })) };
 }

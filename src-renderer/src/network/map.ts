@@ -2,7 +2,7 @@ import type { AllyRole, GraphNode, Level, NetworkGraph } from '../../../src-main
 
 // What the map shows, as plain functions of the graph and the filters, so the list view and the map agree.
 
-export type ColourBy = 'organization' | 'level' | 'allyRole';
+export type ColourBy = 'organization' | 'level' | 'allyRole' | 'community';
 export interface MapFilters {
   activeOnly: boolean;
   place: 'all' | 'inside' | 'outside';
@@ -26,7 +26,7 @@ export function visible(node: GraphNode, filters: MapFilters): boolean {
 }
 
 export function valueOf(node: GraphNode, by: ColourBy): string | null {
-  return by === 'organization' ? node.organization : by === 'level' ? node.level : node.allyRole;
+  return by === 'organization' ? node.organization : by === 'level' ? node.level : by === 'community' ? node.community : node.allyRole;
 }
 
 /** The ten most common values get a colour each; the rest share grey, and the legend says so. */
@@ -39,7 +39,8 @@ export function colours(graph: NetworkGraph, by: ColourBy): { colourOf: (node: G
   const top = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, PALETTE.length);
   const map = new Map(top.map(([value], index) => [value, PALETTE[index]!]));
   const legend = top.map(([label]) => ({ label, colour: map.get(label)! }));
-  if (counts.size > top.length || graph.nodes.some((node) => !valueOf(node, by))) legend.push({ label: 'Other or not set', colour: OTHER });
+  const rest = by === 'community' ? 'In no group (or a smaller one)' : 'Other or not set';
+  if (counts.size > top.length || graph.nodes.some((node) => !valueOf(node, by))) legend.push({ label: rest, colour: OTHER });
   return { colourOf: (node) => map.get(valueOf(node, by) ?? '') ?? OTHER, legend };
 }
 
