@@ -84,6 +84,8 @@ describe('hot queries', () => {
     const plans = [
       ...(await plansOf(journal, journalDb.raw, 'journal.info')),
       ...(await plansOf(journal, journalDb.raw, 'people.list')),
+      ...(await plansOf(journal, journalDb.raw, 'people.window', { sort: 'lastInteractionAt', descending: true })),
+      ...(await plansOf(journal, journalDb.raw, 'people.window', { query: 'person', dueOnly: true, offset: 1, limit: 2 })),
       ...(await plansOf(journal, journalDb.raw, 'people.get', { id: first! })),
       ...(await plansOf(journal, journalDb.raw, 'interactions.timeline', { limit: 50 })),
       ...(await plansOf(journal, journalDb.raw, 'interactions.timeline', { limit: 50, personId: first! })),
