@@ -202,12 +202,16 @@ function localMonth(iso: string): string {
 async function monthlyFlow(db: Db, since: string, until: string, personIds: readonly number[]): Promise<Map<number, Map<string, { gave: number; received: number }>>> {
   const map = new Map<number, Map<string, { gave: number; received: number }>>();
   if (personIds.length === 0) return map;
-  // The window's people only, from their links (their index), not every exchange of the period.
+  // The window's people only, from their links (their index), not every exchange of the period. The
+  // CROSS JOINs fix the order: with the sampled statistics PRAGMA optimize keeps, SQLite walked every
+  // exchange of the period and probed each against every person of the window (2.7 s at 100,000).
   const { rows } = await sql<{ person_id: number; direction: 'gave' | 'received'; occurred_at: string }>`
     SELECT ep.person_id, e.direction, e.occurred_at
-    FROM exchange_people ep JOIN ${LIVE_EXCHANGES} e ON e.id = ep.exchange_id
-    WHERE ep.person_id IN (SELECT value FROM json_each(${JSON.stringify(personIds)}))
-      AND e.occurred_at >= ${since} AND e.occurred_at < ${until}`.execute(db);
+    FROM json_each(${JSON.stringify(personIds)}) w
+      CROSS JOIN exchange_people ep ON ep.person_id = w.value
+      CROSS JOIN exchanges e ON e.id = ep.exchange_id
+      LEFT JOIN interactions i INDEXED BY interactions_live ON i.id = e.interaction_id
+    WHERE i.deleted_at IS NULL AND e.occurred_at >= ${since} AND e.occurred_at < ${until}`.execute(db);
   for (const row of rows) {
     // Months are the user's local months, which SQLite does not know; hence bucketing here, without
     // date-fns' format, which cost more than the query itself at 10,000 exchanges.
