@@ -26,6 +26,9 @@ describe('people.window', () => {
     expect(await names({ query: 'northwnd' })).toEqual(['Ana Ruiz', 'Ben Okafor']);
     expect(await names({ query: 'northwnd', allyRole: 'ally' })).toEqual(['Ben Okafor']);
     expect(await names({ query: 'board' })).toEqual(['Ben Okafor']);
+    // Words found as they are win over near misses; case and accents aside.
+    expect(await names({ query: 'CHLOE contoso' })).toEqual(['Chloé Martin']);
+    expect(await names({ query: 'north ana' })).toEqual(['Ana Ruiz']);
     expect(await names({ placement: 'outside' })).toEqual(['Chloé Martin']);
     expect(await names({ level: 'senior' })).toEqual(['Ana Ruiz']);
     expect(await call(journal, 'people.window', { query: 'zebra' })).toMatchObject({ rows: [], total: 0, people: 3 });
