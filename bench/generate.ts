@@ -146,6 +146,14 @@ export function generate(raw: BetterSqlite3.Database, options: { people: number;
     reciprocity(rng, raw, { people: options.people, interactionAt, interactionPeople, personRank, now });
   })();
 
+  return describe(raw, { people: options.people, interactions: options.interactions, frequentPerson: names[0]! });
+}
+
+/**
+ * What the query mix needs to know of a generated journal, read back from it (so a journal kept by
+ * `--journal=` is described the same way without generating it again).
+ */
+export function describe(raw: BetterSqlite3.Database, options: { people: number; interactions: number; frequentPerson?: string }): GeneratedJournal {
   // Chosen after generation so the query mix's rare words exist: a tail word in a handful of notes. At a
   // million interactions every tail word is in more than 30 notes, so fall back to the rarest long word
   // there is (without the fallback, the 1M bench crashed on an undefined query).
@@ -169,7 +177,8 @@ export function generate(raw: BetterSqlite3.Database, options: { people: number;
     interactions: options.interactions,
     rareWord,
     codename,
-    frequentPerson: names[0]!,
+    // Person 1 is the Zipf sampler's first rank: the person met most often.
+    frequentPerson: options.frequentPerson ?? (raw.prepare('SELECT name FROM people WHERE id = 1').pluck().get() as string),
     commonest,
     associations: ASSOCIATIONS.length,
     exchanges: count('exchanges'),

@@ -71,7 +71,9 @@ import { calendarContract } from './calendar.js';
 export * from './transfer.js';
 import { transferContract } from './transfer.js';
 export * from './network.js';
+export * from './people.js';
 import { networkContract } from './network.js';
+import { peopleContract } from './people.js';
 export * from './journal-status.js';
 export type { SecurityInfo } from './security.js';
 import { securityContract } from './security.js';
@@ -512,6 +514,7 @@ export const contract = {
   ...calendarContract,
   ...transferContract,
   ...networkContract,
+  ...peopleContract,
 } satisfies Record<CallName, { input: z.ZodType; result: unknown }>;
 
 /** Carries a result type through the contract without a runtime schema. */

@@ -44,3 +44,9 @@ export const ledgerSorts = ['name', 'gave', 'received', 'balance', 'lastGaveAt',
 export type LedgerSort = (typeof ledgerSorts)[number];
 export const LEDGER_DEFAULT_LIMIT = 200;
 export const LEDGER_MAX_LIMIT = 1000;
+
+/** What the People table can be ordered by, and the size of the window it asks for (#11). */
+export const peopleSorts = ['name', 'allyRole', 'level', 'insideOrg', 'department', 'interactionCount', 'lastInteractionAt'] as const;
+export type PeopleSort = (typeof peopleSorts)[number];
+export const PEOPLE_WINDOW = 200;
+export const PEOPLE_MAX_LIMIT = 1000;

@@ -16,6 +16,7 @@ export const callNames = [
   'journal.info',
   'journal.loadSample',
   'people.list',
+  'people.window',
   'people.get',
   'people.create',
   'people.update',

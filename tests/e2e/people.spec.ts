@@ -201,3 +201,22 @@ test('Ctrl+2 and Ctrl+1 switch views, Ctrl+F finds people', async ({ app, runnin
   await app.keyboard.press('Control+2');
   await expect(rowNames(app)).toHaveText(['Ana Ruiz']);
 });
+
+test('a long People table fetches the windows it scrolls to: End reaches the last of 450 people', async ({ app, running }) => {
+  for (let i = 0; i < 450; i += 1) await seedPerson(running.journal, { name: `Person ${String(i).padStart(3, '0')}`, tags: [] });
+  await app.reload();
+  await expect(app.getByRole('heading', { level: 1 })).toBeVisible();
+  await openPeople(app);
+  await expect(app.getByText('450 people in your journal')).toBeVisible();
+  // The first window (200 rows) is in the page's data; the table renders only the rows in view of it.
+  await expect(app.getByRole('table', { name: 'People' })).toHaveAttribute('aria-rowcount', '451');
+  const first = app.getByRole('button', { name: 'Person 000', exact: true });
+  await first.focus();
+  await app.keyboard.press('End');
+  // Row 449 is in the third window: fetched when End asked for it, then focused.
+  await expect(app.getByRole('button', { name: 'Person 449', exact: true })).toBeFocused();
+  await app.keyboard.press('ArrowUp');
+  await expect(app.getByRole('button', { name: 'Person 448', exact: true })).toBeFocused();
+  await app.keyboard.press('Home');
+  await expect(app.getByRole('button', { name: 'Person 000', exact: true })).toBeFocused();
+});

@@ -16,7 +16,8 @@ function bareDb(path: string) {
 
 function tableNames(raw: BetterSqlite3.Database): string[] {
   return raw
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+    // sqlite_stat1 and the like are SQLite's own (PRAGMA optimize keeps the planner's statistics there).
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name")
     .pluck()
     .all() as string[];
 }

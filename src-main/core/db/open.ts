@@ -116,6 +116,11 @@ export async function openJournal(path: string, options: OpenOptions = {}): Prom
       // WAL lets a long read (backup, export) run beside writes. Stored in the file, so set only once the
       // file is known to be a journal Confidant may change.
       raw.pragma('journal_mode = WAL');
+      // The query planner's statistics, as SQLite recommends for a long-lived connection: at open,
+      // analyze any table whose size changed a lot since it was last analyzed (0x10002: every table, not
+      // just those this connection used), bounded by analysis_limit so a big journal takes milliseconds;
+      // again at close for what this session wrote. Without them a few hot queries pick the wrong index.
+      optimize(raw, 'optimize = 0x10002');
     }
     return {
       db,
@@ -126,12 +131,23 @@ export async function openJournal(path: string, options: OpenOptions = {}): Prom
       setAside,
       setAsideReason,
       close: async () => {
+        if (!options.readonly && raw.open) optimize(raw, 'optimize');
         await db.destroy();
       },
     };
   } catch (error) {
     raw.close();
     throw error;
+  }
+}
+
+/** Refreshes the planner's statistics; a journal that cannot (busy, full disk) is still fine to use. */
+function optimize(raw: BetterSqlite3.Database, pragma: string): void {
+  try {
+    raw.pragma('analysis_limit = 1000');
+    raw.pragma(pragma);
+  } catch {
+    // Statistics are an optimization: without fresh ones the queries are slower, never wrong.
   }
 }
 

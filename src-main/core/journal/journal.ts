@@ -18,6 +18,7 @@ import {
   updateInteraction,
 } from '../interactions/interactions.js';
 import { createPerson, getPerson, listPeople, updatePerson } from '../people/people.js';
+import { peopleWindow } from '../people/window.js';
 import { getAsk, getCommitment, getExchange } from '../reciprocity/items.js';
 import { associationHandlers } from '../associations/handlers.js';
 import { calendarHandlers } from '../calendar/handlers.js';
@@ -49,6 +50,7 @@ type Handlers = { [K in JournalCall]: (input: ParsedInput<K>) => Promise<CallRes
 export const readCalls: ReadonlySet<CallName> = new Set<CallName>([
   'journal.info',
   'people.list',
+  'people.window',
   'people.get',
   'interactions.timeline',
   'interactions.get',
@@ -107,6 +109,7 @@ export class Journal {
         return this.info();
       },
       'people.list': () => listPeople(db),
+      'people.window': (input) => peopleWindow(db, input),
       'people.get': ({ id }) => getPerson(db, id),
       'people.create': async (fields) => getPerson(db, await db.transaction().execute((trx) => createPerson(trx, fields))),
       'people.update': async ({ id, ...fields }) => {

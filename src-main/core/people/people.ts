@@ -10,27 +10,47 @@ type PersonFields = ParsedInput<'people.create'>;
 const now = () => new Date().toISOString();
 
 export async function listPeople(db: Db): Promise<PersonSummary[]> {
-  const rows = await db
+  return summariesOf(db);
+}
+
+/** Everyone's summary by name, or (for the People table's window) only these people's, in no set order. */
+export async function summariesOf(db: Db, ids?: readonly number[]): Promise<PersonSummary[]> {
+  if (ids?.length === 0) return [];
+  let query = db
     .selectFrom('people as p')
     .leftJoin('person_stats as s', 's.person_id', 'p.id')
     .select([
       'p.id', 'p.name', 'p.organization', 'p.role', 'p.level', 'p.inside_org', 'p.department',
       'p.ally_role', 'p.cadence_days', 'p.cadence_max_days', 'p.created_at', 'p.updated_at', 's.interaction_count', 's.first_interaction_at', 's.last_interaction_at',
     ])
-    .orderBy(sql`p.name COLLATE NOCASE`)
-    .execute();
-  const tags = await tagsByPerson(db);
-  const details = await contactDetails(db);
+    .orderBy(sql`p.name COLLATE NOCASE`);
+  if (ids) query = query.where('p.id', 'in', ids);
+  const rows = await query.execute();
+  const tags = await tagsByPerson(db, ids);
+  const emails = await emailsByPerson(db, ids);
   return rows.map((row) => {
     const { notes: _notes, howWeMet: _howWeMet, goal: _goal, phones: _phones, links: _links, addresses: _addresses, nicknames: _nicknames, ims: _ims, birthday: _birthday, source: _source, ...summary } = toPerson(
       { ...row, notes: null, how_we_met: null, goal: null, birthday: null, import_id: null },
       tags.get(row.id) ?? [],
       row,
-      details.get(row.id),
+      emails.get(row.id),
       null,
     );
     return summary;
   });
+}
+
+/** A summary's emails (the only contact detail the People table shows), everyone's or these people's. */
+async function emailsByPerson(db: Db, ids?: readonly number[]): Promise<Map<number, ContactDetails>> {
+  if (!ids) return contactDetails(db);
+  const map = new Map<number, ContactDetails>();
+  const rows = await db.selectFrom('person_emails').select(['person_id', 'email', 'label']).where('person_id', 'in', ids).orderBy('person_id').orderBy('position').execute();
+  for (const row of rows) {
+    let details = map.get(row.person_id);
+    if (!details) map.set(row.person_id, (details = { emails: [], phones: [], links: [], addresses: [], nicknames: [], ims: [] }));
+    details.emails.push({ email: row.email, label: row.label });
+  }
+  return map;
 }
 
 export async function getPerson(db: Db, id: number): Promise<Person> {
@@ -82,9 +102,10 @@ export async function assertPeopleExist(db: Db, ids: readonly number[]): Promise
 // transaction as every write (migrations/0005-counters.ts): joining every interaction per call did ~245k
 // lookups for the People table at 100,000 interactions.
 
-async function tagsByPerson(db: Db, id?: number): Promise<Map<number, string[]>> {
+async function tagsByPerson(db: Db, ids?: number | readonly number[]): Promise<Map<number, string[]>> {
   let query = db.selectFrom('person_tags').select(['person_id', 'tag']).orderBy('tag');
-  if (id !== undefined) query = query.where('person_id', '=', id);
+  if (typeof ids === 'number') query = query.where('person_id', '=', ids);
+  else if (ids) query = query.where('person_id', 'in', ids);
   const map = new Map<number, string[]>();
   for (const { person_id, tag } of await query.execute()) {
     const list = map.get(person_id) ?? [];

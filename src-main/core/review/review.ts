@@ -3,7 +3,7 @@ import type { AssociationRef, Commitment, InteractionKind, NewPerson, QuarterRev
 import { Attendance, HISTORY_QUARTERS } from '../associations/associations.js';
 import { type AsOf } from '../reciprocity/clock.js';
 import { type Db, fetchCommitments } from '../reciprocity/items.js';
-import { keepInTouchLists, ledger, thanksOwed } from '../reciprocity/ledger.js';
+import { keepInTouchLists, ledgerTotals, thanksOwed } from '../reciprocity/ledger.js';
 import { quarterOf, quarterRange, quartersBetween, shiftQuarter } from '../quarters.js';
 
 // The quarterly review: attendance against the goals that held, and the quarter's relationships. The
@@ -31,8 +31,8 @@ export async function quarterReview(db: Db, quarter: string | null | undefined, 
         (SELECT COUNT(DISTINCT ip.person_id) FROM interactions j INDEXED BY interactions_timeline JOIN interaction_people ip ON ip.interaction_id = j.id
           WHERE j.deleted_at IS NULL AND j.occurred_at >= ${range.since} AND j.occurred_at < ${range.until}) AS people`.execute(db),
     newPeopleIn(db, range.since, range.until),
-    // Only the totals: no window of rows, so no months of flow are counted.
-    ledger(db, { since: range.since, until: range.until, limit: 0 }, at),
+    // Only the totals, from the quarter's exchanges and asks (reciprocity/ledger.ts).
+    ledgerTotals(db, range.since, range.until),
     thanksOwed(db, asAtEnd),
     fetchCommitments(db, { direction: 'i-owe' }, at.today),
     keepInTouchLists(db, asAtEnd),
@@ -78,10 +78,10 @@ export async function quarterReview(db: Db, quarter: string | null | undefined, 
       events: Number(row?.events ?? 0),
       peopleSeen: Number(row?.people ?? 0),
       newPeople,
-      gave: gives.totals.gave,
-      received: gives.totals.received,
-      asked: gives.totals.asked,
-      theyAsked: gives.totals.theyAsked,
+      gave: gives.gave,
+      received: gives.received,
+      asked: gives.asked,
+      theyAsked: gives.theyAsked,
       thanksOwed: owed.filter((item) => item.exchange.occurredAt >= range.since && item.exchange.occurredAt < range.until),
       commitments,
       overdue: keepInTouch.pastCadence,

@@ -1,7 +1,7 @@
 // Words and orderings for the people screens, kept apart from the components so the list, the page and
 // the form all say the same thing.
 import type { PersonSummary } from '../../../src-main/contract/contract';
-import { allyRoles, levels, type AllyRole, type Level } from '../../../src-main/contract/enums';
+import type { AllyRole, Level, PeopleSort } from '../../../src-main/contract/enums';
 
 export const allyRoleLabels: Record<AllyRole, string> = {
   mentor: 'Mentor',
@@ -42,7 +42,8 @@ export function parseTags(text: string): string[] {
   return [...new Set(tags)];
 }
 
-export type SortKey = 'name' | 'allyRole' | 'level' | 'insideOrg' | 'department' | 'interactionCount' | 'lastInteractionAt';
+/** The People table's columns that sort; the journal does the sorting (core/people/window.ts). */
+export type SortKey = PeopleSort;
 export type SortDirection = 'ascending' | 'descending';
 
 /** Counts and dates read best most-first; words read best A to Z. */
@@ -55,42 +56,3 @@ export const firstDirection: Record<SortKey, SortDirection> = {
   interactionCount: 'descending',
   lastInteractionAt: 'descending',
 };
-
-const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
-
-function sortValue(person: PersonSummary, key: SortKey): string | number | null {
-  switch (key) {
-    case 'name':
-      return person.name;
-    case 'allyRole':
-      return person.allyRole ? allyRoles.indexOf(person.allyRole) : null;
-    case 'level':
-      return person.level ? levels.indexOf(person.level) : null;
-    case 'insideOrg':
-      return person.insideOrg === null ? null : person.insideOrg ? 0 : 1;
-    case 'department':
-      return person.department;
-    case 'interactionCount':
-      return person.interactionCount;
-    case 'lastInteractionAt':
-      return person.lastInteractionAt;
-  }
-}
-
-/** Sorted copy; blanks always sink to the bottom, ties fall back to the name. */
-export function sortPeople(people: readonly PersonSummary[], key: SortKey, direction: SortDirection): PersonSummary[] {
-  const sign = direction === 'ascending' ? 1 : -1;
-  const compare = (a: string | number, b: string | number) =>
-    typeof a === 'number' && typeof b === 'number' ? a - b : collator.compare(String(a), String(b));
-  return [...people].sort((a, b) => {
-    const left = sortValue(a, key);
-    const right = sortValue(b, key);
-    if (left === null || right === null) {
-      if (left !== right) return left === null ? 1 : -1;
-    } else {
-      const order = compare(left, right) * sign;
-      if (order !== 0) return order;
-    }
-    return collator.compare(a.name, b.name);
-  });
-}

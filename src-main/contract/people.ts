@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { allyRoles, levels, PEOPLE_MAX_LIMIT, peopleSorts } from './enums.js';
+import type { PersonSummary } from './contract.js';
+
+// The People table's window (#11): filtered, ordered and cut in the journal, so opening People at 5,000
+// people sends the 200 rows in view instead of everyone. Spread into `contract` by contract.ts.
+
+const whole = (label: string) => z.number({ error: `${label} must be a whole number.` }).int({ error: `${label} must be a whole number.` });
+
+export const peopleContract = {
+  'people.window': {
+    input: z
+      .object({
+        // The filter box's words, matched as the table always matched them (forgiving of typos).
+        query: z.string({ error: 'The filter must be text.' }).max(200, { error: 'The filter must be at most 200 characters.' }).optional(),
+        allyRole: z.enum(allyRoles, { error: `Ally role must be one of: ${allyRoles.join(', ')}.` }).nullish(),
+        level: z.enum(levels, { error: 'Level must be senior, peer or junior.' }).nullish(),
+        placement: z.enum(['inside', 'outside'], { error: 'Placement must be inside or outside.' }).nullish(),
+        dueOnly: z.boolean({ error: 'Due only must be true or false.' }).optional(),
+        sort: z.enum(peopleSorts, { error: `Sort by one of: ${peopleSorts.join(', ')}.` }).optional(),
+        descending: z.boolean({ error: 'Descending must be true or false.' }).optional(),
+        offset: whole('The offset').min(0, { error: 'The offset cannot be negative.' }).optional(),
+        limit: whole('The limit').min(1, { error: 'The limit must be at least 1.' }).max(PEOPLE_MAX_LIMIT, { error: `At most ${PEOPLE_MAX_LIMIT} people at once.` }).optional(),
+        /** The local calendar day "due for a catch-up" is counted from; today by default. */
+        today: z.iso.date({ error: 'Today must be a calendar day (YYYY-MM-DD).' }).optional(),
+      })
+      .strict(),
+    result: of<PeopleWindow>(),
+  },
+};
+
+export interface PeopleWindow {
+  /** The window asked for, in the order asked for. */
+  rows: PersonSummary[];
+  offset: number;
+  /** People matching the filter and the filters, of which `rows` is the window from `offset`. */
+  total: number;
+  /** Everyone in the journal, filters aside. */
+  people: number;
+  /** Everyone due for a catch-up (past their cadence), filters aside. */
+  due: number;
+}
+
+function of<T>(): T {
+  return undefined as T;
+}

@@ -1,0 +1,64 @@
+import { addInteraction, addPerson, call, describe, expect, refusal, test } from './helpers.js';
+
+// The People table's window (#11): the journal filters, orders and cuts the list the table used to get
+// whole; these say it gives the same people in the same order the table showed.
+
+describe('people.window', () => {
+  test('windows in name order add up to the whole list, each row as people.list has it', async ({ journal }) => {
+    for (const name of ['Zoë Adams', 'ana Ruiz', 'Ben Okafor', 'Émile Faure', 'Chloé Martin', 'Person 10', 'Person 9']) await addPerson(journal, { name });
+    const all = await call(journal, 'people.list');
+    const first = await call(journal, 'people.window', { limit: 3 });
+    const second = await call(journal, 'people.window', { offset: 3, limit: 3 });
+    const third = await call(journal, 'people.window', { offset: 6, limit: 3 });
+    expect(first).toMatchObject({ offset: 0, total: 7, people: 7, due: 0 });
+    expect(third.rows).toHaveLength(1);
+    const rows = [...first.rows, ...second.rows, ...third.rows];
+    // Case and accents aside, numbers in order: as the table sorted before it was windowed.
+    expect(rows.map((person) => person.name)).toEqual(['ana Ruiz', 'Ben Okafor', 'Chloé Martin', 'Émile Faure', 'Person 9', 'Person 10', 'Zoë Adams']);
+    for (const row of rows) expect(row).toEqual(all.find((person) => person.id === row.id));
+  });
+
+  test('filters and the forgiving filter box match as the table did; counts say how many of how many', async ({ journal }) => {
+    const ana = await addPerson(journal, { name: 'Ana Ruiz', organization: 'Northwind', allyRole: 'mentor', insideOrg: true, level: 'senior' });
+    const ben = await addPerson(journal, { name: 'Ben Okafor', organization: 'Northwind', allyRole: 'ally', insideOrg: true, tags: ['board'] });
+    await addPerson(journal, { name: 'Chloé Martin', organization: 'Contoso', insideOrg: false, level: 'peer' });
+    const names = async (input: Parameters<typeof call<'people.window'>>[2]) => (await call(journal, 'people.window', input)).rows.map((person) => person.name);
+    expect(await names({ query: 'northwnd' })).toEqual(['Ana Ruiz', 'Ben Okafor']);
+    expect(await names({ query: 'northwnd', allyRole: 'ally' })).toEqual(['Ben Okafor']);
+    expect(await names({ query: 'board' })).toEqual(['Ben Okafor']);
+    // Words found as they are win over near misses; case and accents aside.
+    expect(await names({ query: 'CHLOE contoso' })).toEqual(['Chloé Martin']);
+    expect(await names({ query: 'north ana' })).toEqual(['Ana Ruiz']);
+    expect(await names({ placement: 'outside' })).toEqual(['Chloé Martin']);
+    expect(await names({ level: 'senior' })).toEqual(['Ana Ruiz']);
+    expect(await call(journal, 'people.window', { query: 'zebra' })).toMatchObject({ rows: [], total: 0, people: 3 });
+    expect((await call(journal, 'people.window', { placement: 'inside' })).rows.map((person) => person.id)).toEqual([ana, ben]);
+  });
+
+  test('sorts by a column with blanks last either way, and counts who is due from the day given', async ({ journal }) => {
+    const often = await addPerson(journal, { name: 'Often', cadenceDays: 30 });
+    const once = await addPerson(journal, { name: 'Once', cadenceDays: 7 });
+    const never = await addPerson(journal, { name: 'Never', cadenceDays: 14 });
+    await addPerson(journal, { name: 'Nobody' });
+    for (const day of ['2025-03-01', '2025-03-05', '2025-03-09']) await addInteraction(journal, { occurredAt: `${day}T12:00:00.000Z`, personIds: [often] });
+    await addInteraction(journal, { occurredAt: '2025-03-02T12:00:00.000Z', personIds: [once] });
+    const order = async (sort: 'interactionCount' | 'lastInteractionAt', descending: boolean) =>
+      (await call(journal, 'people.window', { sort, descending })).rows.map((person) => person.name);
+    expect(await order('interactionCount', true)).toEqual(['Often', 'Once', 'Never', 'Nobody']);
+    expect(await order('interactionCount', false)).toEqual(['Never', 'Nobody', 'Once', 'Often']);
+    expect(await order('lastInteractionAt', true)).toEqual(['Often', 'Once', 'Never', 'Nobody']);
+    expect(await order('lastInteractionAt', false)).toEqual(['Once', 'Often', 'Never', 'Nobody']);
+    // On 20 March: Once (a week's cadence, last seen the 2nd) and Never (no contact yet) are due; Often is not.
+    const due = await call(journal, 'people.window', { dueOnly: true, today: '2025-03-20' });
+    expect(due.rows.map((person) => person.id)).toEqual([never, once]);
+    expect(due).toMatchObject({ due: 2, total: 2, people: 4 });
+    expect((await call(journal, 'people.window', { today: '2025-04-20' })).due).toBe(3);
+  });
+
+  test('a window asked for wrongly is refused in words', async ({ journal }) => {
+    expect((await refusal(journal, 'people.window', { limit: 0 })).message).toMatch(/at least 1/);
+    expect((await refusal(journal, 'people.window', { offset: -1 })).message).toMatch(/cannot be negative/);
+    expect((await refusal(journal, 'people.window', { sort: 'age' })).message).toMatch(/Sort by one of/);
+    expect((await refusal(journal, 'people.window', { today: 'soon' })).message).toMatch(/calendar day/);
+  });
+});
