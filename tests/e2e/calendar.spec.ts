@@ -80,7 +80,7 @@ test('the week from two exported calendars waits to be logged; one is logged fro
   await today.getByRole('button', { name: 'Log “Design review: onboarding flow”' }).click();
   const dialog = app.getByRole('dialog', { name: 'Log interaction' });
   await expect(dialog.getByLabel('Title')).toHaveValue('Design review: onboarding flow');
-  await expect(dialog.getByLabel('When')).toHaveValue('2026-03-12T14:00');
+  await expect(dialog.getByLabel('Date and time')).toHaveValue('2026-03-12T14:00');
   await expect(dialog.getByLabel(/^Location/)).toHaveValue('Level 4, room Ada');
   await expect(dialog.getByRole('radio', { name: 'Meeting' })).toBeChecked();
   await expect(dialog.getByRole('list', { name: 'People you met' }).getByRole('listitem')).toHaveText([/Maya Lindqvist/]);

@@ -18,14 +18,15 @@ test('an entry dated 2150 is saved only after a yes; a near one is saved without
   await dialog.getByRole('combobox', { name: 'People' }).pressSequentially('Ana');
   await app.keyboard.press('Enter');
   await dialog.getByLabel('Title').fill('Board prep');
-  await dialog.getByLabel('When').fill('2150-06-01T10:00');
+  await dialog.getByRole('button', { name: 'When: now' }).click();
+  await dialog.getByLabel('Date and time').fill('2150-06-01T10:00');
   await dialog.getByLabel('Title').press('Control+Enter');
 
   const ask = app.getByRole('dialog', { name: 'Save an entry dated in the future?' });
   await expect(ask).toContainText('Monday, 1 June 2150');
   await ask.getByRole('button', { name: 'Cancel' }).click();
   await expect(ask).toBeHidden();
-  await expect(dialog.getByLabel('When')).toBeFocused();
+  await expect(dialog.getByLabel('Date and time')).toBeFocused();
   expect(await titles(running.journal)).toEqual([]);
 
   await dialog.getByLabel('Title').press('Control+Enter');
@@ -40,7 +41,8 @@ test('an entry dated 2150 is saved only after a yes; a near one is saved without
   await dialog.getByLabel('Title').fill('Coffee soon');
   const soon = new Date(Date.now() + 2 * 3_600_000);
   const pad = (n: number) => String(n).padStart(2, '0');
-  await dialog.getByLabel('When').fill(`${soon.getFullYear()}-${pad(soon.getMonth() + 1)}-${pad(soon.getDate())}T${pad(soon.getHours())}:${pad(soon.getMinutes())}`);
+  await dialog.getByRole('button', { name: 'When: now' }).click();
+  await dialog.getByLabel('Date and time').fill(`${soon.getFullYear()}-${pad(soon.getMonth() + 1)}-${pad(soon.getDate())}T${pad(soon.getHours())}:${pad(soon.getMinutes())}`);
   await dialog.getByLabel('Title').press('Control+Enter');
   await expect(dialog).toBeHidden();
   expect(await titles(running.journal)).toEqual(['Board prep', 'Coffee soon']);

@@ -43,7 +43,10 @@ test('log an interaction with someone known and someone new, then find it on the
 
   await dialog.getByText('Coffee', { exact: true }).click();
   await expect(dialog.getByRole('radio', { name: 'Coffee' })).toBeChecked();
-  await expect(dialog.getByLabel('When')).toHaveValue(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
+  // When is a "now" chip, opened only to change it.
+  await dialog.getByRole('button', { name: 'When: now' }).click();
+  await expect(dialog.getByLabel('When', { exact: true })).toBeFocused();
+  await expect(dialog.getByLabel('Date and time')).toHaveValue(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
   const title = dialog.getByLabel('Title');
   await expect(title).toHaveAttribute('placeholder', 'Leave blank for “Coffee with Ana Ruiz and Chloé Martin”');
   await dialog.getByLabel('Location').fill('Mercado, 5th Ave');
@@ -105,15 +108,16 @@ test('bad input is explained beside the field and nothing is stored', async ({ a
 
   // A date the journal does not accept.
   await dialog.getByLabel('Title').fill('Planning');
-  await dialog.getByLabel('When').fill('2300-01-01T10:00');
+  await dialog.getByRole('button', { name: 'When: now' }).click();
+  await dialog.getByLabel('Date and time').fill('2300-01-01T10:00');
   await dialog.getByLabel('Title').press('Control+Enter');
   // So far ahead, the form asks first; saving anyway meets the journal's own limit.
   await app.getByRole('dialog', { name: 'Save an entry dated in the future?' }).getByRole('button', { name: 'Save for 1 January 2300' }).click();
   await expect(summary).toContainText('Date must be between the years 1900 and 2199.');
-  await expect(dialog.getByLabel('When')).toHaveAttribute('aria-invalid', 'true');
+  await expect(dialog.getByLabel('Date and time')).toHaveAttribute('aria-invalid', 'true');
 
   // A half-typed name is not silently dropped or created.
-  await dialog.getByLabel('When').fill('2024-03-05T09:30');
+  await dialog.getByLabel('Date and time').fill('2024-03-05T09:30');
   await people.pressSequentially('Someone');
   await people.press('Control+Enter');
   await expect(summary).toContainText('Press Enter to add “Someone”, or clear the name.');
@@ -216,4 +220,35 @@ test('saved from a screen without a timeline, the toast offers to show the entry
   await app.getByRole('status').filter({ hasText: 'Logged “Hallway chat”' }).getByRole('button', { name: 'Show' }).click();
   await expect(app.getByRole('heading', { name: 'Timeline', level: 1 })).toBeVisible();
   await expect(app.getByRole('article', { name: 'Hallway chat' })).toBeInViewport();
+});
+
+test('when typed in words ("yesterday 3pm") sets the date, says how it was read, and is saved so', async ({ app, running }) => {
+  await seedPerson(running.journal, { name: 'Ana Ruiz' });
+  await openTimeline(app);
+  await app.keyboard.press('Control+n');
+  const dialog = app.getByRole('dialog', { name: 'Log interaction' });
+  await expect(dialog.getByRole('combobox', { name: 'People' })).toBeFocused();
+  await app.keyboard.type('Ana');
+  await app.keyboard.press('Enter');
+  await dialog.getByRole('button', { name: 'When: now' }).click();
+  const words = dialog.getByLabel('When', { exact: true });
+  await expect(words).toBeFocused();
+  await words.pressSequentially('yesterday 3');
+  await words.pressSequentially('pm');
+  const yesterday = new Date();
+  yesterday.setDate(yesterday.getDate() - 1);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const day = `${yesterday.getFullYear()}-${pad(yesterday.getMonth() + 1)}-${pad(yesterday.getDate())}`;
+  await expect(dialog.getByLabel('Date and time')).toHaveValue(`${day}T15:00`);
+  await expect(words).toHaveAccessibleDescription(new RegExp(String(yesterday.getFullYear())));
+  // Words that are not a date say so, and leave the date as it was.
+  await words.fill('coffee');
+  await expect(words).toHaveAccessibleDescription(/^Not a date yet/);
+  await expect(dialog.getByLabel('Date and time')).toHaveValue(`${day}T15:00`);
+  await dialog.getByLabel('Title').fill('Catch-up');
+  await dialog.getByLabel('Title').press('Control+Enter');
+  await expect(dialog).toBeHidden();
+  const page = await call<TimelinePage>(running.journal, 'interactions.timeline', { limit: 1 });
+  const saved = new Date(page.entries[0]!.occurredAt);
+  expect([saved.getFullYear(), saved.getMonth(), saved.getDate(), saved.getHours(), saved.getMinutes()]).toEqual([yesterday.getFullYear(), yesterday.getMonth(), yesterday.getDate(), 15, 0]);
 });

@@ -182,3 +182,24 @@ test('a misspelt association name finds it in search and opens its page; the pal
   await app.keyboard.press('Enter');
   await expect(app.getByRole('heading', { name: 'Quarterly review', level: 1 })).toBeVisible();
 });
+
+test('a match far into a long note, after a long link, is shown in the result at 1024×640, marked and in view', async ({ app, running }) => {
+  await app.setViewportSize({ width: 1024, height: 640 });
+  const ana = await seedPerson(running.journal, { name: 'Ana Ruiz' });
+  const words = Array.from({ length: 300 }, (_, i) => `point${i}`).join(' ');
+  await seedInteraction(running.journal, {
+    occurredAt: daysAgo(2),
+    kind: 'meeting',
+    title: 'Long planning notes',
+    notes: `${words} see https://wiki.example.com/${'x'.repeat(1500)} then the kubernetes migration came up. ${words}`,
+    personIds: [ana.id],
+  });
+  await openSearch(app);
+  await app.getByRole('searchbox', { name: 'Search your journal' }).pressSequentially('kubernetes');
+  const result = app.getByRole('region', { name: /Conversations/ }).getByRole('button', { name: /Long planning notes/ });
+  const mark = result.locator('mark');
+  await expect(mark).toHaveText(['kubernetes']);
+  await expect(mark).toBeInViewport();
+  // Short: the result is a few lines, not the note.
+  expect((await result.boundingBox())!.height).toBeLessThan(200);
+});

@@ -65,8 +65,12 @@ export function hasHit(text: string, needles: readonly Needle[]): boolean {
   return words(text, needles).some((word) => word.hit);
 }
 
+/** At most this many characters of a snippet come before its first hit, and about this many in all. */
+const SNIPPET_BEFORE = 60;
+const SNIPPET_CHARS = 240;
+
 /**
- * About `size` words around the part of the text with the most matching words, on one line, with
+ * About `size` words (and at most about 240 characters) around the part of the text with the most matching words, on one line, with
  * ellipses where it was cut. Null when no word matches.
  */
 export function snippet(text: string, needles: readonly Needle[], size = 28): Highlighted | null {
@@ -84,8 +88,21 @@ export function snippet(text: string, needles: readonly Needle[], size = 28): Hi
   }
   const startIndex = Math.max(0, Math.min(best - 6, list.length - size));
   const endIndex = Math.min(list.length, startIndex + size);
-  const from = startIndex === 0 ? 0 : list[startIndex]!.start;
-  const to = endIndex === list.length ? flat.length : list[endIndex - 1]!.end;
+  let from = startIndex === 0 ? 0 : list[startIndex]!.start;
+  let to = endIndex === list.length ? flat.length : list[endIndex - 1]!.end;
+  // Words are not a measure of length: a URL or a run of text without spaces is one long "word", and
+  // counting words alone put the hit after a wall of it. The cut is also held in characters, around the
+  // first hit, at word edges where there are some and inside a long word where there are not.
+  const hit = list[best]!;
+  if (hit.start - from > SNIPPET_BEFORE) {
+    const edge = list.find((word) => word.start >= hit.start - SNIPPET_BEFORE);
+    from = edge && edge.start <= hit.start ? edge.start : hit.start - SNIPPET_BEFORE;
+  }
+  if (to - from > SNIPPET_CHARS && to > hit.end) {
+    const limit = Math.max(hit.end, from + SNIPPET_CHARS);
+    const edge = list.findLast((word) => word.end <= limit);
+    to = edge && edge.end >= hit.end ? edge.end : limit;
+  }
   const parts = mark(flat, list, from, to);
   if (from > 0) parts.unshift({ text: '…', hit: false });
   if (to < flat.length) parts.push({ text: '…', hit: false });
