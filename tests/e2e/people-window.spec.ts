@@ -2,7 +2,7 @@
 // people of mixed row heights the last row is reachable, by keys and by scrolling, and no rows overlap.
 import type { Page } from 'playwright-core';
 import type { CallInput } from '../../src-main/contract/contract.js';
-import { test, expect } from './fixtures.js';
+import { test, expect, reloadApp } from './fixtures.js';
 
 const name = (n: number) => `Person ${String(n).padStart(3, '0')}`;
 
@@ -32,8 +32,7 @@ test('320 people with rows of different heights: the last is reachable and no ro
     const result = await running.journal.call('people.create', fields);
     expect(result.ok).toBe(true);
   }
-  await app.reload();
-  await expect(app.getByRole('heading', { name: 'Timeline', level: 1 })).toBeVisible();
+  await reloadApp(app, 'Timeline');
   await app.keyboard.press('Control+2');
   const table = app.getByRole('table', { name: 'People' });
   await expect(table.getByRole('button', { name: name(1), exact: true })).toBeVisible();

@@ -204,8 +204,7 @@ test('Ctrl+2 and Ctrl+1 switch views, Ctrl+F finds people', async ({ app, runnin
 
 test('a long People table fetches the windows it scrolls to: End reaches the last of 450 people', async ({ app, running }) => {
   for (let i = 0; i < 450; i += 1) await seedPerson(running.journal, { name: `Person ${String(i).padStart(3, '0')}`, tags: [] });
-  await app.reload();
-  await expect(app.getByRole('heading', { level: 1 })).toBeVisible();
+  await reloadApp(app);
   await openPeople(app);
   await expect(app.getByText('450 people in your journal')).toBeVisible();
   // The first window (200 rows) is in the page's data; the table renders only the rows in view of it.

@@ -4,7 +4,7 @@
 import type { Page } from 'playwright-core';
 import type { CallInput, Interaction, Person } from '../../src-main/contract/contract.js';
 import type { JournalSession as Journal } from '../../src-main/core/index.js';
-import { test, expect } from './fixtures.js';
+import { test, expect, reloadApp } from './fixtures.js';
 
 async function call<T>(journal: Journal, name: string, input: unknown = {}): Promise<T> {
   const result = await journal.call(name, input);
@@ -24,8 +24,7 @@ async function seed(journal: Journal): Promise<void> {
 }
 
 async function openTimeline(app: Page): Promise<void> {
-  await app.reload();
-  await expect(app.getByRole('heading', { name: 'Timeline', level: 1 })).toBeVisible();
+  await reloadApp(app, 'Timeline');
   await expect(app.getByRole('article').first()).toBeVisible();
 }
 
