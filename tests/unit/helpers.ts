@@ -9,6 +9,7 @@ import { test as base } from 'vitest';
 import type { ApiError, CallInput, CallResult } from '../../src-main/contract/contract.js';
 import type { CallName } from '../../src-main/contract/names.js';
 import { Journal, openJournal, type JournalDb } from '../../src-main/core/index.js';
+import { importThread } from '../import-thread.js';
 
 export const root = join(import.meta.dirname, '..', '..');
 export const samplePath = join(root, 'resources', 'sample-journal.json');
@@ -20,7 +21,7 @@ export function readSampleFile(): { people: { key: string; name: string }[]; int
 
 export async function openTestJournal(path: string): Promise<{ journal: Journal; journalDb: JournalDb }> {
   const journalDb = await openJournal(path);
-  const journal = new Journal(journalDb, { readSample: async () => readSampleFile() });
+  const journal = new Journal(journalDb, { readSample: async () => readSampleFile(), importThread });
   return { journal, journalDb };
 }
 
