@@ -265,6 +265,17 @@ describe('addresses, nicknames and messaging handles', () => {
     const moved = await call(journal, 'people.update', { id: ada.id, name: 'Ada Lovelace', addresses: [{ label: 'home', street: '12 St James’s Square', locality: 'London', region: null, postalCode: 'SW1Y 4JH', country: 'UK' }], nicknames: [] });
     expect(moved).toMatchObject({ nicknames: [], addresses: [{ locality: 'London' }], ims: [{ service: 'Signal' }] });
   });
+
+  test('people.update refuses an empty address, a blank handle or nickname, with the field named, and changes nothing', async ({ journal, journalDb }) => {
+    const ada = await call(journal, 'people.create', { name: 'Ada', nicknames: ['Countess'] });
+    const before = storedRows(journalDb.raw);
+    const empty = await refusal(journal, 'people.update', { id: ada.id, addresses: [{ label: 'home', street: null, locality: null, region: null, postalCode: null, country: null }] });
+    expect(empty).toMatchObject({ code: 'invalid-input', fields: { 'addresses.0': 'An address needs at least one part.' } });
+    const blank = await refusal(journal, 'people.update', { id: ada.id, ims: [{ service: 'Signal', handle: '  ', label: null }], nicknames: [''] });
+    expect(Object.keys(blank.fields ?? {}).sort()).toEqual(['ims.0.handle', 'nicknames.0']);
+    expect(storedRows(journalDb.raw)).toEqual(before);
+    expect(await call(journal, 'people.get', { id: ada.id })).toMatchObject({ nicknames: ['Countess'], addresses: [], ims: [] });
+  });
 });
 
 describe('migration contact-more', () => {
