@@ -291,6 +291,11 @@ export class Importer {
     return { cancelled: outcome.type !== 'done' };
   }
 
+  /** Whether an import's thread is running (or has ended unheard): closing must stop it first. */
+  get busy(): boolean {
+    return this.writing !== null;
+  }
+
   /** For closing the journal: a write under way is rolled back (or, if its thread does not answer, killed). */
   async stop(timeoutMs = 5000): Promise<void> {
     const writing = this.writing;
