@@ -31,6 +31,8 @@ export default defineConfig(({ command }) => ({
           'journal-worker': resolve('src-main/shell/journal-worker.ts'),
           // Checks a backup copy in a thread of its own (see backup-check.ts).
           'backup-check': resolve('src-main/shell/backup-check.ts'),
+          // Writes an import in one transaction, in a thread of its own (see core/import/commit.ts).
+          'import-writer': resolve('src-main/shell/import-writer.ts'),
         },
       },
     },

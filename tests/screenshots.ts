@@ -99,6 +99,22 @@ const screens: Screen[] = [
       await page.getByRole('dialog').waitFor();
     },
   },
+  {
+    // The person form's addresses, nicknames and messaging handles (#13), one address being typed.
+    name: 'person-edit-details',
+    sample: true,
+    show: async (page) => {
+      await page.keyboard.press('Control+2');
+      await page.getByRole('table').getByRole('row').nth(1).click();
+      await page.getByRole('button', { name: /^Edit/ }).first().click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel('Nicknames').fill('Becca');
+      await dialog.getByRole('button', { name: 'Add address' }).click();
+      await dialog.getByRole('textbox', { name: 'Street of address 1' }).fill('1 Market Street');
+      await dialog.getByRole('textbox', { name: 'City of address 1' }).fill('San Francisco');
+      await dialog.getByRole('group', { name: 'Addresses' }).scrollIntoViewIfNeeded();
+    },
+  },
   ...(
     [
       ['reciprocity-ledger', 'Ledger'],

@@ -80,7 +80,7 @@ export const callNames = [
   'import.stage',
   'import.preview',
   'import.commit',
-  'import.continue',
+  'import.progress',
   'import.cancel',
   'import.restoreJournal',
   'export.json',

@@ -47,10 +47,10 @@ export const transferContract = {
     input: z.object({ token, decisions: z.array(Decision).max(200_000).default([]) }).strict(),
     result: of<ImportResult>(),
   },
-  /** Writes the next chunk of an import that commit started; call until the result says done. */
-  'import.continue': { input: z.object({ token }).strict(), result: of<ImportResult>() },
-  /** Gives up an import: the people its earlier chunks wrote are deleted. */
-  'import.cancel': { input: z.object({ token }).strict(), result: of<{ removed: number }>() },
+  /** Where the write that commit started stands; waits up to a second for news. Call until it is not 'writing'. */
+  'import.progress': { input: z.object({ token }).strict(), result: of<ImportResult>() },
+  /** Gives up an import: one being written is rolled back whole (cancelled: false when it had already committed). */
+  'import.cancel': { input: z.object({ token }).strict(), result: of<{ cancelled: boolean }>() },
   'import.restoreJournal': {
     input: z.object({ text: z.string({ error: 'The file must be read as text.' }).max(500_000_000) }).strict(),
     result: of<RestoreResult>(),
@@ -122,17 +122,19 @@ export interface ImportPreviewPage {
   counts: Record<PreviewRow['status'], number>;
 }
 
-/** Where a write stands after each chunk; added, updated and skipped are final once done. */
+/**
+ * Where an import's write stands. It is one transaction: while 'writing', nothing of it is in the journal
+ * yet; 'done' is committed (importId, added, updated and skipped are then final); 'cancelled' left nothing.
+ */
 export interface ImportResult {
-  importId: number;
+  state: 'writing' | 'done' | 'cancelled';
+  importId: number | null;
   added: number;
   updated: number;
   skipped: number;
-  /** People written so far (added, then merged) of those to write. */
+  /** People written so far inside the transaction (added, then merged) of those to write. */
   written: number;
   toWrite: number;
-  /** False: call import.continue for the next chunk. */
-  done: boolean;
 }
 
 export interface RestoreResult {

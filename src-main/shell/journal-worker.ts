@@ -107,6 +107,8 @@ const started = JournalSession.start({
   checkLive: checkInThread('quick'),
   dailyBackupDelayMs: data.dailyBackupDelayMs === undefined ? 20_000 : data.dailyBackupDelayMs,
   progress: (step, fraction) => port.postMessage({ type: 'progress', step, fraction } satisfies WorkerMessage),
+  // An import's write runs in a thread with its own connection: one transaction, while this one serves reads.
+  importThread: (writer) => new Worker(new URL('./import-writer.js', import.meta.url), { workerData: writer }),
   ...(data.nativeBinding ? { nativeBinding: data.nativeBinding } : {}),
   ...(data.busyTimeoutMs !== undefined ? { busyTimeoutMs: data.busyTimeoutMs } : {}),
 });

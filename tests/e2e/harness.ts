@@ -12,6 +12,7 @@ import { JournalSession, type Keychain } from '../../src-main/core/index.js';
 import { stoppedProblem } from '../../src-main/shell/journal-host.js';
 import { handleShellCall, isShellCall, SettingsStore, trayView, type ShellActions } from '../../src-main/shell/shell-calls.js';
 import { testKeychain } from '../test-keychain.js';
+import { importThread } from '../import-thread.js';
 
 export const APP_ORIGIN = 'http://confidant.test';
 const root = join(import.meta.dirname, '..', '..');
@@ -85,6 +86,7 @@ export async function openJournalFor(journalPath: string, options: Pick<LaunchOp
     journalPath,
     keychain: options.keychain === undefined ? keychain : options.keychain,
     readSample: async () => JSON.parse(await readFile(samplePath, 'utf8')),
+    importThread,
     ...(options.busyTimeoutMs !== undefined ? { busyTimeoutMs: options.busyTimeoutMs } : {}),
   });
   await session.checked;

@@ -1,6 +1,7 @@
 // Bringing contacts in through the Import… dialog, as a user would: choose the file, read the preview,
 // import, and find every field on the person's page.
-import { join } from 'node:path';
+import { writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, menu, test, reloadApp } from './fixtures.js';
 
@@ -120,4 +121,73 @@ test('a spreadsheet goes through the mapping step; a file that is not contacts s
   await dialog.getByRole('button', { name: 'Choose another file' }).click();
   await dialog.getByLabel('Contacts file').setInputFiles({ name: 'notes.vcf', mimeType: 'text/vcard', buffer: Buffer.from('Just some notes, not contacts.') });
   await expect(dialog.getByRole('alert')).toHaveText(/Nothing was imported\. This file is not a vCard/);
+});
+
+/** An address book of `n` cards, written to a temp file beside the journal. */
+async function bigAddressBook(dir: string, n: number): Promise<string> {
+  const cards: string[] = [];
+  for (let i = 0; i < n; i++) {
+    cards.push(['BEGIN:VCARD', 'VERSION:3.0', `FN:Bulk Person ${i}`, `N:${i};Bulk;;;`, 'ORG:Contoso', `EMAIL;type=INTERNET:bulk${i}@contoso.example`, 'CATEGORIES:bulk', 'END:VCARD'].join('\r\n'));
+  }
+  const path = join(dir, 'big.vcf');
+  await writeFile(path, `${cards.join('\r\n')}\r\n`);
+  return path;
+}
+
+/** Records every figure the writing line shows, from the page itself, so a spec can see the bar advance. */
+async function recordWritingCounts(app: Page): Promise<void> {
+  await app.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { writingCounts: string[] }).writingCounts = seen;
+    new MutationObserver(() => {
+      const line = document.querySelector('[id$="-writing-counts"]')?.textContent?.trim();
+      if (line && seen.at(-1) !== line) seen.push(line);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+}
+
+test('a large file: the bar appears, advances and completes; cancelled, the import leaves nothing', async ({ app, running, journalPath }) => {
+  // Reading and checking 4,000 cards takes seconds on a busy runner: the waits below are for the app's own signals.
+  test.setTimeout(180_000);
+  const n = 4000;
+  const file = await bigAddressBook(dirname(journalPath), n);
+  const dialog = app.getByRole('dialog', { name: 'Import contacts' });
+  const writing = dialog.getByRole('progressbar', { name: 'Importing big.vcf' });
+
+  // Cancelled: the journal's write lock is held (as another program might) so the import is surely still
+  // under way when Cancel is pressed; the lock is let go once the app says it is cancelling.
+  await app.getByRole('button', { name: 'Import contacts…' }).click();
+  await dialog.getByLabel('Contacts file').setInputFiles(file);
+  const importButton = dialog.getByRole('button', { name: `Import ${n.toLocaleString('en-US')} people` });
+  await expect(importButton).toBeEnabled({ timeout: 60_000 });
+  const raw = running.journal.db!.raw;
+  raw.exec('BEGIN IMMEDIATE');
+  try {
+    await importButton.click();
+    await expect(writing).toBeVisible();
+    await dialog.getByRole('button', { name: 'Cancel import' }).click();
+    await expect(dialog.getByText(/people written · cancelling…/)).toBeVisible();
+  } finally {
+    raw.exec('ROLLBACK');
+  }
+  await expect(app.getByText('Import of big.vcf cancelled: nothing was imported')).toBeVisible({ timeout: 30_000 });
+  // Back at the preview, the file still chosen; nothing of it is in the journal.
+  await expect(importButton).toBeVisible();
+  expect(raw.prepare('SELECT count(*) AS n FROM people').get()).toEqual({ n: 0 });
+  expect(raw.prepare('SELECT count(*) AS n FROM imports').get()).toEqual({ n: 0 });
+
+  // Imported: the bar shows figures between none and all, then the summary.
+  await dialog.getByRole('button', { name: 'Back' }).click();
+  await dialog.getByLabel('Contacts file').setInputFiles(file);
+  await expect(importButton).toBeEnabled({ timeout: 60_000 });
+  await recordWritingCounts(app);
+  await importButton.click();
+  await expect(dialog.getByRole('status')).toContainText(`Imported big.vcf. ${n.toLocaleString('en-US')} added, 0 updated, 0 left as they were.`, { timeout: 60_000 });
+  const seen = await app.evaluate(() => (window as unknown as { writingCounts: string[] }).writingCounts);
+  const figures = seen.map((line) => Number(/^([\d,]+) of/.exec(line)?.[1]?.replace(/,/g, '') ?? Number.NaN));
+  expect(figures.some((figure) => figure > 0 && figure < n)).toBe(true);
+  expect(figures).toEqual([...figures].sort((a, b) => a - b));
+  await dialog.getByRole('button', { name: 'Go to People' }).click();
+  await expect(app.getByRole('button', { name: 'Bulk Person 0', exact: true })).toBeVisible();
+  expect(raw.prepare('SELECT count(*) AS n FROM people').get()).toEqual({ n });
 });

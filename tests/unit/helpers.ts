@@ -12,6 +12,7 @@ import type { CallName } from '../../src-main/contract/names.js';
 import { migrate } from '../../src-main/core/db/migrate.js';
 import { LATEST_VERSION, migrations, type Migration } from '../../src-main/core/db/migrations/index.js';
 import { Journal, openJournal, type JournalDb } from '../../src-main/core/index.js';
+import { importThread } from '../import-thread.js';
 
 export const root = join(import.meta.dirname, '..', '..');
 export const samplePath = join(root, 'resources', 'sample-journal.json');
@@ -23,7 +24,7 @@ export function readSampleFile(): { people: { key: string; name: string }[]; int
 
 export async function openTestJournal(path: string): Promise<{ journal: Journal; journalDb: JournalDb }> {
   const journalDb = await openJournal(path);
-  const journal = new Journal(journalDb, { readSample: async () => readSampleFile() });
+  const journal = new Journal(journalDb, { readSample: async () => readSampleFile(), importThread });
   return { journal, journalDb };
 }
 

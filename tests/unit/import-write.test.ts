@@ -1,13 +1,19 @@
-// Writing an import in chunks (other calls run between them, all or nothing), and the details address
+// Writing an import in one transaction in its own thread (the journal reads meanwhile, all or nothing), and the details address
 // books hold beyond emails and phones: addresses, nicknames, messaging handles, kept and exported.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { strFromU8, unzipSync } from 'fflate';
-import type { Journal } from '../../src-main/core/index.js';
+import type { Worker } from 'node:worker_threads';
+import { Journal, openJournal } from '../../src-main/core/index.js';
 import { contactMore } from '../../src-main/core/db/migrations/0009-contact-more.js';
-import { WRITE_CHUNK } from '../../src-main/core/import/import.js';
-import { call, describe, expect, newInteraction, openedFromPriorVersion, openTestJournal, root, storedRows, test } from './helpers.js';
+import { WRITE_BATCH } from '../../src-main/core/import/commit.js';
+import { vi } from 'vitest';
+import { importThread } from '../import-thread.js';
+import { call, describe, expect, newInteraction, openedFromPriorVersion, openTestJournal, refusal, root, storedRows, test } from './helpers.js';
+
+// Each import starts a thread and writes a few thousand people; on a busy 2-core runner that is seconds.
+vi.setConfig({ testTimeout: 90_000 });
 
 const fixture = (name: string) => readFileSync(join(root, 'tests', 'fixtures', 'contacts', name), 'utf8');
 
@@ -31,23 +37,59 @@ async function stageAndPreview(journal: Journal, fileName: string, text: string)
 
 const count = (raw: BetterSqlite3.Database, sql: string) => (raw.prepare(sql).get() as { n: number }).n;
 
-describe('an import larger than one chunk', () => {
-  const n = WRITE_CHUNK * 2 + 37;
+/** Follows an import's write to its end (import.progress waits for the thread's news: no timer here). */
+async function finish(journal: Journal, token: string, seen: number[] = []) {
+  for (;;) {
+    const progress = await call(journal, 'import.progress', { token });
+    seen.push(progress.written);
+    if (progress.state !== 'writing') return progress;
+  }
+}
 
-  test('is written a chunk per call, other calls run between chunks, and every person is indexed for search', async ({ journal, journalDb }) => {
+/** Asks for progress until the thread has written something: it is then inside its transaction. */
+async function midway(journal: Journal, token: string) {
+  for (;;) {
+    const progress = await call(journal, 'import.progress', { token });
+    if (progress.state !== 'writing') throw new Error(`The import ended (${progress.state}) before the test could act in the middle of it.`);
+    if (progress.written > 0) return progress;
+  }
+}
+
+/** A journal whose import threads the test can reach (to kill one), started as the worker starts them. */
+async function journalWithThreads(path: string) {
+  const threads: Worker[] = [];
+  const journalDb = await openJournal(path);
+  const journal = new Journal(journalDb, { readSample: async () => ({}), importThread: (data) => {
+    const thread = importThread(data);
+    threads.push(thread);
+    return thread;
+  } });
+  return { journal, journalDb, threads };
+}
+
+describe('an import is one transaction, written in its own thread', () => {
+  // Large enough that the thread is still writing when the test acts in the middle (about a second of work).
+  const n = WRITE_BATCH * 15 + 37;
+
+  test('the journal reads meanwhile, its writes wait for the commit, and every person is indexed for search', async ({ journal, journalDb }) => {
     const stage = await stageAndPreview(journal, 'big.vcf', addressBook(n));
-    let progress = await call(journal, 'import.commit', { token: stage.token });
-    expect(progress).toMatchObject({ done: false, written: WRITE_CHUNK, toWrite: n, added: WRITE_CHUNK });
-    // Between chunks the journal answers other calls, reads and writes.
-    const between = await call(journal, 'people.create', { name: 'Logged Between Chunks' });
-    expect((await call(journal, 'journal.info')).people).toBe(WRITE_CHUNK + 1);
-    const seen = [progress.written];
-    while (!progress.done) {
-      progress = await call(journal, 'import.continue', { token: stage.token });
-      seen.push(progress.written);
-    }
-    expect(seen).toEqual([WRITE_CHUNK, WRITE_CHUNK * 2, n]);
-    expect(progress).toMatchObject({ done: true, added: n, updated: 0, skipped: 0 });
+    expect(await call(journal, 'import.commit', { token: stage.token })).toMatchObject({ state: 'writing', written: 0, toWrite: n, importId: null });
+    await midway(journal, stage.token);
+    // Inside the thread's transaction: a write waits for it, a read asked after the write answers first,
+    // and sees the journal as it was: nothing of the import is visible before it commits.
+    const order: string[] = [];
+    const created = call(journal, 'people.create', { name: 'Logged During the Import' }).then((person) => (order.push('write'), person));
+    const info = await call(journal, 'journal.info').then((value) => (order.push('read'), value));
+    expect(info.people).toBe(0);
+    const seen: number[] = [];
+    const done = await finish(journal, stage.token, seen);
+    expect(done).toMatchObject({ state: 'done', added: n, updated: 0, skipped: 0, written: n, toWrite: n });
+    expect(seen.length).toBeGreaterThan(1);
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+    const between = await created;
+    expect(order).toEqual(['read', 'write']);
+    // It ran after the commit: the import's people took the ids before it.
+    expect(between.id).toBe(n + 1);
     expect((await call(journal, 'journal.info')).people).toBe(n + 1);
     expect(journalDb.raw.prepare('SELECT completed_at IS NOT NULL AS done, added FROM imports').all()).toEqual([{ done: 1, added: n }]);
     // Written details first and the person last (import/write.ts): the index still holds tags and emails.
@@ -57,67 +99,124 @@ describe('an import larger than one chunk', () => {
     const last = await call(journal, 'people.get', { id: (await call(journal, 'people.list')).find((person) => person.name === `Person ${n - 1}`)?.id ?? 0 });
     expect(last).toMatchObject({ tags: [`batch${(n - 1) % 3}`], nicknames: [`P${n - 1}`], ims: [{ service: 'Skype', handle: `person.${n - 1}`, label: null }] });
     expect(last.addresses).toEqual([{ label: 'home', street: `${n - 1} Main St`, locality: 'Springfield', region: 'IL', postalCode: '62701', country: 'USA' }]);
-    expect(between.name).toBe('Logged Between Chunks');
     // The same file again adds nothing.
     const again = await stageAndPreview(journal, 'big.vcf', addressBook(n));
-    expect(await call(journal, 'import.commit', { token: again.token })).toMatchObject({ done: true, added: 0, skipped: n });
+    const second = await call(journal, 'import.commit', { token: again.token });
+    expect(await finish(journal, again.token)).toMatchObject({ state: 'done', added: 0, skipped: n });
+    expect(second.toWrite).toBe(0);
   });
 
-  test('cancelled half-way, it takes back what its earlier chunks wrote and nothing else', async ({ journal, journalDb }) => {
+  test('the caches the worker keeps (fuzzy names, the network view) see the people once it commits', async ({ journal }) => {
+    // Read once before, so both caches hold the empty journal.
+    expect((await call(journal, 'search.query', { query: 'contso' })).people).toEqual([]);
+    const before = await call(journal, 'network.overview');
+    const stage = await stageAndPreview(journal, 'small.vcf', addressBook(40));
+    await call(journal, 'import.commit', { token: stage.token });
+    await finish(journal, stage.token);
+    // A typo only the fuzzy index forgives, and the network overview, read again on the worker's connection.
+    expect((await call(journal, 'search.query', { query: 'Persn 39' })).people.map((person) => person.name.map((part) => part.text).join(''))).toContain('Person 39');
+    expect(JSON.stringify(await call(journal, 'network.overview'))).not.toEqual(JSON.stringify(before));
+  });
+
+  test('cancelled in the middle, it is rolled back whole', async ({ journal, journalDb }) => {
     await call(journal, 'people.create', { name: 'Already Here' });
     const before = storedRows(journalDb.raw);
     const stage = await stageAndPreview(journal, 'big.vcf', addressBook(n));
     await call(journal, 'import.commit', { token: stage.token });
-    await call(journal, 'import.continue', { token: stage.token });
-    expect((await call(journal, 'journal.info')).people).toBe(WRITE_CHUNK * 2 + 1);
-    expect(await call(journal, 'import.cancel', { token: stage.token })).toEqual({ removed: WRITE_CHUNK * 2 });
+    await midway(journal, stage.token);
+    expect(await call(journal, 'import.cancel', { token: stage.token })).toEqual({ cancelled: true });
     expect(storedRows(journalDb.raw)).toEqual(before);
+    expect(journalDb.raw.prepare('SELECT count(*) AS n FROM imports').get()).toEqual({ n: 0 });
     expect((await call(journal, 'search.query', { query: 'contoso' })).people).toEqual([]);
+    // The journal writes again at once.
+    expect((await call(journal, 'people.create', { name: 'After the Cancel' })).name).toBe('After the Cancel');
   });
 
-  test('cancelled half-way, it keeps a person from it that was logged with meanwhile, and that entry whole', async ({ journal, journalDb }) => {
-    const stage = await stageAndPreview(journal, 'big.vcf', addressBook(n));
-    await call(journal, 'import.commit', { token: stage.token });
-    // Between chunks the imported people are in the journal; one is met and logged with, one edited.
-    const listed = await call(journal, 'people.list');
-    const met = listed.find((person) => person.name === 'Person 0')!;
-    const edited = listed.find((person) => person.name === 'Person 1')!;
-    const entry = await call(journal, 'interactions.create', newInteraction({ title: 'Met during the import', personIds: [met.id] }));
-    await call(journal, 'people.update', { id: edited.id, name: edited.name, role: 'Chief of staff' });
-    expect(await call(journal, 'import.cancel', { token: stage.token })).toEqual({ removed: WRITE_CHUNK - 2 });
-    expect((await call(journal, 'people.list')).map((person) => person.name).sort()).toEqual(['Person 0', 'Person 1']);
-    expect((await call(journal, 'interactions.get', { id: entry.id })).people.map((person) => person.name)).toEqual(['Person 0']);
-    expect(journalDb.raw.prepare('SELECT added, completed_at IS NOT NULL AS done FROM imports').all()).toEqual([{ added: 2, done: 1 }]);
+  test('a thread killed in the middle (as a crash would) leaves nothing, and the journal writes on', async ({ journalPath }) => {
+    const opened = await journalWithThreads(journalPath);
+    try {
+      await call(opened.journal, 'people.create', { name: 'Already Here' });
+      const before = storedRows(opened.journalDb.raw);
+      const stage = await stageAndPreview(opened.journal, 'big.vcf', addressBook(n));
+      await call(opened.journal, 'import.commit', { token: stage.token });
+      await midway(opened.journal, stage.token);
+      await opened.threads[0]!.terminate();
+      const failed = await opened.journal.call('import.progress', { token: stage.token });
+      expect(failed).toMatchObject({ ok: false, error: { code: 'internal', message: expect.stringContaining('nothing of it was imported') } });
+      expect(storedRows(opened.journalDb.raw)).toEqual(before);
+      expect((await call(opened.journal, 'people.create', { name: 'After the Crash' })).name).toBe('After the Crash');
+    } finally {
+      await opened.journal.close();
+    }
+    const reopened = await openTestJournal(journalPath);
+    try {
+      expect((await call(reopened.journal, 'people.list')).map((person) => person.name).sort()).toEqual(['After the Crash', 'Already Here']);
+    } finally {
+      await reopened.journal.close();
+    }
   });
 
-  test('left unfinished when the app closed, it is undone when the journal opens again', async ({ journalPath }) => {
+  test('the journal closed in the middle rolls it back, and it is not there when the journal opens again', async ({ journalPath }) => {
     const first = await openTestJournal(journalPath);
     await call(first.journal, 'people.create', { name: 'Already Here' });
     const before = storedRows(first.journalDb.raw);
     const stage = await stageAndPreview(first.journal, 'big.vcf', addressBook(n));
     await call(first.journal, 'import.commit', { token: stage.token });
+    await midway(first.journal, stage.token);
     await first.journal.close();
-
     const second = await openTestJournal(journalPath);
     try {
       expect(storedRows(second.journalDb.raw)).toEqual(before);
-      expect((await call(second.journal, 'people.list')).map((person) => person.name)).toEqual(['Already Here']);
     } finally {
       await second.journal.close();
     }
   });
 
-  test('a chunk the journal refuses gives up the whole import', async ({ journal, journalDb }) => {
+  test('a row the journal refuses gives up the whole import, with a sentence', async ({ journal, journalDb }) => {
     const before = storedRows(journalDb.raw);
     const stage = await stageAndPreview(journal, 'big.vcf', addressBook(n));
+    journalDb.raw.exec(`CREATE TRIGGER refuse_bad BEFORE INSERT ON people WHEN new.name = 'Person ${n - 3}' BEGIN SELECT RAISE(ABORT, 'refused'); END`);
     await call(journal, 'import.commit', { token: stage.token });
-    journalDb.raw.exec(`CREATE TRIGGER refuse_bad BEFORE INSERT ON people WHEN new.name = 'Person ${WRITE_CHUNK + 3}' BEGIN SELECT RAISE(ABORT, 'refused'); END`);
-    const failed = await journal.call('import.continue', { token: stage.token });
-    expect(failed.ok).toBe(false);
+    let result = await journal.call('import.progress', { token: stage.token });
+    while (result.ok && (result.value as { state: string }).state === 'writing') result = await journal.call('import.progress', { token: stage.token });
+    expect(result).toMatchObject({ ok: false, error: { message: expect.stringContaining('nothing of it was imported') } });
     journalDb.raw.exec('DROP TRIGGER refuse_bad');
-    // The dialog cancels on any failure; the first chunk is taken back.
-    expect(await call(journal, 'import.cancel', { token: stage.token })).toEqual({ removed: WRITE_CHUNK });
     expect(storedRows(journalDb.raw)).toEqual(before);
+  });
+
+  test('another file cannot be chosen while one is written', async ({ journal }) => {
+    const stage = await stageAndPreview(journal, 'big.vcf', addressBook(n));
+    await call(journal, 'import.commit', { token: stage.token });
+    expect(await refusal(journal, 'import.stage', { fileName: 'other.vcf', text: addressBook(2) })).toMatchObject({ code: 'conflict' });
+    await finish(journal, stage.token);
+    expect((await call(journal, 'import.stage', { fileName: 'other.vcf', text: addressBook(2) })).total).toBe(2);
+  });
+});
+
+describe('a journal left by the version that imported in chunks', () => {
+  /** What that version left when it closed between chunks: an import without completed_at, and its people. */
+  function unfinishedImport(raw: BetterSqlite3.Database, people: number) {
+    raw.prepare("INSERT INTO imports (id, kind, file_name, imported_at, added, updated, skipped, completed_at) VALUES (7, 'vcard', 'big.vcf', '2026-11-30T10:00:00.000Z', 0, 0, 0, NULL)").run();
+    const insert = raw.prepare("INSERT INTO people (name, import_id, created_at, updated_at) VALUES (?, 7, '2026-11-30T10:00:00.000Z', '2026-11-30T10:00:00.000Z')");
+    for (let i = 0; i < people; i++) insert.run(`Person ${i}`);
+  }
+
+  test('has that import undone when it opens, except a person it was logged with meanwhile', async ({ journalPath }) => {
+    const first = await openTestJournal(journalPath);
+    await call(first.journal, 'people.create', { name: 'Already Here' });
+    unfinishedImport(first.journalDb.raw, 5);
+    const met = (await call(first.journal, 'people.list')).find((person) => person.name === 'Person 0')!;
+    const entry = await call(first.journal, 'interactions.create', newInteraction({ title: 'Met during the import', personIds: [met.id] }));
+    await first.journal.close();
+
+    const second = await openTestJournal(journalPath);
+    try {
+      expect((await call(second.journal, 'people.list')).map((person) => person.name).sort()).toEqual(['Already Here', 'Person 0']);
+      expect((await call(second.journal, 'interactions.get', { id: entry.id })).people.map((person) => person.name)).toEqual(['Person 0']);
+      expect(second.journalDb.raw.prepare('SELECT added, completed_at IS NOT NULL AS done FROM imports').all()).toEqual([{ added: 1, done: 1 }]);
+    } finally {
+      await second.journal.close();
+    }
   });
 });
 
@@ -125,7 +224,8 @@ describe('addresses, nicknames and messaging handles', () => {
   test('Outlook 2.1 and Apple cards keep them, the person page has them, and every export writes them out', async ({ journal }) => {
     for (const file of ['outlook-21.vcf', 'apple-3.vcf']) {
       const stage = await stageAndPreview(journal, file, fixture(file));
-      expect((await call(journal, 'import.commit', { token: stage.token })).done).toBe(true);
+      await call(journal, 'import.commit', { token: stage.token });
+      expect((await finish(journal, stage.token)).state).toBe('done');
     }
     const people = await call(journal, 'people.list');
     const byName = async (part: string) => call(journal, 'people.get', { id: people.find((person) => person.name.includes(part))?.id ?? 0 });
@@ -161,6 +261,17 @@ describe('addresses, nicknames and messaging handles', () => {
     expect(renamed).toMatchObject({ nicknames: ['Countess'], ims: [{ service: 'Signal', handle: '+44 20 7946 0000' }] });
     const moved = await call(journal, 'people.update', { id: ada.id, name: 'Ada Lovelace', addresses: [{ label: 'home', street: '12 St James’s Square', locality: 'London', region: null, postalCode: 'SW1Y 4JH', country: 'UK' }], nicknames: [] });
     expect(moved).toMatchObject({ nicknames: [], addresses: [{ locality: 'London' }], ims: [{ service: 'Signal' }] });
+  });
+
+  test('people.update refuses an empty address, a blank handle or nickname, with the field named, and changes nothing', async ({ journal, journalDb }) => {
+    const ada = await call(journal, 'people.create', { name: 'Ada', nicknames: ['Countess'] });
+    const before = storedRows(journalDb.raw);
+    const empty = await refusal(journal, 'people.update', { id: ada.id, addresses: [{ label: 'home', street: null, locality: null, region: null, postalCode: null, country: null }] });
+    expect(empty).toMatchObject({ code: 'invalid-input', fields: { 'addresses.0': 'An address needs at least one part.' } });
+    const blank = await refusal(journal, 'people.update', { id: ada.id, ims: [{ service: 'Signal', handle: '  ', label: null }], nicknames: [''] });
+    expect(Object.keys(blank.fields ?? {}).sort()).toEqual(['ims.0.handle', 'nicknames.0']);
+    expect(storedRows(journalDb.raw)).toEqual(before);
+    expect(await call(journal, 'people.get', { id: ada.id })).toMatchObject({ nicknames: ['Countess'], addresses: [], ims: [] });
   });
 });
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CallResult, PreviewRow } from '../../src-main/contract/contract.js';
+import type { CallInput, CallResult, PreviewRow } from '../../src-main/contract/contract.js';
 import type { Journal } from '../../src-main/core/index.js';
 import { parseVcards } from '../../src-main/core/import/vcard.js';
 import { addPerson, call, describe, expect, refusal, root, storedRows, test } from './helpers.js';
@@ -94,13 +94,22 @@ describe('vCard', () => {
   });
 });
 
+/** Commits an import and follows its thread to the end: the final figures. */
+async function commitAll(journal: Journal, input: CallInput<'import.commit'>) {
+  await call(journal, 'import.commit', input);
+  for (;;) {
+    const progress = await call(journal, 'import.progress', { token: input.token });
+    if (progress.state !== 'writing') return progress;
+  }
+}
+
 describe('import', () => {
   test('Apple vCards are previewed as new, then land with every field, from an import that says where they came from', async ({ journal }) => {
     const { stage, rows } = await preview(journal, 'apple-contacts.vcf');
     expect(stage).toMatchObject({ kind: 'vcard', total: 3, csv: null });
     expect(rows.map((row) => [row.line, row.status])).toEqual([['Card 1', 'new'], ['Card 2', 'new'], ['Card 3', 'new']]);
     expect(await call(journal, 'people.list')).toEqual([]);
-    const result = await call(journal, 'import.commit', { token: stage.token });
+    const result = await commitAll(journal, { token: stage.token });
     expect(result).toMatchObject({ added: 3, updated: 0, skipped: 0 });
     const people = await call(journal, 'people.list');
     const ana = await call(journal, 'people.get', { id: people.find((person) => person.name === 'Ana Ruiz')?.id ?? 0 });
@@ -114,12 +123,12 @@ describe('import', () => {
 
   test('the same file twice adds nothing and changes nothing', async ({ journal, journalDb }) => {
     const first = await preview(journal, 'google-contacts.vcf');
-    await call(journal, 'import.commit', { token: first.stage.token });
+    await commitAll(journal, { token: first.stage.token });
     const before = storedRows(journalDb.raw);
     const second = await preview(journal, 'google-contacts.vcf');
     expect(second.rows.map((row) => row.status)).toEqual(['same', 'same']);
     expect(second.rows[0]?.reason).toBe('Already in your journal as Priya Raman; nothing new.');
-    expect(await call(journal, 'import.commit', { token: second.stage.token })).toMatchObject({ added: 0, updated: 0, skipped: 2 });
+    expect(await commitAll(journal, { token: second.stage.token })).toMatchObject({ added: 0, updated: 0, skipped: 2 });
     const after = storedRows(journalDb.raw);
     expect(after.people).toEqual(before.people);
     expect(after.personTags).toEqual(before.personTags);
@@ -137,7 +146,7 @@ describe('import', () => {
     expect(b?.differences).toEqual([{ field: 'name', current: 'Benjamin Okafor', incoming: 'Ben Okafor' }, { field: 'role', current: 'Staff Engineer', incoming: 'Engineering Manager' }]);
 
     // Priya: take the file's name. Ben: keep ours.
-    expect(await call(journal, 'import.commit', { token: stage.token, decisions: [{ index: 0, action: 'merge', take: ['name'] }] })).toMatchObject({ added: 0, updated: 2 });
+    expect(await commitAll(journal, { token: stage.token, decisions: [{ index: 0, action: 'merge', take: ['name'] }] })).toMatchObject({ added: 0, updated: 2 });
     expect(await call(journal, 'people.get', { id: priya })).toMatchObject({
       name: 'Priya Raman', role: 'Chief Product Officer', birthday: '1985-04-12', tags: ['investors'], source: null,
       emails: [{ email: 'priya@raman.example' }, { email: 'priya.raman@contoso.example', label: 'work' }],
@@ -157,7 +166,7 @@ describe('import', () => {
       addresses: [], nicknames: [], ims: [], birthday: null, notes: null, tags: [], howWeMet: 'Connected on LinkedIn on 2024-01-01',
     });
     expect(rows.at(-2)?.contact).toMatchObject({ name: 'Zoë Ångström-Núñez', organization: 'Fabrikam, Inc.', role: 'Director, Product', howWeMet: 'Connected on LinkedIn on 2024-03-15' });
-    await call(journal, 'import.commit', { token: stage.token });
+    await commitAll(journal, { token: stage.token });
     const again = await preview(journal, 'linkedin-connections.csv');
     expect(again.rows.map((row) => row.status)).toEqual([...Array(11).fill('same'), 'skip']);
   });
@@ -172,7 +181,7 @@ describe('import', () => {
     expect(stage.total).toBe(2);
     expect(rows[0]?.contact).toMatchObject({ name: 'Marta Díaz', role: 'Head of "Ops"', birthday: '1984-07-09', howWeMet: 'Met at the "Lean" summit;\nlikes cycling', tags: ['board', 'ops'] });
     expect(rows[1]?.contact).toMatchObject({ name: 'Kenji Sato', role: 'CFO, Interim', birthday: '--02-29' });
-    await call(journal, 'import.commit', { token: stage.token });
+    await commitAll(journal, { token: stage.token });
     const next = await call(journal, 'import.stage', { fileName: 'other.csv', text: fixture('spreadsheet.csv') });
     expect(next.csv).toMatchObject({ remembered: true, mapping: [...mapping] });
   });
@@ -198,7 +207,10 @@ describe('import', () => {
     await call(journal, 'import.preview', { token: stage.token, from: 0, count: 10 });
     // A person with that name is added meanwhile with a CHECK-breaking twist: the second insert fails inside the transaction.
     journalDb.raw.exec(`CREATE TRIGGER refuse_bad BEFORE INSERT ON people WHEN new.name = 'Bad Person' BEGIN SELECT RAISE(ABORT, 'refused'); END`);
-    expect((await refusal(journal, 'import.commit', { token: stage.token })).code).toBe('internal');
+    await call(journal, 'import.commit', { token: stage.token });
+    let result = await journal.call('import.progress', { token: stage.token });
+    while (result.ok && (result.value as { state: string }).state === 'writing') result = await journal.call('import.progress', { token: stage.token });
+    expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
     journalDb.raw.exec('DROP TRIGGER refuse_bad');
     expect(storedRows(journalDb.raw)).toEqual(before);
     expect(journalDb.raw.prepare('SELECT count(*) AS n FROM imports').get()).toEqual({ n: 0 });

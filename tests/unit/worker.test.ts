@@ -25,6 +25,22 @@ describe('the journal worker', () => {
   // The keychain main would hold (safeStorage); the journal is encrypted with a key it wraps.
   const keychain = testKeychain();
 
+  test('writes an import on an encrypted journal in the built import thread, and follows it to the end', async ({ journalPath }) => {
+    const client = await JournalClient.start(workerPath, { journalPath, samplePath }, keychain);
+    try {
+      const journal = { call: (name: unknown, input?: unknown) => client.call(name as string, input) };
+      const text = ['Ada Lovelace', 'Grace Hopper'].map((name) => `BEGIN:VCARD\r\nVERSION:3.0\r\nFN:${name}\r\nEND:VCARD\r\n`).join('');
+      const stage = await call(journal, 'import.stage', { fileName: 'two.vcf', text });
+      expect(await call(journal, 'import.commit', { token: stage.token })).toMatchObject({ state: 'writing', toWrite: 2 });
+      let progress = await call(journal, 'import.progress', { token: stage.token });
+      while (progress.state === 'writing') progress = await call(journal, 'import.progress', { token: stage.token });
+      expect(progress).toMatchObject({ state: 'done', added: 2 });
+      expect((await call(journal, 'people.list')).map((person) => person.name).sort()).toEqual(['Ada Lovelace', 'Grace Hopper']);
+    } finally {
+      await client.close();
+    }
+  });
+
   test('answers calls, refuses bad input, and leaves the data on disk when closed', async ({ journalPath }) => {
     const client = await JournalClient.start(workerPath, { journalPath, samplePath }, keychain);
     let closed = false;

@@ -257,7 +257,8 @@ function setAsideLog(path: string): string[] {
   return moved;
 }
 
-function applyPragmas(raw: BetterSqlite3.Database, busyTimeoutMs: number): void {
+/** The connection settings every journal connection uses: the worker's, and the import thread's (import/commit.ts). */
+export function applyPragmas(raw: BetterSqlite3.Database, busyTimeoutMs: number): void {
   // better-sqlite3 leaves WAL at NORMAL, which can lose the latest commits on power loss. A journal writes
   // a few rows a day and every entry must survive, so pay for the fsync.
   raw.pragma('synchronous = FULL');

@@ -12,15 +12,15 @@ type Handlers = { [K in TransferCall]: (input: ParsedInput<K>) => Promise<CallRe
 
 /**
  * Import and export; `dataKey` is the open encrypted journal's key (null for a plain one), which the plain
- * copy needs. The open import (what was read and previewed) lives as long as the journal. */
-export function transferHandlers(journal: JournalDb, dataKey: () => Buffer | null = () => null): Handlers {
+ * copy needs. The importer (what was read and previewed, and a write under way) lives as long as the journal,
+ * which owns it so that closing stops its write. */
+export function transferHandlers(journal: JournalDb, importer: Importer, dataKey: () => Buffer | null = () => null): Handlers {
   const db: Kysely<Database> = journal.db;
-  const importer = new Importer(journal);
   return {
     'import.stage': (input) => importer.stage(input),
     'import.preview': (input) => importer.preview(input),
     'import.commit': (input) => importer.commit(input),
-    'import.continue': (input) => importer.continue(input),
+    'import.progress': (input) => importer.progress(input),
     'import.cancel': (input) => importer.cancel(input),
     'import.restoreJournal': (input) => restoreJournal(journal, input.text),
     'export.json': (input) => exportJson(db, input),

@@ -1,35 +1,130 @@
 // Import, in steps the renderer drives: stage (cut the file into cards or rows, in the worker), preview
 // (page by page: each page parses its cards and matches them, so a 10,000-contact file shows real progress
-// and no call holds the worker long), then commit and continue (500 people per call, each call its own
-// transaction, so other calls run between chunks). Nothing is written before commit; an import that does
-// not finish (cancelled, failed, the app closed) is undone: all or nothing.
+// and no call holds the worker long), then commit, which hands the decided rows to the import thread: one
+// transaction, all or nothing, on a connection of its own (commit.ts). The worker meanwhile serves reads;
+// its writes wait for the import (Journal.holdWrites). import.progress follows it; import.cancel rolls it back.
 import { randomUUID } from 'node:crypto';
+import type { Worker } from 'node:worker_threads';
 import Fuse from 'fuse.js';
-import { sql, type Kysely } from 'kysely';
-import { contract, type ParsedInput } from '../../contract/contract.js';
-
-type PersonFields = ParsedInput<'people.create'>;
+import type { Kysely } from 'kysely';
+import type { ParsedInput } from '../../contract/contract.js';
 import type { CsvField, FieldDifference, ImportKind, ImportPreviewPage, ImportResult, ImportStage, MergeField, PreviewRow } from '../../contract/transfer.js';
 import type { JournalDb } from '../db/open.js';
 import type { Database } from '../db/schema.js';
 import { JournalError } from '../errors.js';
-import { contactDetails, normalizeEmail, writeContactDetails } from '../people/contacts.js';
+import { normalizeEmail } from '../people/contacts.js';
+import { runImportWrite, type ImportPlan, type WriterData, type WriterMessage, type WriterOutcome } from './commit.js';
 import type { ImportedContact } from './contact.js';
 import { csvContact, guessMapping, headerKey, isLinkedIn, linkedInMapping, readCsv } from './csv.js';
+import { addressKey, digits, newDetails, normalizeName, normalizeOrg, normalizeUrl, scalar, type Held, type Known } from './merge.js';
 import { ImportFileError, looksLikeVcard, parseCard, splitVcards, type ParsedCard } from './vcard.js';
-import { BulkPeopleWriter, undoUnfinishedImports } from './write.js';
 
-/** People written per call: about 100 ms of work here, so a call waiting behind a chunk waits little. */
-export const WRITE_CHUNK = 500;
+export { normalizeOrg };
 
-interface Writing {
-  importId: number;
-  adds: { contact: ImportedContact; line: string }[];
-  merges: { id: number; contact: ImportedContact; take: readonly MergeField[] }[];
-  /** Adds written so far. */
-  next: number;
-  added: number;
-  skipped: number;
+/**
+ * Starts the import thread (src-main/shell/import-writer.ts) with `data` as its workerData. The worker gives
+ * its built entry; tests give the TypeScript source. Left out, the write runs on this thread (on a
+ * connection of its own, the same one transaction), which blocks it until done: for tools only.
+ */
+export type SpawnImportThread = (data: WriterData) => Worker;
+
+export interface ImporterOptions {
+  spawn?: SpawnImportThread | null;
+  /** The open encrypted journal's data key (copied into the thread), or null for a plain journal. */
+  dataKey?: () => Buffer | null;
+  nativeBinding?: string;
+  /** The journal's writes wait for `until` (the import holds the write lock; see Journal.holdWrites). */
+  holdWrites?: (until: Promise<unknown>) => void;
+}
+
+/** How long import.progress waits for news before it answers with the same figures. */
+const PROGRESS_WAIT_MS = 1000;
+
+/** An import being written by its thread: the figures it last posted, and how it ended. */
+class Writing {
+  written = 0;
+  outcome: WriterOutcome | null = null;
+  readonly finished: Promise<WriterOutcome>;
+  private readonly flag: Int32Array;
+  private news = new Set<() => void>();
+  private thread: Worker | null = null;
+
+  constructor(
+    readonly token: string,
+    readonly toWrite: number,
+    data: WriterData,
+    spawn: SpawnImportThread | null,
+  ) {
+    this.flag = new Int32Array(data.cancel);
+    this.finished = new Promise<WriterOutcome>((resolve) => {
+      const end = (outcome: WriterOutcome) => {
+        if (this.outcome) return;
+        this.outcome = outcome;
+        resolve(outcome);
+        this.tell();
+      };
+      if (!spawn) {
+        // After this call has answered, so commit returns before the (blocking) write starts.
+        setImmediate(() => void runImportWrite(data, (message) => this.heard(message)).then(end));
+        return;
+      }
+      const thread = spawn(data);
+      this.thread = thread;
+      thread.on('message', (message: WriterMessage) => (message.type === 'progress' ? this.heard(message) : end(message)));
+      thread.once('error', (error) => {
+        console.error(`[import] the import thread failed: ${error.name}`);
+        end({ type: 'failed', error: { code: 'internal', message: 'The import stopped before it finished, and nothing of it was imported. Try again; if it keeps failing, restart Confidant.' } });
+      });
+      // An exit without an outcome (killed): its transaction never committed, so nothing was written.
+      thread.once('exit', () => end({ type: 'failed', error: { code: 'internal', message: 'The import stopped before it finished, and nothing of it was imported. Try again.' } }));
+    });
+  }
+
+  private heard(message: WriterMessage): void {
+    if (message.type !== 'progress') return;
+    this.written = message.written;
+    this.tell();
+  }
+
+  private tell(): void {
+    const waiting = this.news;
+    this.news = new Set();
+    for (const wake of waiting) wake();
+  }
+
+  /** Resolves at the next progress message or the end, or after `ms` with nothing new. */
+  next(ms: number): Promise<void> {
+    if (this.outcome) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.news.delete(wake);
+        resolve();
+      }, ms);
+      const wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      this.news.add(wake);
+    });
+  }
+
+  /** Asks the thread to roll back; it looks between batches, at most a few ms away. */
+  cancel(): void {
+    Atomics.store(this.flag, 0, 1);
+  }
+
+  /** Last resort (closing with a thread that does not answer): a thread killed mid-transaction commits nothing. */
+  async kill(): Promise<void> {
+    await this.thread?.terminate();
+  }
+
+  result(): ImportResult {
+    const outcome = this.outcome;
+    if (outcome?.type === 'done') {
+      return { state: 'done', importId: outcome.importId, added: outcome.added, updated: outcome.updated, skipped: outcome.skipped, written: this.toWrite, toWrite: this.toWrite };
+    }
+    return { state: outcome?.type === 'cancelled' ? 'cancelled' : 'writing', importId: null, added: 0, updated: 0, skipped: 0, written: this.written, toWrite: this.toWrite };
+  }
 }
 
 interface Staged {
@@ -44,29 +139,30 @@ interface Staged {
   /** Preview rows computed so far, in file order (duplicates within the file depend on what came before). */
   rows: PreviewRow[];
   matcher: Matcher | null;
-  writing: Writing | null;
 }
 
 /** One open import per journal: choosing another file replaces it. */
 export class Importer {
   private staged: Staged | null = null;
+  private writing: Writing | null = null;
   private readonly db: Kysely<Database>;
-  private writer: BulkPeopleWriter | null = null;
 
-  constructor(private readonly journal: JournalDb) {
+  constructor(
+    private readonly journal: JournalDb,
+    private readonly options: ImporterOptions = {},
+  ) {
     this.db = journal.db;
   }
 
   async stage(input: ParsedInput<'import.stage'>): Promise<ImportStage> {
     const { fileName } = input;
     const text = input.text;
+    this.refuseWhileWriting();
     try {
       if (text.includes('\u0000') || (text.match(/\uFFFD/g)?.length ?? 0) > 3) {
         throw new ImportFileError(`“${fileName}” is not readable text (it may be in another encoding, or not a contacts file). Save it as UTF-8 and choose it again.`);
       }
       if (!text.trim()) throw new ImportFileError(`“${fileName}” is empty.`);
-      // Choosing another file while one is being written gives up the one being written.
-      this.cancelWriting();
       let kind: ImportKind;
       let total: number;
       let read: Staged['read'];
@@ -103,7 +199,7 @@ export class Importer {
         csv = { headers: table.headers, mapping, remembered: remembered !== null && input.mapping === undefined, sample: table.rows.slice(0, 3) };
       }
       if (total === 0) throw new ImportFileError(`“${fileName}” has no contacts in it.`);
-      this.staged = { token: randomUUID(), kind, fileName, total, read, headerKey: key, mapping, rows: [], matcher: null, writing: null };
+      this.staged = { token: randomUUID(), kind, fileName, total, read, headerKey: key, mapping, rows: [], matcher: null };
       return { token: this.staged.token, kind, fileName, total, csv };
     } catch (error) {
       if (error instanceof ImportFileError) throw new JournalError('invalid-input', error.message);
@@ -122,99 +218,108 @@ export class Importer {
   }
 
   /**
-   * Starts writing: decides each row (the preview's proposal unless a decision says otherwise), records the
-   * import as unfinished and writes the first chunk. A file of up to WRITE_CHUNK people is written whole
-   * in this one call; a larger one goes on with import.continue.
+   * Decides each row (the preview's proposal unless a decision says otherwise) and starts the import thread
+   * on them. Answers at once: import.progress follows the write, and the journal's writes wait for it.
    */
   async commit(input: ParsedInput<'import.commit'>): Promise<ImportResult> {
     const staged = this.open(input.token);
-    if (staged.writing) throw new JournalError('conflict', 'This import is already being written. Wait for it to finish, or cancel it.');
+    this.refuseWhileWriting();
+    if (this.journal.readonly) {
+      throw new JournalError('read-only', 'This journal is open read-only, to read and export what is left: nothing can be imported into it. Restore a backup to write again.');
+    }
     await this.computeUpTo(staged, staged.total);
     const decisions = new Map(input.decisions.map((decision) => [decision.index, decision]));
-    const writing: Writing = { importId: 0, adds: [], merges: [], next: 0, added: 0, skipped: 0 };
+    const plan: ImportPlan = {
+      kind: staged.kind, fileName: staged.fileName, adds: [], merges: [], skipped: 0,
+      mapping: staged.headerKey && staged.mapping && staged.kind === 'csv' ? { headerKey: staged.headerKey, fields: staged.mapping } : null,
+    };
     for (const row of staged.rows) {
       const decision = decisions.get(row.index);
       const action = decision?.action ?? (row.status === 'new' ? 'add' : row.status === 'match' ? 'merge' : 'skip');
-      if (!row.contact || action === 'skip') writing.skipped += 1;
-      else if (action === 'add' || !row.match) writing.adds.push({ contact: row.contact, line: row.line });
-      else writing.merges.push({ id: row.match.id, contact: row.contact, take: decision?.take ?? [] });
+      if (!row.contact || action === 'skip') plan.skipped += 1;
+      else if (action === 'add' || !row.match) plan.adds.push({ contact: row.contact, line: row.line });
+      else plan.merges.push({ id: row.match.id, contact: row.contact, take: decision?.take ?? [] });
     }
-    const at = new Date().toISOString();
-    const { id } = await this.db
-      .insertInto('imports')
-      .values({ kind: staged.kind, file_name: staged.fileName, imported_at: at, added: 0, updated: 0, skipped: 0, completed_at: null })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    writing.importId = id;
-    return this.writeChunk(staged, writing);
-  }
-
-  /** Writes the next chunk of an import that commit started. */
-  async continue(input: ParsedInput<'import.continue'>): Promise<ImportResult> {
-    const staged = this.open(input.token);
-    if (!staged.writing) throw new JournalError('conflict', 'This import has not been started. Choose Import first.');
-    return this.writeChunk(staged, staged.writing);
-  }
-
-  /** Gives up an import: what its earlier chunks wrote is deleted, and the file is closed. */
-  async cancel(input: ParsedInput<'import.cancel'>): Promise<{ removed: number }> {
-    if (this.staged?.token === input.token) this.staged = null;
-    return { removed: this.cancelWriting() };
+    // The file is closed: importing it again means choosing it again, and then it all matches.
+    this.staged = null;
+    const key = this.options.dataKey?.() ?? null;
+    const data: WriterData = {
+      path: this.journal.path,
+      // A copy for the thread, which zeroes its own once keyed; this one is zeroed once the thread has its clone.
+      key: key ? new Uint8Array(key) : null,
+      ...(this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {}),
+      busyTimeoutMs: this.journal.busyTimeoutMs,
+      plan,
+      cancel: new SharedArrayBuffer(4),
+    };
+    const writing = new Writing(staged.token, plan.adds.length + plan.merges.length, data, this.options.spawn ?? null);
+    if (this.options.spawn) data.key?.fill(0);
+    this.writing = writing;
+    this.options.holdWrites?.(writing.finished);
+    return writing.result();
   }
 
   /**
-   * Undoes every unfinished import but the one being written: one that was cancelled, or whose chunk
-   * failed (that call's rollback undid only its own chunk). One import is open at a time per journal.
+   * Where the write stands. Waits (up to a second) for the thread's next progress, so the renderer can
+   * ask again at once without a timer; the final figures once it has committed, or 'cancelled'.
    */
-  private cancelWriting(): number {
-    if (this.staged?.writing) this.staged = null;
-    return undoUnfinishedImports(this.journal.raw);
+  async progress(input: ParsedInput<'import.progress'>): Promise<ImportResult> {
+    const writing = this.writingFor(input.token);
+    if (!writing.outcome) await writing.next(PROGRESS_WAIT_MS);
+    if (writing.outcome?.type === 'failed') {
+      if (this.writing === writing) this.writing = null;
+      throw new JournalError(writing.outcome.error.code, writing.outcome.error.message);
+    }
+    if (writing.outcome && this.writing === writing) this.writing = null;
+    return writing.result();
   }
 
-  private async writeChunk(staged: Staged, writing: Writing): Promise<ImportResult> {
-    const at = new Date().toISOString();
-    const chunk = writing.adds.slice(writing.next, writing.next + WRITE_CHUNK);
-    // A chunk that fails gives up the whole import: its own transaction rolls back, and the earlier chunks
-    // are undone by import.cancel (the dialog calls it on any failure), the next file chosen, or the next open.
-    try {
-      const people = chunk.map(({ contact, line }) => validated(contact, line));
-      this.writer ??= new BulkPeopleWriter(this.journal.raw);
-      this.writer.write(people, writing.importId, at);
-    } catch (error) {
-      staged.writing = null;
+  /**
+   * Gives up an import. Being written: the thread rolls back, and this answers once it has (cancelled: true).
+   * Already committed: too late, the import stands (cancelled: false). Only staged: the file is closed.
+   */
+  async cancel(input: ParsedInput<'import.cancel'>): Promise<{ cancelled: boolean }> {
+    if (this.staged?.token === input.token) {
       this.staged = null;
-      throw error;
+      return { cancelled: true };
     }
-    writing.next += chunk.length;
-    writing.added += chunk.length;
-    staged.writing = writing;
-    const done = writing.next >= writing.adds.length;
-    let updated = 0;
-    let skipped = writing.skipped;
-    if (done) {
-      // Merges change people already in the journal, which an undo could not put back: they all go in
-      // this last chunk, with the mark that the import is complete, in one transaction.
-      try {
-        for (const merge of writing.merges) {
-          if (await mergeContact(this.db, merge.id, merge.contact, merge.take)) updated += 1;
-          else skipped += 1;
-        }
-        await this.db.updateTable('imports').set({ added: writing.added, updated, skipped, completed_at: at }).where('id', '=', writing.importId).execute();
-        if (staged.headerKey && staged.mapping && staged.kind === 'csv') {
-          await this.db
-            .insertInto('import_mappings')
-            .values({ header_key: staged.headerKey, mapping: JSON.stringify(staged.mapping), updated_at: at })
-            .onConflict((oc) => oc.column('header_key').doUpdateSet({ mapping: JSON.stringify(staged.mapping), updated_at: at }))
-            .execute();
-        }
-      } finally {
-        this.staged = null;
-      }
+    const writing = this.writing?.token === input.token ? this.writing : null;
+    if (!writing) return { cancelled: false };
+    writing.cancel();
+    // Left in place: import.progress still gives its end (cancelled, or done if it had just committed).
+    const outcome = await writing.finished;
+    return { cancelled: outcome.type !== 'done' };
+  }
+
+  /** Whether an import's thread is running (or has ended unheard): closing must stop it first. */
+  get busy(): boolean {
+    return this.writing !== null;
+  }
+
+  /** For closing the journal: a write under way is rolled back (or, if its thread does not answer, killed). */
+  async stop(timeoutMs = 5000): Promise<void> {
+    const writing = this.writing;
+    this.staged = null;
+    if (!writing) return;
+    writing.cancel();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), timeoutMs)));
+    if ((await Promise.race([writing.finished, late])) === 'late') await writing.kill();
+    clearTimeout(timer);
+    this.writing = null;
+  }
+
+  private refuseWhileWriting(): void {
+    if (this.writing && !this.writing.outcome) {
+      throw new JournalError('conflict', 'An import is being written. Wait for it to finish, or cancel it, before choosing another file.');
     }
-    return {
-      importId: writing.importId, added: writing.added, updated, skipped, done,
-      written: writing.next + (done ? writing.merges.length : 0), toWrite: writing.adds.length + writing.merges.length,
-    };
+  }
+
+  private writingFor(token: string): Writing {
+    if (!this.writing || this.writing.token !== token) {
+      throw new JournalError('not-found', 'That import is no longer being written (it finished, or was cancelled). Look in People for what it brought in.');
+    }
+    return this.writing;
   }
 
   private open(token: string): Staged {
@@ -235,23 +340,6 @@ async function rememberedMapping(db: Kysely<Database>, key: string): Promise<Csv
   return row ? (JSON.parse(row.mapping) as CsvField[]) : null;
 }
 
-const ORG_SUFFIX = /\b(inc|incorporated|llc|ltd|limited|corp|corporation|co|company|gmbh|plc|sa|ag|bv)\b/g;
-export const normalizeOrg = (org: string | null): string =>
-  (org ?? '').toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9 ]+/g, ' ').replace(ORG_SUFFIX, ' ').replace(/\s+/g, ' ').trim();
-const normalizeName = (name: string): string =>
-  name.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9 ]+/g, ' ').replace(/\s+/g, ' ').trim();
-const normalizeUrl = (url: string): string => url.toLowerCase().replace(/^https?:\/\//, '').replace(/^www\./, '').replace(/\/+$/, '');
-
-interface Known {
-  id: number;
-  name: string;
-  organization: string | null;
-  department: string | null;
-  role: string | null;
-  birthday: string | null;
-  how_we_met: string | null;
-  notes: string | null;
-}
 
 /** Finds the person a row is about: same email, same profile link, or a close name at the same organization (fuse.js). */
 class Matcher {
@@ -362,38 +450,6 @@ class Matcher {
   }
 }
 
-const scalar: Record<MergeField, Exclude<keyof Known, 'id'>> = {
-  name: 'name', organization: 'organization', department: 'department', role: 'role', birthday: 'birthday', howWeMet: 'how_we_met', notes: 'notes',
-};
-
-interface Held {
-  emails: Set<string>;
-  /** Digits only: "+1 415 555 0100" and "(415) 555-0100" differ by a country code, not a format. */
-  phones: Set<string>;
-  links: Set<string>;
-  tags: Set<string>;
-  addresses: Set<string>;
-  nicknames: Set<string>;
-  ims: Set<string>;
-}
-
-const digits = (phone: string): string => phone.replace(/\D/g, '');
-const addressKey = (item: ImportedContact['addresses'][number]): string =>
-  [item.street, item.locality, item.region, item.postalCode, item.country].map((part) => normalizeName(part ?? '')).join('|');
-
-/** What is new in a row for a person: only what the person does not hold already. */
-function newDetails(held: Held | undefined, contact: ImportedContact) {
-  return {
-    emails: contact.emails.filter((item) => !held?.emails.has(item.email)),
-    phones: contact.phones.filter((item) => !held?.phones.has(digits(item.phone))),
-    links: contact.links.filter((item) => !held?.links.has(normalizeUrl(item.url))),
-    tags: contact.tags.filter((tag) => !held?.tags.has(tag)),
-    addresses: contact.addresses.filter((item) => !held?.addresses.has(addressKey(item))),
-    nicknames: contact.nicknames.filter((nickname) => !held?.nicknames.has(nickname.toLowerCase())),
-    ims: contact.ims.filter((item) => !held?.ims.has(item.handle.toLowerCase())),
-  };
-}
-
 function compare(person: Known, held: Held | undefined, contact: ImportedContact): { differences: FieldDifference[]; additions: string[] } {
   const differences: FieldDifference[] = [];
   const additions: string[] = [];
@@ -430,62 +486,3 @@ export const fieldWords: Record<MergeField, string> = {
 };
 
 
-/** Through the same schema as people.create: what the importer writes is what the form could have. */
-function validated(contact: ImportedContact, line: string): PersonFields {
-  const parsed = contract['people.create'].input.safeParse({
-    name: contact.name, organization: contact.organization, role: contact.role, department: contact.department,
-    howWeMet: contact.howWeMet, notes: contact.notes, tags: contact.tags, emails: contact.emails, phones: contact.phones,
-    links: contact.links, addresses: contact.addresses, nicknames: contact.nicknames, ims: contact.ims, birthday: contact.birthday,
-  });
-  if (!parsed.success) {
-    throw new JournalError('invalid-input', `${line} could not be imported: ${parsed.error.issues[0]?.message ?? 'it is not valid'} Nothing was imported.`);
-  }
-  return parsed.data;
-}
-
-/** Fills blanks, adds new details and tags, and replaces the fields named in `take`. */
-async function mergeContact(trx: Kysely<Database>, personId: number, contact: ImportedContact, take: readonly MergeField[]): Promise<boolean> {
-  const person = await trx.selectFrom('people').selectAll().where('id', '=', personId).executeTakeFirst();
-  // Deleted between the preview and the write: nothing to update.
-  if (!person) return false;
-  const set: Partial<Record<Exclude<keyof Known, 'id'>, string>> = {};
-  for (const field of Object.keys(scalar) as MergeField[]) {
-    const column = scalar[field];
-    const current = person[column as keyof typeof person] as string | null;
-    const incoming = contact[field];
-    if (!incoming || current === incoming) continue;
-    if (!current) set[column] = incoming;
-    else if (take.includes(field)) {
-      // Notes are added below the journal's own, never replaced: they may hold what the file cannot.
-      if (field === 'notes') {
-        if (!current.includes(incoming)) set.notes = `${current}\n\n${incoming}`.slice(0, 20_000);
-      } else set[column] = incoming;
-    }
-  }
-  const details = (await contactDetails(trx, personId)).get(personId) ?? { emails: [], phones: [], links: [], addresses: [], nicknames: [], ims: [] };
-  const tags = await trx.selectFrom('person_tags').select('tag').where('person_id', '=', personId).execute();
-  const held: Held = {
-    emails: new Set(details.emails.map((item) => item.email)), phones: new Set(details.phones.map((item) => digits(item.phone))),
-    links: new Set(details.links.map((item) => normalizeUrl(item.url))), tags: new Set(tags.map((row) => row.tag)),
-    addresses: new Set(details.addresses.map(addressKey)), nicknames: new Set(details.nicknames.map((item) => item.toLowerCase())),
-    ims: new Set(details.ims.map((item) => item.handle.toLowerCase())),
-  };
-  const added = newDetails(held, contact);
-  const newTags = added.tags.slice(0, Math.max(0, 30 - tags.length));
-  const lists = ['emails', 'phones', 'links', 'addresses', 'nicknames', 'ims'] as const;
-  const changed = Object.keys(set).length + newTags.length + lists.reduce((sum, list) => sum + added[list].length, 0) > 0;
-  if (!changed) return false;
-  await trx.updateTable('people').set({ ...set, updated_at: new Date().toISOString() }).where('id', '=', personId).execute();
-  await writeContactDetails(trx, personId, {
-    ...(added.emails.length > 0 ? { emails: [...details.emails, ...added.emails].slice(0, 20) } : {}),
-    ...(added.phones.length > 0 ? { phones: [...details.phones, ...added.phones].slice(0, 20) } : {}),
-    ...(added.links.length > 0 ? { links: [...details.links, ...added.links].slice(0, 20) } : {}),
-    ...(added.addresses.length > 0 ? { addresses: [...details.addresses, ...added.addresses].slice(0, 20) } : {}),
-    ...(added.nicknames.length > 0 ? { nicknames: [...details.nicknames, ...added.nicknames].slice(0, 20) } : {}),
-    ...(added.ims.length > 0 ? { ims: [...details.ims, ...added.ims].slice(0, 20) } : {}),
-  });
-  if (newTags.length > 0) {
-    await sql`INSERT OR IGNORE INTO person_tags (person_id, tag) VALUES ${sql.join(newTags.map((tag) => sql`(${personId}, ${tag})`))}`.execute(trx);
-  }
-  return true;
-}

@@ -1,5 +1,5 @@
-// Writing imported people in bulk: prepared statements on the journal's own connection, inside the
-// transaction of the call that writes the chunk.
+// Writing imported people in bulk: prepared statements on the import thread's connection, inside its one
+// transaction (commit.ts).
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { ParsedInput } from '../../contract/contract.js';
 import { addressRow, normalizeEmail } from '../people/contacts.js';
@@ -73,7 +73,9 @@ export class BulkPeopleWriter {
 }
 
 /**
- * Deletes what unfinished imports brought in (a crash or a cancel between chunks), and their records:
+ * For journals left by the version that wrote imports in chunks, one transaction each (an import is now one
+ * transaction and never leaves an unfinished record: commit.ts). Kept because such a journal may exist:
+ * deletes what unfinished imports brought in (a crash or a cancel between chunks), and their records:
  * an import is all or nothing. Except for what the person has made their own meanwhile: people from
  * the import are visible between its chunks, and one that was edited, logged with, given to, asked,
  * promised, linked or introduced is kept (deleting them would cascade into those entries), and the

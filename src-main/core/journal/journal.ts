@@ -25,6 +25,7 @@ import { calendarHandlers } from '../calendar/handlers.js';
 import { networkHandlers } from '../network/handlers.js';
 import { reciprocityHandlers } from '../reciprocity/handlers.js';
 import { transferHandlers } from '../import/handlers.js';
+import { Importer, type SpawnImportThread } from '../import/import.js';
 import { undoUnfinishedImports } from '../import/write.js';
 import { loadSample } from '../sample/sample.js';
 import { FuzzyIndex } from '../search/fuzzy.js';
@@ -64,6 +65,13 @@ export const readCalls: ReadonlySet<CallName> = new Set<CallName>([
   'associations.pace',
   'review.quarter',
   'review.exportMarkdown',
+  // The import's own steps write nothing on this connection: its thread writes on its own (import/commit.ts),
+  // and a transaction here would take the write lock it needs.
+  'import.stage',
+  'import.preview',
+  'import.commit',
+  'import.progress',
+  'import.cancel',
   // A copy taken with the backup API cannot run inside the call's own write transaction.
   'export.json',
   'export.csv',
@@ -82,7 +90,17 @@ export interface JournalOptions {
   onCorruption?: (error: unknown) => void;
   /** The open encrypted journal's data key, or null for a plain one: only the plain copy export reads it. */
   dataKey?: () => Buffer | null;
+  /** Starts an import's write thread (the worker's built entry; tests the source). Left out: on this thread. */
+  importThread?: SpawnImportThread | null;
+  /** The native binding the import thread's connection loads, when not better-sqlite3's own. */
+  nativeBinding?: string;
 }
+
+/**
+ * Calls served at once, beside the queue: import.progress touches no table (it waits for the import thread's
+ * next message), and in the queue its wait would hold up every call behind it.
+ */
+const unqueuedCalls: ReadonlySet<CallName> = new Set<CallName>(['import.progress']);
 
 /**
  * The journal behind the API: one handler per contract call, each given input already parsed by the
@@ -92,16 +110,27 @@ export class Journal {
   private readonly handlers: Handlers;
   /** Calls run one at a time: each write call is one transaction on the one connection. */
   private queue: Promise<unknown> = Promise.resolve();
+  /** While an import's thread holds the write lock, write calls wait for it here (see holdWrites). */
+  private writesWait: Promise<unknown> | null = null;
+  private readonly importer: Importer;
 
   constructor(
     private readonly journal: JournalDb,
     private readonly options: JournalOptions,
   ) {
     const { db } = journal;
-    // An import the app closed in the middle of (written in chunks) is undone before anything is read.
+    // Imports are one transaction now (import/commit.ts) and cannot leave anything half-written. A journal
+    // last opened by the version that wrote imports in chunks of 500 may still hold one it closed in the
+    // middle of: that is undone before anything is read (one indexed look when there is none).
     if (!journal.readonly) undoUnfinishedImports(journal.raw);
     // fuse.js indexes held for the life of the journal; they rebuild themselves when the data changes.
     const fuzzy = new FuzzyIndex();
+    this.importer = new Importer(journal, {
+      spawn: options.importThread ?? null,
+      dataKey: () => options.dataKey?.() ?? null,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+      holdWrites: (until) => this.holdWrites(until),
+    });
     this.handlers = {
       'journal.info': () => this.info(),
       'journal.loadSample': async () => {
@@ -133,7 +162,7 @@ export class Journal {
       'search.query': (input) => search(db, input, fuzzy),
       ...associationHandlers(db),
       ...calendarHandlers(db),
-      ...transferHandlers(journal, () => options.dataKey?.() ?? null),
+      ...transferHandlers(journal, this.importer, () => options.dataKey?.() ?? null),
       ...networkHandlers(db),
     };
   }
@@ -144,9 +173,35 @@ export class Journal {
 
   /** Validates an untrusted call and runs it; never throws, every failure is a readable error. */
   call(name: unknown, input?: unknown): Promise<Result<unknown>> {
+    if (unqueuedCalls.has(name as CallName)) return this.run(name, input);
+    // A write while the import thread holds the write lock waits for it to commit or roll back, in the
+    // order the writes came; reads go on meanwhile (they see the journal as it was before the import).
+    // Waiting here, not in SQLite's busy_timeout, which would put this whole thread to sleep, reads too.
+    const gate = this.writesWait;
+    if (gate && typeof name === 'string' && !readCalls.has(name as CallName)) return gate.then(() => this.enqueue(name, input));
+    return this.enqueue(name, input);
+  }
+
+  private enqueue(name: unknown, input?: unknown): Promise<Result<unknown>> {
     const run = this.queue.then(() => this.run(name, input));
     this.queue = run.catch(() => undefined);
     return run;
+  }
+
+  /**
+   * Write calls wait until `until` settles (an import's thread holds the write lock until then). The gate
+   * is cleared first thing when it settles, so the writes that waited are queued before any later one.
+   */
+  private holdWrites(until: Promise<unknown>): void {
+    const gate = until.then(
+      () => {
+        if (this.writesWait === gate) this.writesWait = null;
+      },
+      () => {
+        if (this.writesWait === gate) this.writesWait = null;
+      },
+    );
+    this.writesWait = gate;
   }
 
   private async run(name: unknown, input?: unknown): Promise<Result<unknown>> {
@@ -280,6 +335,10 @@ export class Journal {
 
   /** Closes the database once the calls already made have finished. */
   async close(): Promise<void> {
+    // An import being written is rolled back (nothing of it was acknowledged) before the connection closes.
+    // Awaited only then: the session closes a damaged journal without waiting, and an idle close must take
+    // no more turns of the event loop than it did.
+    if (this.importer.busy) await this.importer.stop();
     await this.queue;
     await this.journal.close();
   }

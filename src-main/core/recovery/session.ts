@@ -30,6 +30,7 @@ import { describeError } from '../redact.js';
 import { shmPath, walPath } from '../db/inspect.js';
 import { describeSqliteError, isCorruption, sqliteCode } from '../db/sqlite-errors.js';
 import { JournalError } from '../errors.js';
+import type { SpawnImportThread } from '../import/import.js';
 import { Journal, sessionCalls } from '../journal/journal.js';
 import { fromZod } from '../journal/validation.js';
 import { describeProblem, describeSetAside } from './problems.js';
@@ -60,6 +61,8 @@ export interface SessionOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Upgrade progress (encrypting a plain journal). */
   progress?: Progress;
+  /** Starts an import's write thread (see core/import/commit.ts); left out, imports write on the journal's thread. */
+  importThread?: SpawnImportThread | null;
 }
 
 type Protection = 'passphrase' | 'os-keychain' | 'none';
@@ -360,7 +363,13 @@ export class JournalSession {
       if (journalDb.setAsideReason) this.notices = [describeSetAside(path, journalDb.setAside, journalDb.setAsideReason)];
       let journal: Journal;
       try {
-        journal = new Journal(journalDb, { readSample: this.options.readSample, onCorruption: (error) => this.corrupted(error), dataKey: () => this.key });
+        journal = new Journal(journalDb, {
+          readSample: this.options.readSample,
+          onCorruption: (error) => this.corrupted(error),
+          dataKey: () => this.key,
+          ...(this.options.importThread ? { importThread: this.options.importThread } : {}),
+          ...(this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {}),
+        });
       } catch (error) {
         // The journal reads at construction (an unfinished import is undone); if that read finds damage,
         // the connection is closed here, which takes back the -wal and -shm it made: the file stays as it was.
