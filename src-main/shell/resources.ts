@@ -8,7 +8,7 @@ import { join } from 'node:path';
 /**
  * What electron-builder unpacks beside app.asar (its `asarUnpack`), and why each:
  * - the native SQLite module: a .node file cannot be dlopen()ed from inside an archive;
- * - the journal worker, the backup checker it starts, and the chunks they share with main: they are ES
+ * - the journal worker, the backup checker and the import writer it starts, and the chunks they share with main: they are ES
  *   modules run in worker threads. Electron reads CommonJS worker scripts from an asar (since 17.3,
  *   electron/electron#33216, the way Signal Desktop loads its SQL worker), but neither its asar nor its
  *   ESM tests cover an ES-module worker resolving imports inside an archive; from the unpacked folder it
@@ -18,6 +18,7 @@ import { join } from 'node:path';
 export const ASAR_UNPACK = [
   'out/main/journal-worker.js',
   'out/main/backup-check.js',
+  'out/main/import-writer.js',
   'out/main/chunks/**',
   'node_modules/better-sqlite3-multiple-ciphers/**',
 ] as const;

@@ -121,7 +121,7 @@ describe('the packaged app (app.asar built from the same file list)', () => {
     rmSync(stage, { recursive: true });
 
     const listed = listPackage(asar, { isPack: false }).map((file) => file.split(sep).join('/'));
-    for (const needed of ['/package.json', '/out/main/index.js', '/out/main/journal-worker.js', '/out/main/backup-check.js', '/out/preload/index.cjs', '/out/renderer/index.html', '/node_modules/better-sqlite3-multiple-ciphers/lib/index.js']) {
+    for (const needed of ['/package.json', '/out/main/index.js', '/out/main/journal-worker.js', '/out/main/backup-check.js', '/out/main/import-writer.js', '/out/preload/index.cjs', '/out/renderer/index.html', '/node_modules/better-sqlite3-multiple-ciphers/lib/index.js']) {
       expect(listed, needed).toContain(needed);
     }
     // Nothing that does not run: no screenshots, tests, sources, sample generator, dev tools, source maps,
@@ -133,7 +133,7 @@ describe('the packaged app (app.asar built from the same file list)', () => {
     // The native module and the worker threads are marked unpacked and sit beside the archive.
     const native = `node_modules/better-sqlite3-multiple-ciphers/prebuilds/${process.platform}-${process.arch}.node`;
     const unpackedDir = join(resources, 'app.asar.unpacked');
-    for (const file of [native, 'node_modules/better-sqlite3-multiple-ciphers/lib/index.js', 'node_modules/better-sqlite3-multiple-ciphers/package.json', 'out/main/journal-worker.js', 'out/main/backup-check.js']) {
+    for (const file of [native, 'node_modules/better-sqlite3-multiple-ciphers/lib/index.js', 'node_modules/better-sqlite3-multiple-ciphers/package.json', 'out/main/journal-worker.js', 'out/main/backup-check.js', 'out/main/import-writer.js']) {
       expect(statFile(asar, file), file).toMatchObject({ unpacked: true });
       expect(existsSync(join(unpackedDir, file)), file).toBe(true);
     }
@@ -178,8 +178,8 @@ async function importsOf(file: string): Promise<string[]> {
 }
 
 /**
- * Every file the two worker entries load (the journal worker starts the backup checker from its own
- * folder, with new URL('./backup-check.js', import.meta.url)), resolved as Node resolves them from where
+ * Every file the worker entries load (the journal worker starts the backup checker and the import writer
+ * from its own folder, with new URL('./backup-check.js', import.meta.url)), resolved as Node resolves them from where
  * they sit: relative imports followed, packages resolved from the file's folder up, Node's own left out.
  */
 async function workerImports(unpackedDir: string): Promise<string[]> {
@@ -191,6 +191,11 @@ async function workerImports(unpackedDir: string): Promise<string[]> {
     if (seen.has(file)) continue;
     seen.add(file);
     if (!existsSync(file)) continue;
+    // Threads a worker starts from its own folder (the backup checker, the import writer) are followed too,
+    // so an entry added to the build but left out of ASAR_UNPACK fails here.
+    for (const [, thread] of readFileSync(file, 'utf8').matchAll(/new URL\(\s*["'](\.\/[^"']+\.js)["']\s*,\s*import\.meta\.url\s*\)/g)) {
+      queue.push(join(dirname(file), thread!));
+    }
     for (const specifier of await importsOf(file)) {
       if (builtins.has(specifier)) continue;
       if (specifier.startsWith('.')) queue.push(join(dirname(file), specifier));
