@@ -93,6 +93,8 @@ export class JournalSession {
   private dailyTimer: ReturnType<typeof setTimeout> | undefined;
   /** Recovery and security steps (restore, read-only, unlock, lock, passphrases) wait for each other. */
   private exclusive: Promise<unknown> = Promise.resolve();
+  /** A damaged journal's close, begun when the damage was found: whatever touches the file next waits for it. */
+  private abandoned: Promise<void> = Promise.resolve();
   /**
    * The data key of the open encrypted journal: SQLite holds it too; this copy lets backups be verified
    * with it and a damaged journal be read from a rescue copy. Zeroed on lock and close.
@@ -454,7 +456,9 @@ export class JournalSession {
     const journal = this.state.journal;
     this.state = { kind: 'unavailable', problem: describeProblem('corrupt', this.options.journalPath, { readable: true, newestBackup: this.newestBackupRef() }) };
     clearTimeout(this.dailyTimer);
-    void journal.close().catch(() => {});
+    // Not awaited by the call that found the damage (it answers at once), but closeJournal waits for it, so
+    // a restore, a reopen or quitting never runs while this connection still holds the -wal and -shm.
+    this.abandoned = journal.close().catch(() => {});
   }
 
   private scheduleDailyBackup(): void {
@@ -751,6 +755,7 @@ export class JournalSession {
 
   private async closeJournal(): Promise<void> {
     clearTimeout(this.dailyTimer);
+    await this.abandoned;
     const state = this.state;
     if (state.kind !== 'open') {
       if (state.kind === 'locked') this.forgetKey();
