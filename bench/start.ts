@@ -17,6 +17,7 @@ import { chromium } from 'playwright-core';
 import { chromiumLaunch } from '../playwright.config.js';
 import { JournalClient } from '../src-main/shell/journal-client.js';
 import { launchApp } from '../tests/e2e/harness.js';
+import { FIRST_ENTRY_SCRIPT } from './first-entry.js';
 
 const root = join(import.meta.dirname, '..');
 const workerPath = join(root, 'out', 'main', 'journal-worker.js');
@@ -69,15 +70,7 @@ try {
   const browser = await chromium.launch(chromiumLaunch);
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    await context.addInitScript(`(() => {
-      const seen = () => {
-        if (window.__firstEntry === undefined && document.querySelector('article.entry')) {
-          window.__firstEntry = performance.now();
-          requestAnimationFrame(() => setTimeout(() => (window.__firstEntryPainted = performance.now())));
-        }
-      };
-      new MutationObserver(seen).observe(document, { childList: true, subtree: true });
-    })();`);
+    await context.addInitScript(FIRST_ENTRY_SCRIPT);
     const pageJournal = join(dir, 'page-journal.sqlite');
     const warmUp = await launchApp(context, pageJournal);
     await warmUp.journal.call('journal.loadSample', undefined);

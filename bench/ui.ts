@@ -17,6 +17,7 @@ import { chromium } from 'playwright-core';
 import { chromiumLaunch } from '../playwright.config.js';
 import { openJournal } from '../src-main/core/index.js';
 import { launchApp } from '../tests/e2e/harness.js';
+import { FIRST_ENTRY_SCRIPT } from './first-entry.js';
 import { generate } from './generate.js';
 
 const args = Object.fromEntries(process.argv.slice(2).map((arg) => arg.replace(/^--/, '').split('=') as [string, string]));
@@ -54,14 +55,8 @@ try {
     window.__longTasks = [];
     new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration }); })
       .observe({ type: 'longtask', buffered: true });
-    const seen = () => {
-      if (window.__firstEntry === undefined && document.querySelector('article.entry')) {
-        window.__firstEntry = performance.now();
-        requestAnimationFrame(() => setTimeout(() => (window.__firstEntryPainted = performance.now())));
-      }
-    };
-    new MutationObserver(seen).observe(document, { childList: true, subtree: true });
   })();`);
+  await context.addInitScript(FIRST_ENTRY_SCRIPT);
   /** Opens a fresh page on the journal and waits for its first timeline entry, painted. */
   const openCold = async () => {
     const opened = await launchApp(context, journalPath);
