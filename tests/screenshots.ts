@@ -2,15 +2,16 @@
 // written to resources/screenshots/. The README shows timeline-light.png.
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import { join, resolve } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { chromiumLaunch } from '../playwright.config.js';
-import { launchApp, type RunningApp, reloadApp } from './e2e/harness.js';
+import { axeFindings, launchApp, type RunningApp, reloadApp } from './e2e/harness.js';
 
 
-const themes = ['light', 'dark'] as const;
+export const themes = ['light', 'dark'] as const;
+export type Theme = (typeof themes)[number];
 
-type Screen = {
+export type Screen = {
   name: string;
   sample: boolean;
   /** Adjusts the journal before the page loads (after the sample). */
@@ -27,7 +28,7 @@ async function must(running: RunningApp, name: string, input: unknown = {}): Pro
   return result.value;
 }
 
-const screens: Screen[] = [
+export const screens: Screen[] = [
   { name: 'welcome', sample: false, show: async (page) => void (await page.getByRole('heading', { level: 1 }).first().waitFor()) },
   ...(
     [
@@ -425,39 +426,78 @@ async function prepareCalendar(running: RunningApp): Promise<void> {
 /** The app the current screen runs on (the stopped-journal screen stops it). */
 let currentRunning: RunningApp | null = null;
 
-// `npm run screenshots -- search palette` retakes only those screens; `--viewport=1024x640` and
-// `--out=/tmp/shots` (or SHOTS_VIEWPORT and SHOTS_DIR) take them at another size, somewhere else.
-const flags = process.argv.slice(2).filter((arg) => arg.startsWith('--'));
-const only = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
-const flag = (name: string) => flags.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1];
-const [width, height] = (flag('viewport') ?? process.env.SHOTS_VIEWPORT ?? process.env.SCREENSHOT_SIZE ?? '1280x800').split('x').map(Number);
-const outDir = flag('out') ?? process.env.SHOTS_DIR ?? process.env.SCREENSHOT_DIR ?? join(import.meta.dirname, '..', 'resources', 'screenshots');
-const browser = await chromium.launch(chromiumLaunch);
-await mkdir(outDir, { recursive: true });
-const sampleDir = await mkdtemp(join(tmpdir(), 'confidant-shots-'));
-try {
-  for (const theme of themes) {
-    for (const [screen, size] of screens.flatMap((screen) => [[screen, null] as const, ...(screen.sizes ?? []).map((size) => [screen, size] as const)])) {
-      if (only.length > 0 && !only.includes(screen.name)) continue;
-      const context = await browser.newContext({ viewport: size ?? { width: width ?? 1280, height: height ?? 800 }, deviceScaleFactor: 1, colorScheme: theme });
-      const journalPath = join(sampleDir, `${theme}-${screen.name}-${size?.width ?? 'default'}.sqlite`);
-      const running = await launchApp(context, journalPath, { colorScheme: theme });
-      currentRunning = running;
-      if (screen.sample) {
-        const loaded = await running.journal.call('journal.loadSample');
-        if (!loaded.ok) throw new Error(loaded.error.message);
-        await screen.prepare?.(running);
-        await reloadApp(running.page, 'Timeline');
-      }
-      await screen.show(running.page);
-      const file = join(outDir, `${screen.name}-${theme}${size ? `-${size.width}x${size.height}` : ''}.png`);
-      await running.page.screenshot({ path: file });
-      console.log(`wrote ${file}`);
-      await running.close();
-      await context.close();
+/**
+ * Opens one screen on a journal of its own, the way a person reaches it, in a window of the given size and
+ * theme. The caller takes its picture or checks it, then calls `close`. The screenshot script and
+ * `tests/e2e/accessibility-screens.spec.ts` both go through here, so axe sees exactly the screens taken.
+ */
+export async function openScreen(
+  browser: Browser,
+  screen: Screen,
+  theme: Theme,
+  viewport: { width: number; height: number },
+  journalPath: string,
+): Promise<{ page: Page; close: () => Promise<void> }> {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1, colorScheme: theme });
+  const running = await launchApp(context, journalPath, { colorScheme: theme });
+  currentRunning = running;
+  const close = async () => {
+    await running.close();
+    await context.close();
+  };
+  try {
+    if (screen.sample) {
+      const loaded = await running.journal.call('journal.loadSample');
+      if (!loaded.ok) throw new Error(loaded.error.message);
+      await screen.prepare?.(running);
+      await reloadApp(running.page, 'Timeline');
     }
+    await screen.show(running.page);
+  } catch (error) {
+    await close();
+    throw error;
   }
-} finally {
-  await browser.close();
-  await rm(sampleDir, { recursive: true, force: true });
+  return { page: running.page, close };
+}
+
+// Run as a script (not when a spec imports the screens above).
+if (process.argv[1] !== undefined && resolve(process.argv[1]) === import.meta.filename) {
+  // `npm run screenshots -- search palette` retakes only those screens; `--viewport=1024x640` and
+  // `--out=/tmp/shots` (or SHOTS_VIEWPORT and SHOTS_DIR) take them at another size, somewhere else.
+  // `--axe` also runs axe-core on each screen as shown and prints what it finds (exit code 1 if anything).
+  const flags = process.argv.slice(2).filter((arg) => arg.startsWith('--'));
+  const only = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
+  const flag = (name: string) => flags.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1];
+  const [width, height] = (flag('viewport') ?? process.env.SHOTS_VIEWPORT ?? process.env.SCREENSHOT_SIZE ?? '1280x800').split('x').map(Number);
+  const outDir = flag('out') ?? process.env.SHOTS_DIR ?? process.env.SCREENSHOT_DIR ?? join(import.meta.dirname, '..', 'resources', 'screenshots');
+  const axe = flags.includes('--axe');
+  const found: string[] = [];
+  const browser = await chromium.launch(chromiumLaunch);
+  await mkdir(outDir, { recursive: true });
+  const sampleDir = await mkdtemp(join(tmpdir(), 'confidant-shots-'));
+  try {
+    for (const theme of themes) {
+      for (const [screen, size] of screens.flatMap((screen) => [[screen, null] as const, ...(screen.sizes ?? []).map((size) => [screen, size] as const)])) {
+        if (only.length > 0 && !only.includes(screen.name)) continue;
+        const journalPath = join(sampleDir, `${theme}-${screen.name}-${size?.width ?? 'default'}.sqlite`);
+        const shown = await openScreen(browser, screen, theme, size ?? { width: width ?? 1280, height: height ?? 800 }, journalPath);
+        const file = join(outDir, `${screen.name}-${theme}${size ? `-${size.width}x${size.height}` : ''}.png`);
+        await shown.page.screenshot({ path: file });
+        console.log(`wrote ${file}`);
+        if (axe) {
+          const lines = await axeFindings(shown.page, `${screen.name} ${theme}`);
+          for (const line of lines) console.log(`  axe: ${line}`);
+          found.push(...lines);
+        }
+        await shown.close();
+      }
+    }
+  } finally {
+    await browser.close();
+    await rm(sampleDir, { recursive: true, force: true });
+  }
+  if (axe) {
+    console.log(found.length === 0 ? 'axe: nothing found on any screen taken' : `axe: ${found.length} findings`);
+    if (found.length > 0) process.exitCode = 1;
+  }
 }

@@ -1,12 +1,12 @@
 // axe-core on every screen, in light and dark: no violation of any impact. The sample journal gives each
 // screen real content; the welcome screen is checked on an empty journal first, the passphrase, lock and
 // recovery screens on journals made for them.
-import AxeBuilder from '@axe-core/playwright';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { test, expect, reloadApp } from './fixtures.js';
+import { axeFindings } from './harness.js';
 
 const PASSPHRASE = 'quiet harbour lantern';
 
@@ -75,18 +75,12 @@ function screens(page: Page): Screen[] {
   ];
 }
 
-async function violations(page: Page, where: string): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.map(
-    (v) => `${where}: ${v.id} (${v.impact}) ${v.nodes.length}× e.g. ${v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')} ${n.html.slice(0, 120)}`).join(' | ')}`,
-  );
-}
 
 for (const theme of ['light', 'dark'] as const) {
   test(`axe finds nothing on the welcome screen in the ${theme} theme`, async ({ app }) => {
     await app.emulateMedia({ colorScheme: theme });
     await expect(app.getByRole('heading', { name: 'Welcome to Confidant' })).toBeVisible();
-    expect(await violations(app, 'welcome')).toEqual([]);
+    expect(await axeFindings(app, 'welcome')).toEqual([]);
   });
 
   test(`axe finds nothing on the choose-a-passphrase and lock screens in the ${theme} theme`, async ({ openApp }) => {
@@ -95,7 +89,7 @@ for (const theme of ['light', 'dark'] as const) {
     const first = await openApp(journalPath, { keychain: null });
     await first.page.emulateMedia({ colorScheme: theme });
     await expect(first.page.getByRole('heading', { name: 'Choose a passphrase for your journal' })).toBeVisible();
-    expect(await violations(first.page, 'choose a passphrase')).toEqual([]);
+    expect(await axeFindings(first.page, 'choose a passphrase')).toEqual([]);
     await first.page.getByLabel('New passphrase').fill(PASSPHRASE);
     await first.page.getByLabel('Repeat the passphrase').fill(PASSPHRASE);
     await first.page.getByRole('button', { name: 'Create journal' }).click();
@@ -105,7 +99,7 @@ for (const theme of ['light', 'dark'] as const) {
     const again = await openApp(journalPath, { keychain: null });
     await again.page.emulateMedia({ colorScheme: theme });
     await expect(again.page.getByRole('heading', { name: 'Confidant is locked' })).toBeVisible();
-    expect(await violations(again.page, 'locked')).toEqual([]);
+    expect(await axeFindings(again.page, 'locked')).toEqual([]);
   });
 
   test(`axe finds nothing on the recovery screen in the ${theme} theme`, async ({ openApp }) => {
@@ -114,7 +108,7 @@ for (const theme of ['light', 'dark'] as const) {
     const { page } = await openApp(journalPath);
     await page.emulateMedia({ colorScheme: theme });
     await expect(page.getByRole('heading', { name: 'Your journal file is empty', level: 1 })).toBeVisible();
-    expect(await violations(page, 'recovery')).toEqual([]);
+    expect(await axeFindings(page, 'recovery')).toEqual([]);
   });
 
   for (const name of screens(null as unknown as Page).map((screen) => screen.name)) {
@@ -125,7 +119,7 @@ for (const theme of ['light', 'dark'] as const) {
       await reloadApp(app);
       await app.emulateMedia({ colorScheme: theme });
       await screens(app).find((screen) => screen.name === name)!.show();
-      expect(await violations(app, name)).toEqual([]);
+      expect(await axeFindings(app, name)).toEqual([]);
     });
   }
 }

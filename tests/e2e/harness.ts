@@ -2,6 +2,7 @@
 // preload exposes: one named function per contract call on `window.confidant`. No HTTP server and no
 // open port: page.route serves the bundle from out/renderer, and every other request is refused and
 // recorded, so a spec can assert that nothing left the page.
+import AxeBuilder from '@axe-core/playwright';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, relative } from 'node:path';
@@ -232,4 +233,12 @@ export async function menu(page: Page, action: string): Promise<void> {
 export async function reloadApp(page: Page, heading?: string): Promise<void> {
   await page.reload();
   await page.getByRole('heading', { level: 1, ...(heading ? { name: heading } : {}) }).first().waitFor();
+}
+
+/** What axe-core finds on a page as shown, one line per rule broken (empty when nothing is). */
+export async function axeFindings(page: Page, where: string): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations.map(
+    (v) => `${where}: ${v.id} (${v.impact}) ${v.nodes.length}× e.g. ${v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')} ${n.html.slice(0, 120)}`).join(' | ')}`,
+  );
 }
