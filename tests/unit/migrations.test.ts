@@ -62,6 +62,7 @@ describe('a new journal', () => {
       'person_links',
       'person_nicknames',
       'person_phones',
+      'person_reciprocity',
       'person_stats',
       'person_tags',
       'person_ties',

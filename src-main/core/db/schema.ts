@@ -17,6 +17,7 @@ export interface Database {
   associations: AssociationsTable;
   attendance_goals: AttendanceGoalsTable;
   person_stats: PersonStatsTable;
+  person_reciprocity: PersonReciprocityTable;
   journal_counts: JournalCountsTable;
   imports: ImportsTable;
   person_emails: PersonEmailsTable;
@@ -186,6 +187,19 @@ export interface PersonStatsTable {
   interaction_count: number;
   first_interaction_at: string | null;
   last_interaction_at: string | null;
+}
+
+/** Kept by triggers (migration 12): a person's live exchanges and asks, counted, and the last of each. */
+export interface PersonReciprocityTable {
+  person_id: number;
+  gave: number;
+  received: number;
+  last_gave_at: string | null;
+  last_received_at: string | null;
+  asked: number;
+  they_asked: number;
+  last_ask_at: string | null;
+  last_loose_ask_at: string | null;
 }
 
 /** Kept by triggers: 'people' and 'interactions' (live ones), so the window's first call reads two rows. */
