@@ -384,12 +384,17 @@ function times(count: number): string {
   return count === 1 ? 'once' : count === 2 ? 'twice' : `${count} times`;
 }
 
-/** Help received with no thanks logged, oldest first; late once a week has passed. */
-export async function thanksOwed(db: Db, at: AsOf): Promise<ThanksOwedItem[]> {
+/**
+ * Help received with no thanks logged, oldest first; late once a week has passed. `within` keeps only the
+ * help received in a period (the review's quarter), read as such rather than filtered afterwards.
+ */
+export async function thanksOwed(db: Db, at: AsOf, within?: { since: string; until: string }): Promise<ThanksOwedItem[]> {
   const horizon = daysBefore(at.now, THANKS_HORIZON_DAYS);
+  const from = within && within.since > horizon ? within.since : horizon;
   const { rows } = await sql<{ id: number }>`
     SELECT e.id FROM ${LIVE_EXCHANGES} e
-    WHERE e.direction = 'received' AND e.occurred_at >= ${horizon} AND e.occurred_at <= ${at.now}
+    WHERE e.direction = 'received' AND e.occurred_at >= ${from} AND e.occurred_at <= ${at.now}
+      ${within ? sql`AND e.occurred_at < ${within.until}` : sql``}
       AND NOT EXISTS (
         SELECT 1 FROM thanks t LEFT JOIN interactions ti ON ti.id = t.interaction_id
         WHERE t.exchange_id = e.id AND ti.deleted_at IS NULL
@@ -433,6 +438,12 @@ export async function followThrough(db: Db, at: AsOf): Promise<FollowThrough[]> 
  * in the last six months every contact with them carried an ask of mine.
  */
 export async function keepInTouchLists(db: Db, at: AsOf): Promise<Queues['keepInTouch']> {
+  const [pastCadence, onlyAsks] = await Promise.all([pastCadenceList(db, at), onlyAsksList(db, at)]);
+  return { pastCadence, onlyAsks };
+}
+
+/** Past their cadence (the quarterly review's "overdue" too, which needs nothing else of keep-in-touch). */
+export async function pastCadenceList(db: Db, at: AsOf): Promise<KeepInTouchItem[]> {
   const { rows: cadenced } = await sql<PersonRow & { cadence_days: number; cadence_max_days: number | null; created_at: string; last_at: string | null }>`
     SELECT ${personColumns}, p.cadence_days, p.cadence_max_days, p.created_at,
       -- The counter's last contact when it is not after "now" (always, but for entries logged ahead or a
@@ -478,6 +489,10 @@ export async function keepInTouchLists(db: Db, at: AsOf): Promise<Queues['keepIn
       person: brief(row), lastContactAt: row.last_at, cadenceDays: row.cadence_days, maxCadenceDays: maxDays, state, overdueDays, asks: 0,
     }));
 
+  return pastCadence;
+}
+
+async function onlyAsksList(db: Db, at: AsOf): Promise<KeepInTouchItem[]> {
   const window = daysBefore(at.now, ONLY_ASKS_DAYS);
   const { rows: askers } = await sql<PersonRow & { cadence_days: number | null; contacts: number; ask_contacts: number; loose_asks: number; last_at: string | null }>`
     WITH askers AS (
@@ -530,7 +545,7 @@ export async function keepInTouchLists(db: Db, at: AsOf): Promise<Queues['keepIn
     overdueDays: 0,
     asks: Number(row.ask_contacts) + Number(row.loose_asks),
   }));
-  return { pastCadence, onlyAsks };
+  return onlyAsks;
 }
 
 // ---- one person ----------------------------------------------------------------------------------------
