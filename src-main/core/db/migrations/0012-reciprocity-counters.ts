@@ -27,7 +27,7 @@ const asks = (aggregate: string, direction: 'i-asked' | 'they-asked', person: st
  * REPLACE: a trigger's conflict policy is overridden by the statement that fires it, and merging people
  * moves links with INSERT OR IGNORE, which would silently keep the old counts.
  */
-export const refreshReciprocity = (people: string) => `
+const refreshReciprocity = (people: string) => `
   INSERT INTO person_reciprocity
     (person_id, gave, received, last_gave_at, last_received_at, asked, they_asked, last_ask_at, last_loose_ask_at)
   SELECT p.id,
@@ -72,27 +72,18 @@ export const reciprocityCounters: Migration = {
       .raw(refreshReciprocity('SELECT person_id FROM exchange_people UNION SELECT person_id FROM ask_people'))
       .execute(db);
 
+    // A link added, removed or moved: the people on either side are counted again. Removal also fires by
+    // cascade when an item (or its interaction) is deleted outright.
+    const linkTriggers = (links: 'exchange_people' | 'ask_people', owner: 'exchange_id' | 'ask_id', name: string) => [
+      `CREATE TRIGGER person_reciprocity_${name}_link AFTER INSERT ON ${links} BEGIN ${refreshReciprocity('new.person_id')} END`,
+      `CREATE TRIGGER person_reciprocity_${name}_unlink AFTER DELETE ON ${links} BEGIN ${refreshReciprocity('old.person_id')} END`,
+      `CREATE TRIGGER person_reciprocity_${name}_relink AFTER UPDATE OF ${owner}, person_id ON ${links} BEGIN
+        ${refreshReciprocity('old.person_id, new.person_id')}
+      END`,
+    ];
     const triggers = [
-      // A link added, removed or moved: the people on either side are counted again.
-      `CREATE TRIGGER person_reciprocity_exchange_link AFTER INSERT ON exchange_people BEGIN
-        ${refreshReciprocity('new.person_id')}
-      END`,
-      // Also fired by the cascade when an exchange (or its interaction) is deleted outright.
-      `CREATE TRIGGER person_reciprocity_exchange_unlink AFTER DELETE ON exchange_people BEGIN
-        ${refreshReciprocity('old.person_id')}
-      END`,
-      `CREATE TRIGGER person_reciprocity_exchange_relink AFTER UPDATE OF exchange_id, person_id ON exchange_people BEGIN
-        ${refreshReciprocity('old.person_id, new.person_id')}
-      END`,
-      `CREATE TRIGGER person_reciprocity_ask_link AFTER INSERT ON ask_people BEGIN
-        ${refreshReciprocity('new.person_id')}
-      END`,
-      `CREATE TRIGGER person_reciprocity_ask_unlink AFTER DELETE ON ask_people BEGIN
-        ${refreshReciprocity('old.person_id')}
-      END`,
-      `CREATE TRIGGER person_reciprocity_ask_relink AFTER UPDATE OF ask_id, person_id ON ask_people BEGIN
-        ${refreshReciprocity('old.person_id, new.person_id')}
-      END`,
+      ...linkTriggers('exchange_people', 'exchange_id', 'exchange'),
+      ...linkTriggers('ask_people', 'ask_id', 'ask'),
       // What an item counts as (direction), when (its date follows its interaction's) and whether it is live.
       `CREATE TRIGGER person_reciprocity_exchange_change AFTER UPDATE OF direction, occurred_at, interaction_id ON exchanges
         WHEN old.direction IS NOT new.direction OR old.occurred_at IS NOT new.occurred_at OR old.interaction_id IS NOT new.interaction_id BEGIN
