@@ -57,6 +57,7 @@ describe('a new journal', () => {
       'people',
       'people_fts',
       'person_addresses',
+      'person_contacts',
       'person_emails',
       'person_ims',
       'person_links',

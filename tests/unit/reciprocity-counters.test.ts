@@ -49,6 +49,15 @@ function kept(raw: BetterSqlite3.Database) {
   return orphans === 0 ? rows : { rows, orphans };
 }
 
+/** person_contacts as kept, or from scratch: every live interaction's people, with its date. */
+function contacts(raw: BetterSqlite3.Database, from: 'person_contacts' | 'scratch') {
+  const source =
+    from === 'scratch'
+      ? 'SELECT ip.person_id, i.occurred_at, i.id AS interaction_id FROM interaction_people ip JOIN interactions i ON i.id = ip.interaction_id WHERE i.deleted_at IS NULL'
+      : 'SELECT person_id, occurred_at, interaction_id FROM person_contacts';
+  return raw.prepare(`SELECT * FROM (${source}) ORDER BY person_id, occurred_at, interaction_id`).all();
+}
+
 describe('migration reciprocity counters', () => {
   test('opens a journal of version 11 with data in it, counts what is there, and keeps every row', async ({ dir }) => {
     const stamp = '2024-01-01T00:00:00.000Z';
@@ -76,6 +85,9 @@ describe('migration reciprocity counters', () => {
     try {
       const { raw } = opened.journalDb;
       expect(kept(raw)).toEqual(fromScratch(raw));
+      expect(contacts(raw, 'person_contacts')).toEqual([
+        { person_id: 1, occurred_at: '2024-02-01T10:00:00.000Z', interaction_id: 1 },
+      ]);
       expect(raw.prepare('SELECT * FROM person_reciprocity ORDER BY person_id').all()).toEqual([
         { person_id: 1, gave: 1, received: 1, last_gave_at: '2024-02-01T10:00:00.000Z', last_received_at: '2024-01-15T10:00:00.000Z', asked: 0, they_asked: 1, last_ask_at: null, last_loose_ask_at: null },
         { person_id: 2, gave: 0, received: 1, last_gave_at: null, last_received_at: '2024-01-15T10:00:00.000Z', asked: 2, they_asked: 0, last_ask_at: '2024-02-01T10:00:00.000Z', last_loose_ask_at: '2024-01-20T10:00:00.000Z' },
@@ -83,6 +95,8 @@ describe('migration reciprocity counters', () => {
       // Restoring the trashed entry counts what was logged with it from then on.
       await call(opened.journal, 'interactions.undoDelete');
       expect(kept(raw)).toEqual(fromScratch(raw));
+      expect(contacts(raw, 'person_contacts')).toEqual(contacts(raw, 'scratch'));
+      expect(contacts(raw, 'person_contacts')).toHaveLength(3);
       expect((await call(opened.journal, 'reciprocity.person', { personId: 2 })).gave).toBe(1);
     } finally {
       await opened.journal.close();
@@ -222,6 +236,7 @@ describe('the reciprocity counters', () => {
               if (!(error instanceof Error && / was refused: (invalid-input|not-found): /.test(error.message))) throw error;
             });
             expect(kept(raw), `after step ${step}: ${JSON.stringify(one)}`).toEqual(fromScratch(raw));
+            expect(contacts(raw, 'person_contacts'), `contacts after step ${step}: ${JSON.stringify(one)}`).toEqual(contacts(raw, 'scratch'));
           }
           counted += Number(raw.prepare('SELECT sum(gave) > 0 AND sum(received) > 0 AND sum(asked) > 0 AND sum(they_asked) > 0 FROM person_reciprocity').pluck().get());
         } finally {

@@ -18,6 +18,7 @@ export interface Database {
   attendance_goals: AttendanceGoalsTable;
   person_stats: PersonStatsTable;
   person_reciprocity: PersonReciprocityTable;
+  person_contacts: PersonContactsTable;
   journal_counts: JournalCountsTable;
   imports: ImportsTable;
   person_emails: PersonEmailsTable;
@@ -200,6 +201,13 @@ export interface PersonReciprocityTable {
   they_asked: number;
   last_ask_at: string | null;
   last_loose_ask_at: string | null;
+}
+
+/** Kept by triggers (migration 12): one row per person and live interaction they were in, by date. */
+export interface PersonContactsTable {
+  person_id: number;
+  occurred_at: string;
+  interaction_id: number;
 }
 
 /** Kept by triggers: 'people' and 'interactions' (live ones), so the window's first call reads two rows. */

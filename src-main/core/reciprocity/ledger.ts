@@ -447,7 +447,7 @@ export async function pastCadenceList(db: Db, at: AsOf): Promise<KeepInTouchItem
   const { rows: cadenced } = await sql<PersonRow & { cadence_days: number; cadence_max_days: number | null; created_at: string; last_at: string | null }>`
     SELECT ${personColumns}, p.cadence_days, p.cadence_max_days, p.created_at,
       -- The counter's last contact when it is not after "now" (always, but for entries logged ahead or a
-      -- past quarter's review); else a walk from "now" for someone met often, or their links for the rest.
+      -- past quarter's review); else one seek in their contacts by date (person_contacts, migration 12).
       -- An ask sent outside any interaction is a contact too, as "Only asks lately" counts it: both
       -- lists must agree on when we last spoke.
       NULLIF(MAX(
@@ -455,13 +455,7 @@ export async function pastCadenceList(db: Db, at: AsOf): Promise<KeepInTouchItem
         CASE
           WHEN s.last_interaction_at IS NULL THEN NULL
           WHEN s.last_interaction_at <= ${at.now} THEN s.last_interaction_at
-          WHEN s.interaction_count > ${CONTACT_WALK_FROM} THEN (
-            SELECT i.occurred_at FROM interactions i INDEXED BY interactions_timeline
-            WHERE i.occurred_at <= ${at.now} AND i.deleted_at IS NULL
-              AND EXISTS (SELECT 1 FROM interaction_people ip WHERE ip.interaction_id = i.id AND ip.person_id = p.id)
-            ORDER BY i.occurred_at DESC LIMIT 1)
-          ELSE (SELECT MAX(i.occurred_at) FROM interaction_people ip JOIN interactions i ON i.id = ip.interaction_id
-            WHERE ip.person_id = p.id AND i.deleted_at IS NULL AND i.occurred_at <= ${at.now})
+          ELSE (SELECT MAX(c.occurred_at) FROM person_contacts c WHERE c.person_id = p.id AND c.occurred_at <= ${at.now})
         END, ''),
         COALESCE(${latest('last_loose_ask_at', 'p.id', { atOrBefore: at.now })}, '')
       ), '') AS last_at
