@@ -17,6 +17,8 @@ export interface Database {
   associations: AssociationsTable;
   attendance_goals: AttendanceGoalsTable;
   person_stats: PersonStatsTable;
+  person_reciprocity: PersonReciprocityTable;
+  person_contacts: PersonContactsTable;
   journal_counts: JournalCountsTable;
   imports: ImportsTable;
   person_emails: PersonEmailsTable;
@@ -186,6 +188,26 @@ export interface PersonStatsTable {
   interaction_count: number;
   first_interaction_at: string | null;
   last_interaction_at: string | null;
+}
+
+/** Kept by triggers (migration 12): a person's live exchanges and asks, counted, and the last of each. */
+export interface PersonReciprocityTable {
+  person_id: number;
+  gave: number;
+  received: number;
+  last_gave_at: string | null;
+  last_received_at: string | null;
+  asked: number;
+  they_asked: number;
+  last_ask_at: string | null;
+  last_loose_ask_at: string | null;
+}
+
+/** Kept by triggers (migration 12): one row per person and live interaction they were in, by date. */
+export interface PersonContactsTable {
+  person_id: number;
+  occurred_at: string;
+  interaction_id: number;
 }
 
 /** Kept by triggers: 'people' and 'interactions' (live ones), so the window's first call reads two rows. */

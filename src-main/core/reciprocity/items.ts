@@ -104,6 +104,8 @@ export async function fetchAsks(db: Db, filter: ExchangeFilter): Promise<Ask[]> 
 export interface CommitmentFilter extends ExchangeFilter {
   direction?: 'i-owe' | 'owed-to-me';
   status?: 'open' | 'done' | 'dropped';
+  /** Due on one of these days, both included ('YYYY-MM-DD'). */
+  dueWithin?: { from: string; to: string };
 }
 
 export async function fetchCommitments(db: Db, filter: CommitmentFilter, today: string): Promise<Commitment[]> {
@@ -121,6 +123,7 @@ export async function fetchCommitments(db: Db, filter: CommitmentFilter, today: 
   if (filter.personId !== undefined) query = query.where('c.person_id', '=', filter.personId);
   if (filter.direction) query = query.where('c.direction', '=', filter.direction);
   if (filter.status) query = query.where('c.status', '=', filter.status);
+  if (filter.dueWithin) query = query.where('c.due_on', '>=', filter.dueWithin.from).where('c.due_on', '<=', filter.dueWithin.to);
   // Earliest due first: overdue promises sort ahead of everything else by themselves.
   const rows = await query.orderBy('c.due_on').orderBy('c.id').execute();
   return rows.map((row) => ({

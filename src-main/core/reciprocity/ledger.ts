@@ -67,6 +67,29 @@ function brief(row: PersonRow): PersonBrief {
 
 const personColumns = sql`p.id, p.name, p.organization, p.role, p.ally_role, p.level, p.inside_org`;
 
+const counted = {
+  last_gave_at: { links: 'exchange_people', owner: 'exchange_id', items: 'exchanges', at: 'occurred_at', direction: 'gave', loose: false },
+  last_received_at: { links: 'exchange_people', owner: 'exchange_id', items: 'exchanges', at: 'occurred_at', direction: 'received', loose: false },
+  last_ask_at: { links: 'ask_people', owner: 'ask_id', items: 'asks', at: 'asked_at', direction: 'i-asked', loose: false },
+  last_loose_ask_at: { links: 'ask_people', owner: 'ask_id', items: 'asks', at: 'asked_at', direction: 'i-asked', loose: true },
+} as const;
+
+/**
+ * A person's last give, receive or ask as of a moment: the counter kept by triggers (person_reciprocity,
+ * joined as `r`) when it is not after that moment, as it always is but for items logged ahead or a past
+ * period; else their own links, walked through their index.
+ */
+function latest(counter: keyof typeof counted, person: string, bound: { before: string } | { atOrBefore: string }) {
+  const { links, owner, items, at, direction, loose } = counted[counter];
+  const value = sql.ref(`r.${counter}`);
+  const [op, moment] = 'before' in bound ? [sql.raw('<'), bound.before] : [sql.raw('<='), bound.atOrBefore];
+  return sql`CASE WHEN ${value} IS NULL OR ${value} ${op} ${moment} THEN ${value} ELSE (
+    SELECT MAX(x.${sql.raw(at)}) FROM ${sql.table(links)} l CROSS JOIN ${sql.table(items)} x ON x.id = l.${sql.raw(owner)}
+      LEFT JOIN interactions li INDEXED BY interactions_live ON li.id = x.interaction_id
+    WHERE l.person_id = ${sql.ref(person)} AND x.direction = ${direction} AND x.${sql.raw(at)} ${op} ${moment} AND li.deleted_at IS NULL
+      ${loose ? sql`AND x.interaction_id IS NULL` : sql``}) END`;
+}
+
 // ---- the ledger ----------------------------------------------------------------------------------------
 
 export interface LedgerWindow {
@@ -85,32 +108,33 @@ export async function ledger(db: Db, input: LedgerWindow, at: AsOf): Promise<Led
   const since = input.since ?? '';
   // An open end, not "now": an interaction logged for later today still belongs in the period.
   const until = input.until ?? '9999';
+  // The whole history (the screen's default) is the counters kept by triggers (migration 12), one row per
+  // person; a period adds up its own exchanges by their date index and its asks. The last give, receive and
+  // ask are the counters' unless they fall after the period's end.
+  const whole = !input.since && !input.until;
+  const sums = whole
+    ? sql`SELECT person_id, gave, received, asked, they_asked FROM person_reciprocity WHERE gave + received + asked + they_asked > 0`
+    : sql`
+      SELECT person_id, SUM(gave) AS gave, SUM(received) AS received, SUM(asked) AS asked, SUM(they_asked) AS they_asked FROM (
+        SELECT ep.person_id, e.direction = 'gave' AS gave, e.direction = 'received' AS received, 0 AS asked, 0 AS they_asked
+        FROM exchanges e INDEXED BY exchanges_occurred CROSS JOIN exchange_people ep ON ep.exchange_id = e.id
+          LEFT JOIN interactions i INDEXED BY interactions_live ON i.id = e.interaction_id
+        WHERE e.occurred_at >= ${since} AND e.occurred_at < ${until} AND i.deleted_at IS NULL
+        UNION ALL
+        SELECT ap.person_id, 0, 0, a.direction = 'i-asked', a.direction = 'they-asked'
+        FROM asks a CROSS JOIN ask_people ap ON ap.ask_id = a.id
+          LEFT JOIN interactions i INDEXED BY interactions_live ON i.id = a.interaction_id
+        WHERE a.asked_at >= ${since} AND a.asked_at < ${until} AND i.deleted_at IS NULL)
+      GROUP BY person_id`;
   const { rows } = await sql<PersonRow & { gave: number; received: number; asked: number; they_asked: number; last_gave_at: string | null; last_received_at: string | null; last_ask_at: string | null }>`
-    WITH ex AS (
-      SELECT ep.person_id,
-        SUM(e.direction = 'gave' AND e.occurred_at >= ${since} AND e.occurred_at < ${until}) AS gave,
-        SUM(e.direction = 'received' AND e.occurred_at >= ${since} AND e.occurred_at < ${until}) AS received,
-        MAX(CASE WHEN e.direction = 'gave' AND e.occurred_at < ${until} THEN e.occurred_at END) AS last_gave_at,
-        MAX(CASE WHEN e.direction = 'received' AND e.occurred_at < ${until} THEN e.occurred_at END) AS last_received_at
-      FROM exchange_people ep JOIN ${LIVE_EXCHANGES} e ON e.id = ep.exchange_id
-      GROUP BY ep.person_id
-    ),
-    ak AS (
-      SELECT ap.person_id,
-        SUM(a.direction = 'i-asked' AND a.asked_at >= ${since} AND a.asked_at < ${until}) AS asked,
-        SUM(a.direction = 'they-asked' AND a.asked_at >= ${since} AND a.asked_at < ${until}) AS they_asked,
-        MAX(CASE WHEN a.direction = 'i-asked' AND a.asked_at < ${until} THEN a.asked_at END) AS last_ask_at
-      FROM ask_people ap JOIN ${LIVE_ASKS} a ON a.id = ap.ask_id
-      GROUP BY ap.person_id
-    )
-    SELECT ${personColumns},
-      COALESCE(ex.gave, 0) AS gave, COALESCE(ex.received, 0) AS received,
-      COALESCE(ak.asked, 0) AS asked, COALESCE(ak.they_asked, 0) AS they_asked,
-      ex.last_gave_at, ex.last_received_at, ak.last_ask_at
-    FROM people p
-    LEFT JOIN ex ON ex.person_id = p.id
-    LEFT JOIN ak ON ak.person_id = p.id
-    WHERE COALESCE(ex.gave, 0) + COALESCE(ex.received, 0) + COALESCE(ak.asked, 0) + COALESCE(ak.they_asked, 0) > 0
+    WITH sums AS (${sums})
+    SELECT ${personColumns}, s.gave, s.received, s.asked, s.they_asked,
+      ${latest('last_gave_at', 'p.id', { before: until })} AS last_gave_at,
+      ${latest('last_received_at', 'p.id', { before: until })} AS last_received_at,
+      ${latest('last_ask_at', 'p.id', { before: until })} AS last_ask_at
+    FROM sums s
+    JOIN people p ON p.id = s.person_id
+    LEFT JOIN person_reciprocity r ON r.person_id = s.person_id
     ORDER BY p.name COLLATE NOCASE`.execute(db);
 
   const all = rows.map((row) => ({
@@ -202,7 +226,11 @@ export async function ledgerTotals(db: Db, since: string, until: string): Promis
 const collator = new Intl.Collator(undefined, { sensitivity: 'base' });
 
 async function firstExchangeAt(db: Db): Promise<string | null> {
-  const { rows } = await sql<{ first: string | null }>`SELECT MIN(occurred_at) AS first FROM ${LIVE_EXCHANGES} e`.execute(db);
+  // The date index from its start to the first live exchange: a row or two, not every exchange.
+  const { rows } = await sql<{ first: string | null }>`
+    SELECT e.occurred_at AS first FROM exchanges e INDEXED BY exchanges_occurred
+      LEFT JOIN interactions i INDEXED BY interactions_live ON i.id = e.interaction_id
+    WHERE i.deleted_at IS NULL ORDER BY e.occurred_at LIMIT 1`.execute(db);
   return rows[0]?.first ?? null;
 }
 
@@ -279,12 +307,8 @@ export async function queues(db: Db, at: AsOf): Promise<Queues> {
 export async function giveFirst(db: Db, at: AsOf): Promise<GiveFirstItem[]> {
   const recent = daysBefore(at.now, RECENT_GIVING_DAYS);
   const year = daysBefore(at.now, RELIANCE_DAYS);
-  // The year's sums from the year's exchanges (their date index), and the last give and receive only for
-  // the people still in question: adding up every person's whole history first took 200 ms at 100,000.
-  const lastOf = (direction: 'gave' | 'received') => sql`(
-    SELECT MAX(le.occurred_at) FROM exchange_people lp CROSS JOIN exchanges le ON le.id = lp.exchange_id
-      LEFT JOIN interactions li INDEXED BY interactions_live ON li.id = le.interaction_id
-    WHERE lp.person_id = c.id AND le.direction = ${direction} AND le.occurred_at <= ${at.now} AND li.deleted_at IS NULL)`;
+  // The year's sums from the year's exchanges (their date index), and the last give and receive from the
+  // counters, only for the people still in question.
   const { rows } = await sql<PersonRow & { gave_recent: number; gave_year: number; received_year: number; first_received: string | null; last_gave_at: string | null; last_received_at: string | null }>`
     WITH yr AS (
       SELECT ep.person_id,
@@ -309,7 +333,9 @@ export async function giveFirst(db: Db, at: AsOf): Promise<GiveFirstItem[]> {
         AND NOT (d.snoozed_until IS NOT NULL AND d.snoozed_until > ${at.today})
     ),
     lasts AS (
-      SELECT c.*, ${lastOf('gave')} AS last_gave_at, ${lastOf('received')} AS last_received_at FROM candidates c
+      SELECT c.*, ${latest('last_gave_at', 'c.id', { atOrBefore: at.now })} AS last_gave_at,
+        ${latest('last_received_at', 'c.id', { atOrBefore: at.now })} AS last_received_at
+      FROM candidates c LEFT JOIN person_reciprocity r ON r.person_id = c.id
     )
     SELECT * FROM lasts
     WHERE NOT (dismissed IS NOT NULL AND snoozed_until IS NULL AND COALESCE(last_received_at, '') <= dismissed_at)
@@ -358,12 +384,17 @@ function times(count: number): string {
   return count === 1 ? 'once' : count === 2 ? 'twice' : `${count} times`;
 }
 
-/** Help received with no thanks logged, oldest first; late once a week has passed. */
-export async function thanksOwed(db: Db, at: AsOf): Promise<ThanksOwedItem[]> {
+/**
+ * Help received with no thanks logged, oldest first; late once a week has passed. `within` keeps only the
+ * help received in a period (the review's quarter), read as such rather than filtered afterwards.
+ */
+export async function thanksOwed(db: Db, at: AsOf, within?: { since: string; until: string }): Promise<ThanksOwedItem[]> {
   const horizon = daysBefore(at.now, THANKS_HORIZON_DAYS);
+  const from = within && within.since > horizon ? within.since : horizon;
   const { rows } = await sql<{ id: number }>`
     SELECT e.id FROM ${LIVE_EXCHANGES} e
-    WHERE e.direction = 'received' AND e.occurred_at >= ${horizon} AND e.occurred_at <= ${at.now}
+    WHERE e.direction = 'received' AND e.occurred_at >= ${from} AND e.occurred_at <= ${at.now}
+      ${within ? sql`AND e.occurred_at < ${within.until}` : sql``}
       AND NOT EXISTS (
         SELECT 1 FROM thanks t LEFT JOIN interactions ti ON ti.id = t.interaction_id
         WHERE t.exchange_id = e.id AND ti.deleted_at IS NULL
@@ -407,10 +438,16 @@ export async function followThrough(db: Db, at: AsOf): Promise<FollowThrough[]> 
  * in the last six months every contact with them carried an ask of mine.
  */
 export async function keepInTouchLists(db: Db, at: AsOf): Promise<Queues['keepInTouch']> {
+  const [pastCadence, onlyAsks] = await Promise.all([pastCadenceList(db, at), onlyAsksList(db, at)]);
+  return { pastCadence, onlyAsks };
+}
+
+/** Past their cadence (the quarterly review's "overdue" too, which needs nothing else of keep-in-touch). */
+export async function pastCadenceList(db: Db, at: AsOf): Promise<KeepInTouchItem[]> {
   const { rows: cadenced } = await sql<PersonRow & { cadence_days: number; cadence_max_days: number | null; created_at: string; last_at: string | null }>`
     SELECT ${personColumns}, p.cadence_days, p.cadence_max_days, p.created_at,
       -- The counter's last contact when it is not after "now" (always, but for entries logged ahead or a
-      -- past quarter's review); else a walk from "now" for someone met often, or their links for the rest.
+      -- past quarter's review); else one seek in their contacts by date (person_contacts, migration 12).
       -- An ask sent outside any interaction is a contact too, as "Only asks lately" counts it: both
       -- lists must agree on when we last spoke.
       NULLIF(MAX(
@@ -418,18 +455,12 @@ export async function keepInTouchLists(db: Db, at: AsOf): Promise<Queues['keepIn
         CASE
           WHEN s.last_interaction_at IS NULL THEN NULL
           WHEN s.last_interaction_at <= ${at.now} THEN s.last_interaction_at
-          WHEN s.interaction_count > ${CONTACT_WALK_FROM} THEN (
-            SELECT i.occurred_at FROM interactions i INDEXED BY interactions_timeline
-            WHERE i.occurred_at <= ${at.now} AND i.deleted_at IS NULL
-              AND EXISTS (SELECT 1 FROM interaction_people ip WHERE ip.interaction_id = i.id AND ip.person_id = p.id)
-            ORDER BY i.occurred_at DESC LIMIT 1)
-          ELSE (SELECT MAX(i.occurred_at) FROM interaction_people ip JOIN interactions i ON i.id = ip.interaction_id
-            WHERE ip.person_id = p.id AND i.deleted_at IS NULL AND i.occurred_at <= ${at.now})
+          ELSE (SELECT MAX(c.occurred_at) FROM person_contacts c WHERE c.person_id = p.id AND c.occurred_at <= ${at.now})
         END, ''),
-        COALESCE((SELECT MAX(a.asked_at) FROM asks a JOIN ask_people ap ON ap.ask_id = a.id
-          WHERE ap.person_id = p.id AND a.interaction_id IS NULL AND a.direction = 'i-asked' AND a.asked_at <= ${at.now}), '')
+        COALESCE(${latest('last_loose_ask_at', 'p.id', { atOrBefore: at.now })}, '')
       ), '') AS last_at
-    FROM people p LEFT JOIN person_stats s ON s.person_id = p.id WHERE p.cadence_days IS NOT NULL`.execute(db);
+    FROM people p LEFT JOIN person_stats s ON s.person_id = p.id LEFT JOIN person_reciprocity r ON r.person_id = p.id
+    WHERE p.cadence_days IS NOT NULL`.execute(db);
   const today = dayDate(at.today);
   // Two cadences (#14): past the ideal a person is due, past the maximum (twice the ideal when unset, as
   // the reminders count it) overdue. Overdue people come first, the longest gap first.
@@ -452,6 +483,10 @@ export async function keepInTouchLists(db: Db, at: AsOf): Promise<Queues['keepIn
       person: brief(row), lastContactAt: row.last_at, cadenceDays: row.cadence_days, maxCadenceDays: maxDays, state, overdueDays, asks: 0,
     }));
 
+  return pastCadence;
+}
+
+async function onlyAsksList(db: Db, at: AsOf): Promise<KeepInTouchItem[]> {
   const window = daysBefore(at.now, ONLY_ASKS_DAYS);
   const { rows: askers } = await sql<PersonRow & { cadence_days: number | null; contacts: number; ask_contacts: number; loose_asks: number; last_at: string | null }>`
     WITH askers AS (
@@ -504,7 +539,7 @@ export async function keepInTouchLists(db: Db, at: AsOf): Promise<Queues['keepIn
     overdueDays: 0,
     asks: Number(row.ask_contacts) + Number(row.loose_asks),
   }));
-  return { pastCadence, onlyAsks };
+  return onlyAsks;
 }
 
 // ---- one person ----------------------------------------------------------------------------------------

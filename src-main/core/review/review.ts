@@ -3,7 +3,7 @@ import type { AssociationRef, Commitment, InteractionKind, NewPerson, QuarterRev
 import { Attendance, HISTORY_QUARTERS } from '../associations/associations.js';
 import { type AsOf } from '../reciprocity/clock.js';
 import { type Db, fetchCommitments } from '../reciprocity/items.js';
-import { keepInTouchLists, ledgerTotals, thanksOwed } from '../reciprocity/ledger.js';
+import { ledgerTotals, pastCadenceList, thanksOwed } from '../reciprocity/ledger.js';
 import { quarterOf, quarterRange, quartersBetween, shiftQuarter } from '../quarters.js';
 
 // The quarterly review: attendance against the goals that held, and the quarter's relationships. The
@@ -18,7 +18,7 @@ export async function quarterReview(db: Db, quarter: string | null | undefined, 
   // A past quarter is seen from its last moment; the current (or a future) one from now.
   const asAtEnd: AsOf = chosen < current ? { now: new Date(new Date(range.until).getTime() - 1).toISOString(), today: range.lastDay } : at;
 
-  const [attendance, associations, counts, newPeople, gives, owed, mine, keepInTouch, first] = await Promise.all([
+  const [attendance, associations, counts, newPeople, gives, owed, due, overdue, first] = await Promise.all([
     Attendance.load(db, at.now),
     db.selectFrom('associations').select(['id', 'name', 'status']).orderBy('name').execute(),
     sql<{ interactions: number; events: number; people: number }>`
@@ -33,13 +33,13 @@ export async function quarterReview(db: Db, quarter: string | null | undefined, 
     newPeopleIn(db, range.since, range.until),
     // Only the totals, from the quarter's exchanges and asks (reciprocity/ledger.ts).
     ledgerTotals(db, range.since, range.until),
-    thanksOwed(db, asAtEnd),
-    fetchCommitments(db, { direction: 'i-owe' }, at.today),
-    keepInTouchLists(db, asAtEnd),
+    // Each list read for the quarter alone: its thanks owed, the promises due in it, who is past their cadence.
+    thanksOwed(db, asAtEnd, range),
+    fetchCommitments(db, { direction: 'i-owe', dueWithin: { from: range.firstDay, to: range.lastDay } }, at.today),
+    pastCadenceList(db, asAtEnd),
     sql<{ first: string | null }>`SELECT MIN(occurred_at) AS first FROM interactions WHERE deleted_at IS NULL`.execute(db),
   ]);
 
-  const due = mine.filter((commitment) => commitment.dueOn >= range.firstDay && commitment.dueOn <= range.lastDay);
   const commitments: Record<'kept' | 'late' | 'missed' | 'open', Commitment[]> = { kept: [], late: [], missed: [], open: [] };
   for (const commitment of due) {
     if (commitment.status === 'done') commitments[commitment.doneOn !== null && commitment.doneOn <= commitment.dueOn ? 'kept' : 'late'].push(commitment);
@@ -82,9 +82,9 @@ export async function quarterReview(db: Db, quarter: string | null | undefined, 
       received: gives.received,
       asked: gives.asked,
       theyAsked: gives.theyAsked,
-      thanksOwed: owed.filter((item) => item.exchange.occurredAt >= range.since && item.exchange.occurredAt < range.until),
+      thanksOwed: owed,
       commitments,
-      overdue: keepInTouch.pastCadence,
+      overdue,
     },
     heatmap: { quarters: heatQuarters, rows: heatRows },
   };

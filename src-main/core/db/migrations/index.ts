@@ -10,6 +10,7 @@ import { network } from './0008-network.js';
 import { contactMore } from './0009-contact-more.js';
 import { screenIndexes } from './0010-performance.js';
 import { networkGoals } from './0011-network-goals.js';
+import { reciprocityCounters } from './0012-reciprocity-counters.js';
 
 export interface Migration {
   /** The schema version this migration produces; stored in PRAGMA user_version. */
@@ -19,6 +20,6 @@ export interface Migration {
 }
 
 // Registered statically: the bundled main process has no migrations folder to scan at run time.
-export const migrations: readonly Migration[] = [initial, reciprocity, search, associations, counters, contactDetails, calendar, network, contactMore, screenIndexes, networkGoals];
+export const migrations: readonly Migration[] = [initial, reciprocity, search, associations, counters, contactDetails, calendar, network, contactMore, screenIndexes, networkGoals, reciprocityCounters];
 
 export const LATEST_VERSION = migrations.at(-1)?.version ?? 0;
