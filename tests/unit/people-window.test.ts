@@ -79,6 +79,9 @@ describe('people.find', () => {
     expect(await ids({ query: 'gra', limit: 2 })).toEqual([grace, kimball]);
     // A typo in a name or an organization; nobody for a name far from everyone's.
     expect(await ids({ query: 'grahm' })).toEqual([graham]);
+    expect(await ids({ query: 'graham bel' })).toEqual([graham]);
+    expect(await ids({ query: 'grace kimball' })).toEqual([kimball, grace]);
+    expect(await ids({ query: 'chloe martn' })).toEqual([chloe]);
     expect(await ids({ query: 'northwnd' })).toEqual([graham]);
     expect(await ids({ query: 'zebra' })).toEqual([]);
     // Those already picked are left out.

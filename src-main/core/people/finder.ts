@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { PersonSummary } from '../../contract/contract.js';
 import type { Database } from '../db/schema.js';
-import { allowedTypos, typoDistance } from '../search/fuzzy.js';
+import { typoDistance } from '../search/fuzzy.js';
 import { summariesOf } from './people.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -134,34 +134,48 @@ function holdersOfAll(texts: Texts, words: readonly string[], also?: (word: stri
 }
 
 /**
- * Distinct words of everyone's text that `word` begins, or is within its allowed typos of (whole, or the
- * word's beginning). Only words starting with one of its first two letters are compared: a typo rarely
- * touches the first letter, and a swap of the first two is one typo.
+ * Typos forgiven in a typed word, as generously as the fuse.js match the table and the picker had: none in
+ * one or two letters, one up to five ("ruz" for Ruiz), two beyond. A typed word may also run on past a
+ * word of three letters or more ("Kimball" offers Kim, below the new person it is).
+ */
+function forgiven(word: string): number {
+  return word.length <= 2 ? 0 : word.length <= 5 ? 1 : 2;
+}
+
+/** How far a typed word is from a word of someone's text: 0 when it begins it, Infinity when not near. */
+function distance(word: string, candidate: string): number {
+  if (candidate.startsWith(word)) return 0;
+  const allowed = forgiven(word);
+  if (allowed === 0) return Number.POSITIVE_INFINITY;
+  let best = Number.POSITIVE_INFINITY;
+  if (Math.abs(candidate.length - word.length) <= allowed) best = typoDistance(word, candidate);
+  if (candidate.length > word.length) best = Math.min(best, typoDistance(word, candidate.slice(0, word.length)) + 0.5);
+  if (candidate.length >= 3 && word.startsWith(candidate)) best = Math.min(best, 1);
+  return best <= allowed ? best : Number.POSITIVE_INFINITY;
+}
+
+/**
+ * Distinct words of everyone's text near `word` (see distance). Only words starting with one of its first
+ * two letters are compared: a typo rarely touches the first letter, and a swap of the first two is one typo.
  */
 function nearWords(texts: Texts, word: string): string[] {
-  const allowed = allowedTypos(word);
   const near: string[] = [];
   for (const first of new Set([word[0]!, word[1] ?? word[0]!])) {
-    for (const candidate of texts.wordsByFirst.get(first) ?? []) {
-      if (candidate.startsWith(word)) near.push(candidate);
-      else if (allowed > 0 && Math.abs(candidate.length - word.length) <= allowed && typoDistance(word, candidate) <= allowed) near.push(candidate);
-      else if (allowed > 0 && candidate.length > word.length && typoDistance(word, candidate.slice(0, word.length)) <= allowed) near.push(candidate);
-    }
+    for (const candidate of texts.wordsByFirst.get(first) ?? []) if (Number.isFinite(distance(word, candidate))) near.push(candidate);
   }
   return near;
 }
 
-/** How many typos separate the typed words from these words (each typed word begins or is near one), or Infinity. */
+/** How many typos separate the typed words from these words (each typed word near one of them), or Infinity. */
 function closeness(typed: readonly string[], words: readonly string[]): number {
   let total = 0;
   for (const word of typed) {
     let best = Number.POSITIVE_INFINITY;
     for (const candidate of words) {
-      if (candidate.startsWith(word)) best = 0;
-      else best = Math.min(best, typoDistance(word, candidate), typoDistance(word, candidate.slice(0, word.length)) + 0.5);
+      best = Math.min(best, distance(word, candidate));
       if (best === 0) break;
     }
-    if (best > allowedTypos(word)) return Number.POSITIVE_INFINITY;
+    if (!Number.isFinite(best)) return best;
     total += best;
   }
   return total;
