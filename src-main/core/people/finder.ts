@@ -50,6 +50,22 @@ export const collator = new Intl.Collator(undefined, { sensitivity: 'base', nume
 
 export class PeopleFinder {
   private texts: Texts | null = null;
+  private snapshots = new Map<string, { key: string; value: unknown }>();
+
+  /**
+   * `read()`'s answer, read again only once something has been written to the journal: by this connection
+   * (total_changes() only grows, and counts a rolled-back write too) or by another, the import thread's
+   * (data_version moves). For read calls only, which run outside any transaction (Journal.run).
+   */
+  async unchanged<T>(db: Db, name: string, read: () => Promise<T>): Promise<T> {
+    const { rows } = await sql<{ changes: number; version: number }>`SELECT total_changes() AS changes, data_version AS version FROM pragma_data_version`.execute(db);
+    const key = `${rows[0]?.changes}:${rows[0]?.version}`;
+    const held = this.snapshots.get(name);
+    if (held?.key === key) return held.value as T;
+    const value = await read();
+    this.snapshots.set(name, { key, value });
+    return value;
+  }
 
   /** Everyone's folded text, read again only when the people revision has moved. */
   async read(db: Db): Promise<Texts> {

@@ -43,12 +43,16 @@ interface Narrow {
 export async function peopleWindow(db: Db, finder: PeopleFinder, input: PeopleWindowInput): Promise<PeopleWindow> {
   // Attribute filters are WHERE clauses; the narrow read is one pass over people and person_stats by key.
   const placement = input.placement === 'inside' ? 1 : input.placement === 'outside' ? 0 : null;
-  const { rows: everyone } = await sql<Narrow>`
-    SELECT p.id, p.name, p.organization, p.role, p.department, p.ally_role, p.level, p.inside_org, p.cadence_days,
-      s.interaction_count, s.last_interaction_at
-    FROM people p LEFT JOIN person_stats s ON s.person_id = p.id
-    -- Read in name order (its index), so sorting by name with the collator below is one nearly sorted pass.
-    ORDER BY p.name COLLATE NOCASE`.execute(db);
+  // Kept between calls until anything is written: a keystroke in the filter, a sort or the next window
+  // reads nothing but the window's own rows. Sorted by name with the collator once, so a sort by another
+  // column (stable) keeps ties in name order, and a sort by name is one pass over sorted rows.
+  const everyone = await finder.unchanged(db, 'people.window', async () => {
+    const { rows } = await sql<Narrow>`
+      SELECT p.id, p.name, p.organization, p.role, p.department, p.ally_role, p.level, p.inside_org, p.cadence_days,
+        s.interaction_count, s.last_interaction_at
+      FROM people p LEFT JOIN person_stats s ON s.person_id = p.id`.execute(db);
+    return rows.sort((a, b) => collator.compare(a.name, b.name) || a.id - b.id);
+  });
 
   // "Due for a catch-up" is counted in local calendar days, as the table shows it (format.ts daysUntilDue).
   const today = dayDate(asOf({ today: input.today }).today);
