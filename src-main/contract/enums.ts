@@ -50,3 +50,5 @@ export const peopleSorts = ['name', 'allyRole', 'level', 'insideOrg', 'departmen
 export type PeopleSort = (typeof peopleSorts)[number];
 export const PEOPLE_WINDOW = 200;
 export const PEOPLE_MAX_LIMIT = 1000;
+/** The most people a picker's search returns (people.find); it shows seven. */
+export const PEOPLE_FIND_MAX = 50;

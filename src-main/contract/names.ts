@@ -17,6 +17,7 @@ export const callNames = [
   'journal.loadSample',
   'people.list',
   'people.window',
+  'people.find',
   'people.get',
   'people.create',
   'people.update',

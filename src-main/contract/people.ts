@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { allyRoles, levels, PEOPLE_MAX_LIMIT, peopleSorts } from './enums.js';
+import { allyRoles, levels, PEOPLE_FIND_MAX, PEOPLE_MAX_LIMIT, peopleSorts } from './enums.js';
 import type { PersonSummary } from './contract.js';
 
 // The People table's window (#11): filtered, ordered and cut in the journal, so opening People at 5,000
 // people sends the 200 rows in view instead of everyone. Spread into `contract` by contract.ts.
 
+const personId = z.number({ error: 'An id must be a number.' }).int({ error: 'An id must be a whole number.' }).positive({ error: 'An id must be positive.' });
 const whole = (label: string) => z.number({ error: `${label} must be a whole number.` }).int({ error: `${label} must be a whole number.` });
 
 export const peopleContract = {
@@ -26,6 +27,20 @@ export const peopleContract = {
       })
       .strict(),
     result: of<PeopleWindow>(),
+  },
+  // The pickers' question (who was there, who a give or a promise is with, whom to merge into): the few
+  // people that fit what was typed, best first, instead of everyone's summary (2 MB at 5,000 people).
+  // With nothing typed: the people met most recently. An exact name (case and accents aside) comes first.
+  'people.find': {
+    input: z
+      .object({
+        query: z.string({ error: 'The name must be text.' }).max(200, { error: 'The name must be at most 200 characters.' }),
+        limit: whole('The limit').min(1, { error: 'The limit must be at least 1.' }).max(PEOPLE_FIND_MAX, { error: `At most ${PEOPLE_FIND_MAX} people at once.` }).optional(),
+        /** People already chosen, left out of the answer. */
+        exclude: z.array(personId, { error: 'The people to leave out must be a list of ids.' }).max(1000, { error: 'At most 1,000 people to leave out.' }).optional(),
+      })
+      .strict(),
+    result: of<PersonSummary[]>(),
   },
 };
 

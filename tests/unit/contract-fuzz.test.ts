@@ -28,6 +28,8 @@ const templates: Record<string, fc.Arbitrary<unknown>> = {
   'people.update': fc.record({ id: ids, name: text, notes: fc.option(text), organization: fc.option(text) }, { requiredKeys: ['id'] }),
   'people.get': fc.record({ id: ids }),
   'people.merge': fc.record({ fromId: ids, intoId: ids }),
+  'people.find': fc.record({ query: text, limit: fc.integer({ min: -1, max: 60 }), exclude: fc.array(ids, { maxLength: 3 }) }, { requiredKeys: ['query'] }),
+  'people.window': fc.record({ query: text, sort: fc.constantFrom('name', 'lastInteractionAt', 'age'), limit: fc.integer({ min: 0, max: 1001 }) }, { requiredKeys: [] }),
   'interactions.create': fc.record(
     { occurredAt: iso, kind: fc.constantFrom('meeting', 'event', 'call', 'party'), title: text, notes: text, confidential: fc.boolean(), personIds: fc.array(ids, { maxLength: 3 }), newPeople: fc.array(fc.record({ name: text }), { maxLength: 2 }), associationId: fc.option(ids) },
     { requiredKeys: ['occurredAt', 'kind', 'title'] },

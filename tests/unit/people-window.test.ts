@@ -1,4 +1,4 @@
-import { addInteraction, addPerson, call, describe, expect, refusal, test } from './helpers.js';
+import { addInteraction, addPerson, call, describe, expect, newPerson, refusal, test } from './helpers.js';
 
 // The People table's window (#11): the journal filters, orders and cuts the list the table used to get
 // whole; these say it gives the same people in the same order the table showed.
@@ -62,3 +62,53 @@ describe('people.window', () => {
     expect((await refusal(journal, 'people.window', { today: 'soon' })).message).toMatch(/calendar day/);
   });
 });
+
+// The pickers' bounded question (#11): a few people for what was typed, in the order the picker offers
+// them, instead of everyone's summary.
+describe('people.find', () => {
+  test('the exact name first (case and accents aside), then names and words that begin with it, then near misses', async ({ journal }) => {
+    const grace = await addPerson(journal, { name: 'Grace Kim' });
+    const kimball = await addPerson(journal, { name: 'Grace Kimball' });
+    const graham = await addPerson(journal, { name: 'Graham Bell', organization: 'Northwind' });
+    const chloe = await addPerson(journal, { name: 'Chloé Martin' });
+    const ana = await addPerson(journal, { name: 'Ana Grace-Lee' });
+    const ids = async (input: Parameters<typeof call<'people.find'>>[2]) => (await call(journal, 'people.find', input)).map((person) => person.id);
+    expect(await ids({ query: 'grace kim' })).toEqual([grace, kimball]);
+    expect(await ids({ query: 'GRACE' })).toEqual([grace, kimball, ana]);
+    expect(await ids({ query: 'chloe martin' })).toEqual([chloe]);
+    expect(await ids({ query: 'gra', limit: 2 })).toEqual([grace, kimball]);
+    // A typo in a name or an organization; nobody for a name far from everyone's.
+    expect(await ids({ query: 'grahm' })).toEqual([graham]);
+    expect(await ids({ query: 'graham bel' })).toEqual([graham]);
+    expect(await ids({ query: 'grace kimball' })).toEqual([kimball, grace]);
+    expect(await ids({ query: 'chloe martn' })).toEqual([chloe]);
+    expect(await ids({ query: 'northwnd' })).toEqual([graham]);
+    expect(await ids({ query: 'zebra' })).toEqual([]);
+    // Those already picked are left out.
+    expect(await ids({ query: 'grace', exclude: [grace] })).toEqual([kimball, ana]);
+    // Each row is the summary people.list has.
+    const [row] = await call(journal, 'people.find', { query: 'Graham Bell' });
+    expect(row).toEqual((await call(journal, 'people.list')).find((person) => person.id === graham));
+  });
+
+  test('with nothing typed, the people met most recently; a renamed person is found by the new name at once', async ({ journal }) => {
+    const first = await addPerson(journal, { name: 'First Met' });
+    const last = await addPerson(journal, { name: 'Last Met' });
+    const never = await addPerson(journal, { name: 'Never Met' });
+    await addInteraction(journal, { occurredAt: '2025-03-01T12:00:00.000Z', personIds: [first] });
+    await addInteraction(journal, { occurredAt: '2025-03-09T12:00:00.000Z', personIds: [last] });
+    expect((await call(journal, 'people.find', { query: ' ' })).map((person) => person.id)).toEqual([last, first, never]);
+    expect((await call(journal, 'people.find', { query: '', exclude: [last], limit: 1 })).map((person) => person.id)).toEqual([first]);
+    expect(await call(journal, 'people.find', { query: 'zora' })).toEqual([]);
+    await call(journal, 'people.update', { id: never, ...newPerson({ name: 'Zora Neale' }) });
+    expect((await call(journal, 'people.find', { query: 'zora' })).map((person) => person.id)).toEqual([never]);
+    expect((await call(journal, 'people.window', { query: 'zora' })).rows.map((person) => person.id)).toEqual([never]);
+  });
+
+  test('a question asked wrongly is refused in words', async ({ journal }) => {
+    expect((await refusal(journal, 'people.find', {})).message).toMatch(/name must be text/);
+    expect((await refusal(journal, 'people.find', { query: 'a', limit: 51 })).message).toMatch(/At most 50/);
+    expect((await refusal(journal, 'people.find', { query: 'a', exclude: [0] })).message).toMatch(/positive/);
+  });
+});
+

@@ -2,7 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { CallInput } from '../../src-main/contract/contract.js';
 import type { CallName } from '../../src-main/contract/names.js';
 import type { Journal } from '../../src-main/core/index.js';
-import { addInteraction, addPerson, at, call, describe, expect, test } from './helpers.js';
+import { addInteraction, addPerson, at, call, describe, expect, newPerson, test } from './helpers.js';
 
 // The hot queries' plans, as SQLite would run them: every statement a screen's call makes is captured and
 // explained, and none may walk a big table from end to end. A later change that brings back a scan (a
@@ -87,6 +87,9 @@ describe('hot queries', () => {
       ...(await plansOf(journal, journalDb.raw, 'people.list')),
       ...(await plansOf(journal, journalDb.raw, 'people.window', { sort: 'lastInteractionAt', descending: true })),
       ...(await plansOf(journal, journalDb.raw, 'people.window', { query: 'person', dueOnly: true, offset: 1, limit: 2 })),
+      ...(await plansOf(journal, journalDb.raw, 'people.window', { query: 'persno' })),
+      ...(await plansOf(journal, journalDb.raw, 'people.find', { query: 'pers', exclude: [first!] })),
+      ...(await plansOf(journal, journalDb.raw, 'people.find', { query: '' })),
       ...(await plansOf(journal, journalDb.raw, 'people.get', { id: first! })),
       ...(await plansOf(journal, journalDb.raw, 'interactions.timeline', { limit: 50 })),
       ...(await plansOf(journal, journalDb.raw, 'interactions.timeline', { limit: 50, personId: first! })),
@@ -175,5 +178,20 @@ describe('hot queries', () => {
       const plans = await plansOf(journal, journalDb.raw, 'search.query', { query });
       expect(scans(plans), query).toEqual([]);
     }
+  });
+
+  // The People filter and the pickers keep everyone's folded text between calls: a keystroke reads no tags
+  // or emails (nor does it join them per person) unless the people revision has moved.
+  test('a filter typed and a picker asked again read everyone\'s text once, until a person changes', async ({ journal, journalDb }) => {
+    const [first] = await someData(journal);
+    const texts = (plans: { sql: string }[]) => plans.filter(({ sql }) => /person_tags|person_emails/.test(sql) && !/WHERE p?\.?person_id IN|person_id in/i.test(sql));
+    expect(texts(await plansOf(journal, journalDb.raw, 'people.window', { query: 'person' }))).toHaveLength(1);
+    const again = await plansOf(journal, journalDb.raw, 'people.window', { query: 'persno 1', sort: 'interactionCount' });
+    expect(texts(again)).toEqual([]);
+    // Nor everyone's row again: only the window's own people are read, by id.
+    expect(again.filter(({ sql }) => /FROM people/i.test(sql) && !/ in \(/i.test(sql))).toEqual([]);
+    expect(texts(await plansOf(journal, journalDb.raw, 'people.find', { query: 'pers' }))).toEqual([]);
+    await call(journal, 'people.update', { id: first!, ...newPerson({ name: 'Renamed', tags: ['mentor'] }) });
+    expect(texts(await plansOf(journal, journalDb.raw, 'people.find', { query: 'renamed' }))).toHaveLength(1);
   });
 });

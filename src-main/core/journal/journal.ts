@@ -18,6 +18,7 @@ import {
   updateInteraction,
 } from '../interactions/interactions.js';
 import { createPerson, getPerson, listPeople, updatePerson } from '../people/people.js';
+import { findPeople, PeopleFinder } from '../people/finder.js';
 import { peopleWindow } from '../people/window.js';
 import { getAsk, getCommitment, getExchange } from '../reciprocity/items.js';
 import { associationHandlers } from '../associations/handlers.js';
@@ -52,6 +53,7 @@ export const readCalls: ReadonlySet<CallName> = new Set<CallName>([
   'journal.info',
   'people.list',
   'people.window',
+  'people.find',
   'people.get',
   'interactions.timeline',
   'interactions.get',
@@ -125,6 +127,8 @@ export class Journal {
     if (!journal.readonly) undoUnfinishedImports(journal.raw);
     // fuse.js indexes held for the life of the journal; they rebuild themselves when the data changes.
     const fuzzy = new FuzzyIndex();
+    // Everyone's folded names and words for the People filter and the pickers, kept by the people revision.
+    const finder = new PeopleFinder();
     this.importer = new Importer(journal, {
       spawn: options.importThread ?? null,
       dataKey: () => options.dataKey?.() ?? null,
@@ -138,7 +142,8 @@ export class Journal {
         return this.info();
       },
       'people.list': () => listPeople(db),
-      'people.window': (input) => peopleWindow(db, input),
+      'people.window': (input) => peopleWindow(db, finder, input),
+      'people.find': (input) => findPeople(db, finder, input),
       'people.get': ({ id }) => getPerson(db, id),
       'people.create': async (fields) => getPerson(db, await db.transaction().execute((trx) => createPerson(trx, fields))),
       'people.update': async ({ id, ...fields }) => {

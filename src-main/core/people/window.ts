@@ -1,10 +1,10 @@
-import Fuse from 'fuse.js';
 import { differenceInCalendarDays } from 'date-fns';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { PeopleWindow, PersonSummary } from '../../contract/contract.js';
 import { allyRoles, levels, PEOPLE_WINDOW, type AllyRole, type Level, type PeopleSort } from '../../contract/enums.js';
 import { asOf, dayDate } from '../reciprocity/clock.js';
 import type { Database } from '../db/schema.js';
+import { collator, type PeopleFinder } from './finder.js';
 import { summariesOf } from './people.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -40,15 +40,19 @@ interface Narrow {
   last_interaction_at: string | null;
 }
 
-export async function peopleWindow(db: Db, input: PeopleWindowInput): Promise<PeopleWindow> {
+export async function peopleWindow(db: Db, finder: PeopleFinder, input: PeopleWindowInput): Promise<PeopleWindow> {
   // Attribute filters are WHERE clauses; the narrow read is one pass over people and person_stats by key.
   const placement = input.placement === 'inside' ? 1 : input.placement === 'outside' ? 0 : null;
-  const { rows: everyone } = await sql<Narrow>`
-    SELECT p.id, p.name, p.organization, p.role, p.department, p.ally_role, p.level, p.inside_org, p.cadence_days,
-      s.interaction_count, s.last_interaction_at
-    FROM people p LEFT JOIN person_stats s ON s.person_id = p.id
-    -- Read in name order (its index), so sorting by name with the collator below is one nearly sorted pass.
-    ORDER BY p.name COLLATE NOCASE`.execute(db);
+  // Kept between calls until anything is written: a keystroke in the filter, a sort or the next window
+  // reads nothing but the window's own rows. Sorted by name with the collator once, so a sort by another
+  // column (stable) keeps ties in name order, and a sort by name is one pass over sorted rows.
+  const everyone = await finder.unchanged(db, 'people.window', async () => {
+    const { rows } = await sql<Narrow>`
+      SELECT p.id, p.name, p.organization, p.role, p.department, p.ally_role, p.level, p.inside_org, p.cadence_days,
+        s.interaction_count, s.last_interaction_at
+      FROM people p LEFT JOIN person_stats s ON s.person_id = p.id`.execute(db);
+    return rows.sort((a, b) => collator.compare(a.name, b.name) || a.id - b.id);
+  });
 
   // "Due for a catch-up" is counted in local calendar days, as the table shows it (format.ts daysUntilDue).
   const today = dayDate(asOf({ today: input.today }).today);
@@ -63,8 +67,8 @@ export async function peopleWindow(db: Db, input: PeopleWindowInput): Promise<Pe
       (placement === null || row.inside_org === placement) &&
       (!input.dueOnly || isDue(row)),
   );
-  const text = input.query?.trim() ?? '';
-  if (text) kept = await matching(db, kept, text);
+  const matched = await finder.matching(db, input.query ?? '');
+  if (matched) kept = kept.filter((row) => matched.has(row.id));
 
   const sign = input.descending ? -1 : 1;
   kept.sort((a, b) => {
@@ -87,9 +91,6 @@ export async function peopleWindow(db: Db, input: PeopleWindowInput): Promise<Pe
   return { rows, offset, total: kept.length, people: everyone.length, due };
 }
 
-/** Names and words compared as the table shows them: case and accents aside, numbers in order. */
-const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
-
 function sortValue(row: Narrow, key: PeopleSort): string | number | null {
   switch (key) {
     case 'name':
@@ -107,45 +108,4 @@ function sortValue(row: Narrow, key: PeopleSort): string | number | null {
     case 'lastInteractionAt':
       return row.last_interaction_at;
   }
-}
-
-/**
- * The filter box's words: every word found in a person's name, organization, role, function, tags or
- * emails (case and accents aside) keeps them, in one quick pass. Only when no one has them all does the
- * typo-forgiving match the table always had take over (fuse.js, the same keys, weights and threshold), so
- * "northwnd" still finds Northwind; building and searching that index costs far more than the pass.
- */
-async function matching(db: Db, rows: Narrow[], text: string): Promise<Narrow[]> {
-  const [tags, emails] = await Promise.all([
-    db.selectFrom('person_tags').select(['person_id', 'tag']).execute(),
-    db.selectFrom('person_emails').select(['person_id', 'email']).execute(),
-  ]);
-  const extra = new Map<number, { tags: string[]; emails: { email: string }[] }>();
-  const of = (id: number) => {
-    let entry = extra.get(id);
-    if (!entry) extra.set(id, (entry = { tags: [], emails: [] }));
-    return entry;
-  };
-  for (const { person_id, tag } of tags) of(person_id).tags.push(tag);
-  for (const { person_id, email } of emails) of(person_id).emails.push({ email });
-  const docs = rows.map((row) => ({ row, name: row.name, organization: row.organization, role: row.role, department: row.department, ...(extra.get(row.id) ?? { tags: [], emails: [] }) }));
-
-  const words = fold(text).split(/\s+/).filter(Boolean);
-  const exact = docs.filter((doc) => {
-    const haystack = fold([doc.name, doc.organization, doc.role, doc.department, ...doc.tags, ...doc.emails.map((e) => e.email)].filter(Boolean).join('\n'));
-    return words.every((word) => haystack.includes(word));
-  });
-  if (exact.length > 0) return exact.map((doc) => doc.row);
-
-  const fuse = new Fuse(docs, {
-    keys: [{ name: 'name', weight: 3 }, 'organization', 'role', 'department', 'tags', 'emails.email'],
-    threshold: 0.34,
-    ignoreLocation: true,
-  });
-  return fuse.search(text).map((result) => result.item.row);
-}
-
-/** Lower case without accents: "Chloé" and "chloe" are one word to the filter box. */
-function fold(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 }
