@@ -50,3 +50,6 @@ export const peopleSorts = ['name', 'allyRole', 'level', 'insideOrg', 'departmen
 export type PeopleSort = (typeof peopleSorts)[number];
 export const PEOPLE_WINDOW = 200;
 export const PEOPLE_MAX_LIMIT = 1000;
+
+/** What the reminders panel can remind of (contract/calendar.ts validates them). */
+export const reminderKinds = ['meetings', 'promises', 'keep-in-touch', 'focus', 'thanks'] as const;
