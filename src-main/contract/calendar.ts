@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import type { PersonRef } from './contract.js';
+import { reminderKinds } from './enums.js';
 import type { InteractionKind } from './enums.js';
+
+export { reminderKinds };
 
 // Meetings to log (from the user's own .ics files) and reminders: schemas and results, spread into the
 // contract by contract.ts. Every call that depends on "now" accepts `now`, so tests stand on a fixed clock.
@@ -18,7 +21,6 @@ const email = z
   .regex(/^[^\s@]+@[^\s@]+$/, { error: 'That does not look like an email address (name@example.com).' });
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'Times are written as HH:MM, like 17:30.' });
 
-export const reminderKinds = ['meetings', 'promises', 'keep-in-touch', 'focus', 'thanks'] as const;
 export type ReminderKind = (typeof reminderKinds)[number];
 
 export const ReminderSettingsInput = z

@@ -52,3 +52,6 @@ export const PEOPLE_WINDOW = 200;
 export const PEOPLE_MAX_LIMIT = 1000;
 /** The most people a picker's search returns (people.find); it shows seven. */
 export const PEOPLE_FIND_MAX = 50;
+
+/** What the reminders panel can remind of (contract/calendar.ts validates them). */
+export const reminderKinds = ['meetings', 'promises', 'keep-in-touch', 'focus', 'thanks'] as const;

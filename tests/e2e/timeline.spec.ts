@@ -175,3 +175,40 @@ test("a person with no interactions gets a friendly empty timeline that logs one
   await expect(app.getByRole('article', { name: 'Meeting with Ben Okafor' })).toBeVisible();
   expect((await call<{ entries: unknown[] }>(running.journal, 'interactions.timeline', { personId: ben.id })).entries).toHaveLength(1);
 });
+
+test('a long read keeps only the pages near the view: far ones are dropped and come back on the way there', async ({ app, running }) => {
+  test.setTimeout(120_000); // 400 entries to log first
+  await app.setViewportSize({ width: 1024, height: 640 });
+  const ana = await seedPerson(running.journal, 'Ana Ruiz');
+  for (let i = 0; i < 400; i++) {
+    await seedInteraction(running.journal, { occurredAt: hoursAgo(2 + i * 7), kind: 'meeting', title: `Meeting ${i + 1}`, personIds: [ana.id] });
+  }
+  await openTimeline(app);
+  const meeting = (n: number) => app.getByRole('article', { name: `Meeting ${n}`, exact: true });
+  await expect(meeting(1)).toBeVisible();
+
+  // Down to the first entry, a page at a time as the reader nears the end of each.
+  for (let page = 1; page < 8; page++) {
+    await app.getByRole('button', { name: 'Load older' }).scrollIntoViewIfNeeded();
+    await expect(meeting(page * 50 + 1)).toBeAttached();
+  }
+  const beginning = app.getByText('The beginning of your journal.');
+  await beginning.scrollIntoViewIfNeeded();
+  await expect(beginning).toBeInViewport();
+  await expect(meeting(400)).toBeAttached();
+  // The newest pages are far above now: out of the page, their place kept, so the view did not move.
+  await expect(meeting(1)).toHaveCount(0);
+  expect(await app.getByRole('article').count()).toBeLessThan(400);
+  await expect(beginning).toBeInViewport();
+
+  // Back to the top: the dropped pages are read again as the reader nears them, and the oldest let go.
+  await app.getByRole('main').evaluate((main) => main.scrollTo({ top: 0 }));
+  await expect(meeting(1)).toBeInViewport();
+  await expect(app.getByRole('heading', { level: 2 }).first()).toHaveText(/^(Today|Yesterday)/);
+  await expect(meeting(400)).toHaveCount(0);
+
+  // The keys still walk down from the newest entry.
+  await meeting(1).focus();
+  await app.keyboard.press('j');
+  await expect(meeting(2)).toBeFocused();
+});

@@ -3,7 +3,9 @@ import { journal, type Capability } from './journal.svelte';
 
 /** What a view shows from one call: the latest answer, the error if the latest call failed, and whether one is on its way. */
 export class Loaded<T> {
-  value = $state<T | null>(null);
+  // Raw: an answer is replaced whole, never edited in place, and a deep proxy over thousands of rows
+  // would cost on every read.
+  value = $state.raw<T | null>(null);
   error = $state<string | null>(null);
   /** The latest call's failure itself, for a view that tells "not found" from other errors. */
   failure = $state<unknown>(null);

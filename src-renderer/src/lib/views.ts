@@ -8,4 +8,8 @@ export const views = {
   associations: () => import('../associations/AssociationsView.svelte'),
   association: () => import('../associations/AssociationPage.svelte'),
   review: () => import('../review/ReviewView.svelte'),
+  // The network map brings its graph libraries (sigma, graphology): nowhere near the first paint.
+  network: () => import('../network/NetworkView.svelte'),
+  toLog: () => import('../calendar/MeetingsToLogView.svelte'),
+  settings: () => import('../settings/SettingsView.svelte'),
 };

@@ -1,146 +1,231 @@
-import type { TimelineEntry, TimelinePage } from '../../../src-main/contract/contract';
+import { untrack } from 'svelte';
+import type { TimelineEntry } from '../../../src-main/contract/contract';
 import { api, errorMessage } from '../lib/api';
+import { load, type Loaded } from '../lib/load.svelte';
+import { order, reached, samePage, within } from './pages';
 
 export const PAGE = 50;
-/** The most the core returns in one page; used when re-reading what is already on screen. */
-const MAX_PAGE = 200;
 
 /**
- * One timeline's entries, read newest first with the core's keyset cursor (never OFFSET), a page at a
- * time. Entries are raw state: a long timeline holds tens of thousands and none of them is edited here.
+ * One page of a timeline: the entries after the keyset position `after` (null: from the newest) down to
+ * and including `next` (null: to the very first entry). The bounds never move, so a page can be dropped
+ * when it is far out of view and read again, or re-read after a write, and still meet its neighbours
+ * exactly. `entries` is null while the page is dropped; `height` is what it took on screen then.
+ */
+export interface Page {
+  after: string | null;
+  next: string | null;
+  entries: TimelineEntry[] | null;
+  height: number;
+}
+
+/** What a timeline has read: its pages, newest first, for one person or the whole journal. */
+interface Window {
+  personId: number | null;
+  pages: Page[];
+}
+
+/**
+ * One timeline's entries, newest first, read a page at a time with the core's keyset cursor (never
+ * OFFSET). It loads through the app's one loader (lib/load.svelte.ts): the first page when it mounts or
+ * the person changes, and after a write that touched entries, people (names on them) or associations
+ * (their labels) it re-reads only the pages it holds, so a refresh costs what is near the reader, not how
+ * far they once scrolled. Pages far out of view are dropped (`drop`) and read again on the way back.
  */
 export class TimelineFeed {
-  entries = $state.raw<TimelineEntry[]>([]);
-  next = $state<string | null>(null);
-  status = $state<'loading' | 'ready' | 'error'>('loading');
-  /** Why the first page failed (status 'error'), or why a refresh of the shown entries failed. */
-  error = $state<string | null>(null);
+  readonly #data: Loaded<Window>;
+  readonly #personId: () => number | null;
   loadingMore = $state(false);
   moreError = $state<string | null>(null);
-
-  #personId: number | undefined;
-  /** Bumped by every (re)load, so an answer to an older request is dropped instead of mixed in. */
-  #generation = 0;
+  /** A target is being reached (reach): pages load below the view on purpose, so none is dropped. */
+  #reaching = false;
   #pending: Promise<void> = Promise.resolve();
-  #refreshing = $state(false);
 
-  /** True while the shown entries are being re-read; older pages wait. */
+  constructor(personId: () => number | undefined) {
+    this.#personId = () => personId() ?? null;
+    this.#data = load(['interactions', 'people', 'associations'], () => {
+      const id = this.#personId();
+      return this.#track(untrack(() => this.#read(id)));
+    });
+  }
+
+  /** The pages read for the timeline now wanted; null until there are. */
+  get #window(): Window | null {
+    const window = this.#data.value;
+    return window && window.personId === this.#personId() ? window : null;
+  }
+
+  get status(): 'loading' | 'ready' | 'error' {
+    if (this.#window) return 'ready';
+    return this.#data.loading || !this.#data.error ? 'loading' : 'error';
+  }
+
+  /** Why the first page failed (status 'error'), or why a refresh of the pages held failed. */
+  get error(): string | null {
+    return this.#data.error;
+  }
+
+  /** True while the pages held are being re-read; no page is added or dropped meanwhile. */
   get refreshing(): boolean {
-    return this.#refreshing;
+    return this.#data.loading;
   }
 
-  constructor(personId?: number) {
-    this.#personId = personId;
+  get pages(): readonly Page[] {
+    return this.#window?.pages ?? [];
   }
 
-  /** Starts over from the newest entry. */
-  load(personId = this.#personId): Promise<void> {
-    this.#personId = personId;
-    const generation = ++this.#generation;
-    this.status = 'loading';
-    this.error = null;
-    this.moreError = null;
-    this.loadingMore = false;
-    this.#refreshing = false;
-    return this.#track(
-      (async () => {
-        try {
-          const page = await api('interactions.timeline', { limit: PAGE, personId: this.#personId ?? null });
-          if (generation !== this.#generation) return;
-          this.entries = page.entries;
-          this.next = page.next;
-          this.status = 'ready';
-        } catch (error) {
-          if (generation !== this.#generation) return;
-          this.error = errorMessage(error);
-          this.status = 'error';
-        }
-      })(),
-    );
+  /** The pages on screen: one run, from the first held to the last (last < first when none is). */
+  readonly held = $derived.by((): { first: number; last: number } => {
+    const pages = this.pages;
+    const first = pages.findIndex((page) => page.entries !== null);
+    if (first < 0) return { first: 0, last: -1 };
+    let last = first;
+    while (pages[last + 1]?.entries) last += 1;
+    return { first, last };
+  });
+
+  /** The entries held, newest first. */
+  readonly entries = $derived.by((): TimelineEntry[] => {
+    const { first, last } = this.held;
+    return this.pages.slice(first, last + 1).flatMap((page) => page.entries ?? []);
+  });
+
+  /** Dropped pages above and below the ones held, as tall as they were. */
+  get above(): number {
+    return this.pages.slice(0, this.held.first).reduce((sum, page) => sum + page.height, 0);
+  }
+  get below(): number {
+    return this.pages.slice(this.held.last + 1).reduce((sum, page) => sum + page.height, 0);
   }
 
-  /** Appends the next older page. */
+  /** Older entries can be shown: a dropped page below, or one not read yet. */
+  get next(): boolean {
+    const pages = this.pages;
+    return this.held.last < pages.length - 1 || (pages.at(-1)?.next ?? null) !== null;
+  }
+
+  /** A dropped page above the ones held. */
+  get previous(): boolean {
+    return this.held.first > 0;
+  }
+
+  /** Whether every page read so far is held (nothing dropped). */
+  get whole(): boolean {
+    return this.pages.every((page) => page.entries !== null);
+  }
+
+  /** Reads the first page again (Try again after a failure); a refresh when pages are held. */
+  reload(): Promise<void> {
+    return this.#data.reload();
+  }
+
+  async #read(personId: number | null): Promise<Window> {
+    const held = this.#data.value;
+    if (held && held.personId === personId && held.pages.length > 0) {
+      // After a write: each page held is read again between its own bounds; dropped ones stay dropped.
+      const pages = await Promise.all(
+        held.pages.map(async (page) => (page.entries ? { ...page, entries: samePage(page.entries, await this.#between(personId, page.after, page.next)) } : page)),
+      );
+      return { personId, pages };
+    }
+    const first = await api('interactions.timeline', { limit: PAGE, personId });
+    return { personId, pages: [{ after: null, next: first.next, entries: first.entries, height: 0 }] };
+  }
+
+  /** The entries after `after` down to and including `until` (null: to the end). */
+  async #between(personId: number | null, after: string | null, until: string | null): Promise<TimelineEntry[]> {
+    const entries: TimelineEntry[] = [];
+    let from = after;
+    for (;;) {
+      const page = await api('interactions.timeline', { after: from, limit: PAGE, personId });
+      entries.push(...within(page.entries, until));
+      if (reached(page.entries, page.next, until)) return entries;
+      from = page.next;
+    }
+  }
+
+  /** Shows older entries: the dropped page just below, or the next page not read yet. */
   loadMore(): Promise<void> {
-    if (!this.next || this.loadingMore || this.#refreshing || this.status !== 'ready') return this.#pending;
-    const generation = this.#generation;
-    const after = this.next;
+    const window = this.#window;
+    if (!window || this.loadingMore || this.refreshing) return this.#pending;
+    const index = this.held.last + 1;
+    const dropped = window.pages[index];
+    if (dropped) return this.#fetch(index, async () => ({ ...dropped, entries: await this.#between(window.personId, dropped.after, dropped.next) }));
+    const after = window.pages.at(-1)?.next ?? null;
+    if (after === null) return this.#pending;
+    return this.#fetch(index, async () => {
+      const page = await api('interactions.timeline', { after, limit: PAGE, personId: window.personId });
+      return { after, next: page.next, entries: page.entries, height: 0 };
+    });
+  }
+
+  /** Shows newer entries again: the dropped page just above the ones held. */
+  loadAbove(): Promise<void> {
+    const window = this.#window;
+    const index = this.held.first - 1;
+    const dropped = window?.pages[index];
+    if (!window || !dropped || this.loadingMore || this.refreshing) return this.#pending;
+    return this.#fetch(index, async () => ({ ...dropped, entries: await this.#between(window.personId, dropped.after, dropped.next) }));
+  }
+
+  /**
+   * Reads page `index` (a dropped one, or the one after the last) and puts it in; dropped if the timeline
+   * was re-read meanwhile or is being re-read (that answer knows nothing of this page).
+   */
+  #fetch(index: number, read: () => Promise<Page>): Promise<void> {
+    const asked = this.#data.value;
     this.loadingMore = true;
     this.moreError = null;
     return this.#track(
       (async () => {
         try {
-          const page = await api('interactions.timeline', { after, limit: PAGE, personId: this.#personId ?? null });
-          if (generation !== this.#generation) return;
-          this.entries = [...this.entries, ...page.entries];
-          this.next = page.next;
+          const page = await read();
+          const window = this.#data.value;
+          if (!window || window !== asked || this.refreshing) return;
+          const pages = [...window.pages];
+          pages[index] = page;
+          this.#data.value = { ...window, pages };
         } catch (error) {
-          if (generation === this.#generation) this.moreError = errorMessage(error);
+          if (this.#data.value === asked) this.moreError = errorMessage(error);
         } finally {
-          if (generation === this.#generation) this.loadingMore = false;
+          this.loadingMore = false;
         }
       })(),
     );
   }
 
-  /**
-   * Re-reads the entries after a write somewhere in the app: the first `keep` of them (those on screen
-   * and a page more; what lies further down is dropped and loads again on the way there), so a refresh
-   * costs what the reader can see, not how far they once scrolled. Entries that did not change keep
-   * their object, so Svelte leaves their DOM alone and the view stays where it was.
-   */
-  refresh(keep = Infinity): Promise<void> {
-    if (this.status !== 'ready') return this.load();
-    const generation = ++this.#generation;
-    const wanted = Math.max(PAGE, Math.min(this.entries.length, keep));
-    this.loadingMore = false;
-    this.moreError = null;
-    this.#refreshing = true;
-    return this.#track(
-      (async () => {
-        try {
-          const fresh: TimelineEntry[] = [];
-          let after: string | null = null;
-          let next: string | null = null;
-          do {
-            const page: TimelinePage = await api('interactions.timeline', {
-              after,
-              limit: Math.min(MAX_PAGE, wanted - fresh.length),
-              personId: this.#personId ?? null,
-            });
-            if (generation !== this.#generation) return;
-            fresh.push(...page.entries);
-            after = next = page.next;
-          } while (next && fresh.length < wanted);
-          const old = new Map(this.entries.map((entry) => [entry.id, entry]));
-          this.entries = fresh.map((entry) => {
-            const before = old.get(entry.id);
-            return before && sameEntry(before, entry) ? before : entry;
-          });
-          this.next = next;
-          this.error = null;
-        } catch (error) {
-          if (generation === this.#generation) this.error = errorMessage(error);
-        } finally {
-          if (generation === this.#generation) this.#refreshing = false;
-        }
-      })(),
-    );
+  /** Lets page `index` go (far out of view), keeping its place as `height` pixels. Only the first or last page held goes, never the only one, never while reading. */
+  drop(index: number, height: number): void {
+    const window = this.#window;
+    const { first, last } = this.held;
+    if (!window || this.#reaching || this.refreshing || this.loadingMore || first === last || (index !== first && index !== last)) return;
+    const pages = [...window.pages];
+    pages[index] = { ...pages[index]!, entries: null, height };
+    this.#data.value = { ...window, pages };
   }
 
-  /** Loads older pages until the timeline reaches `target`'s place in it (where it is, or would be). */
+  /** Shows pages until the timeline holds `target` (or its place, if it is gone); false if it is not there. */
   async reach(target: { id: number; occurredAt: string }): Promise<boolean> {
-    await this.settled();
-    for (;;) {
-      if (this.entries.some((entry) => entry.id === target.id)) return true;
-      const last = this.entries.at(-1);
-      const passed = last && (last.occurredAt < target.occurredAt || (last.occurredAt === target.occurredAt && last.id < target.id));
-      if (passed || !this.next || this.status !== 'ready' || this.moreError) return false;
-      await this.loadMore();
+    this.#reaching = true;
+    try {
       await this.settled();
+      for (;;) {
+        if (this.status !== 'ready' || this.moreError) return false;
+        const entries = this.entries;
+        if (entries.some((entry) => entry.id === target.id)) return true;
+        const first = entries[0];
+        const last = entries.at(-1);
+        if (first && this.previous && order(target, first) < 0) await this.loadAbove();
+        else if (this.next && (!last || order(target, last) > 0)) await this.loadMore();
+        else return false;
+        await this.settled();
+      }
+    } finally {
+      this.#reaching = false;
     }
   }
 
-  /** Resolves once no load started before or during the wait is still running. */
+  /** Resolves once no read started before or during the wait is still running. */
   async settled(): Promise<void> {
     let pending: Promise<void>;
     do {
@@ -149,24 +234,11 @@ export class TimelineFeed {
     } while (pending !== this.#pending);
   }
 
-  #track(work: Promise<void>): Promise<void> {
-    this.#pending = work;
+  #track<T>(work: Promise<T>): Promise<T> {
+    this.#pending = work.then(
+      () => {},
+      () => {},
+    );
     return work;
   }
-}
-
-function sameEntry(a: TimelineEntry, b: TimelineEntry): boolean {
-  return (
-    a.occurredAt === b.occurredAt &&
-    a.kind === b.kind &&
-    a.title === b.title &&
-    a.excerpt === b.excerpt &&
-    a.hasNotes === b.hasNotes &&
-    a.confidential === b.confidential &&
-    a.location === b.location &&
-    a.association?.id === b.association?.id &&
-    a.association?.name === b.association?.name &&
-    a.people.length === b.people.length &&
-    a.people.every((person, index) => person.id === b.people[index]?.id && person.name === b.people[index]?.name)
-  );
 }
