@@ -3,7 +3,9 @@
 // journal, plus random stated links and gives/receives), measured through the core API as the worker runs
 // it, against a baseline measured in the same run: the raw SQL reads alone, with no counting or graph work.
 // Prints percentiles and ratios; never part of `npm test`. --save=FILE keeps the generated journal and
-// --journal=FILE starts from such a copy (never changed), to re-measure without generating again.
+// --journal=FILE starts from such a copy (never changed; bench/map-frames.ts's --save works too), to
+// re-measure without generating again. --before=DIR also times the from-scratch overview of another checkout
+// of the app (with its node_modules), e.g. the commit before a change, on the same journal in the same run.
 import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -24,7 +26,9 @@ try {
   if (args.journal) await copyFile(args.journal, join(dir, 'journal.sqlite'));
   const journalDb = await openJournal(join(dir, 'journal.sqlite'));
   const { raw } = journalDb;
-  if (!args.journal) fill(raw);
+  // A journal of bench/map-frames.ts (the same people, interactions and links) gets the gives and asks too.
+  const filled = raw.prepare(`SELECT COUNT(*) FROM exchanges WHERE description = 'Bench help'`).pluck().get() as number;
+  if (!filled) fill(raw, !args.journal);
   if (args.save) {
     raw.pragma('wal_checkpoint(TRUNCATE)');
     await copyFile(join(dir, 'journal.sqlite'), args.save);
@@ -64,7 +68,9 @@ try {
     person: () => api('people.update', { id: pick(), organization: `Bench Org ${n++ % 7}` }),
   };
   const { networkOverview } = await import('../src-main/core/network/overview.js');
+  const before = args.before ? ((await import(join(args.before, 'src-main/core/network/overview.ts'))) as { networkOverview: typeof networkOverview }).networkOverview : null;
   const rows = [
+    ...(before ? ([[`from scratch in ${args.before}`, await time(() => before(journalDb.db, new Date().toISOString(), null))]] as const) : []),
     ['network.overview, from scratch', await time(() => networkOverview(journalDb.db, new Date().toISOString(), null))],
     ['network.overview after a link', await time(() => api('network.overview', {}), writes.link)],
     ['network.overview after a meeting', await time(() => api('network.overview', {}), writes.interaction)],
@@ -103,6 +109,8 @@ async function time(run: () => Promise<unknown>, write?: () => Promise<unknown>)
     const t = performance.now();
     await run();
     all.push(performance.now() - t);
+    // One turn of the loop, so the delay monitor's timer records the stretch the call just held it for.
+    await new Promise((resolve) => setTimeout(resolve, 5));
     delay.disable();
     hold = Math.max(hold, delay.max / 1e6);
   }
@@ -111,9 +119,9 @@ async function time(run: () => Promise<unknown>, write?: () => Promise<unknown>)
   return { p50: at(0.5), p95: at(0.95), hold };
 }
 
-/** bench/generate.ts's journal plus random stated links, gives, receives and asks. */
-function fill(raw: JournalDb['raw']): void {
-  generate(raw, { people, interactions, seed });
+/** bench/generate.ts's journal plus random stated links (as bench/map-frames.ts adds them), gives, receives and asks. */
+function fill(raw: JournalDb['raw'], generating: boolean): void {
+  if (generating) generate(raw, { people, interactions, seed });
   const rng = new Rng(seed + 1);
   const pick = () => 1 + Math.floor(rng.next() * people);
   const at = new Date().toISOString();

@@ -135,4 +135,12 @@ describe('network figures kept up to date', () => {
     const second = await call(journal, 'network.overview', { now });
     expect(second.open.byOrganization.map((figure) => figure.label)).toEqual(['Northwind']);
   });
+
+  test('without a clock passed in, a meeting logged just now counts at once', async ({ journal }) => {
+    const ada = (await call(journal, 'people.create', { name: 'Ada' })).id;
+    expect((await call(journal, 'network.overview')).activeCount).toBe(0);
+    await call(journal, 'interactions.create', { occurredAt: new Date().toISOString(), kind: 'call', title: 'Call', personIds: [ada] });
+    expect((await call(journal, 'network.overview')).activeCount).toBe(1);
+    expect((await call(journal, 'network.graph')).nodes).toMatchObject([{ id: ada, active: true, interactions: 1 }]);
+  });
 });

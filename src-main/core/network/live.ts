@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { quarterOf } from '../quarters.js';
 import { journalRevision } from './cache.js';
@@ -93,19 +93,24 @@ export class LiveNetwork {
 
   private async refresh(asked: string | null): Promise<Loaded> {
     const clock = new Date().toISOString();
-    const now = asked ?? (this.state && this.state.now.slice(0, 13) === clock.slice(0, 13) ? this.state.now : clock);
     const watched = await (this.watching ??= this.watch());
     const version = await dataVersion(this.db);
     const state = this.state;
-    if (!state || version !== state.version || quarterOf(now) !== quarterOf(state.now)) return this.reread(now, version, watched);
+    // The app's clock stays where it was within the hour while nothing changes, so a call with nothing new
+    // answers from what was kept; a write moves it to the present (a meeting logged just now counts at once).
+    const clockFor = (changed: boolean) => asked ?? (state && !changed && state.now.slice(0, 13) === clock.slice(0, 13) ? state.now : clock);
+    if (!state || version !== state.version) return this.reread(clockFor(true), version, watched);
     if (!watched) {
       // No triggers (a journal opened read-only): any write at all means reading again.
-      if ((await journalRevision(this.db)) !== state.revision || now !== state.now) return this.reread(now, version, watched);
-      return state.loaded;
+      const changed = (await journalRevision(this.db)) !== state.revision;
+      const now = clockFor(changed);
+      return changed || now !== state.now ? this.reread(now, version, watched) : state.loaded;
     }
 
     const touched = await sql<{ seq: number; person_id: number | null; link_id: number | null }>`
       SELECT seq, person_id, link_id FROM temp.network_touched WHERE seq > ${state.seq} ORDER BY seq`.execute(this.db);
+    const now = clockFor(touched.rows.length > 0);
+    if (quarterOf(now) !== quarterOf(state.now)) return this.reread(now, version, watched);
     const seq = touched.rows.at(-1)?.seq ?? state.seq;
     const people = new Set<number>();
     const links = new Set<number>();
@@ -215,17 +220,19 @@ async function dataVersion(db: Kysely<Database>): Promise<number> {
 async function peopleAtTheEdges(db: Kysely<Database>, before: string, after: string): Promise<number[]> {
   const a = windowsOf(before);
   const b = windowsOf(after);
-  const between = (column: string, edges: ('since' | 'half' | 'from' | 'now')[]) =>
-    sql.join(
-      edges.map((edge) => {
-        const [low, high] = a[edge] < b[edge] ? [a[edge], b[edge]] : [b[edge], a[edge]];
-        return sql`(${sql.ref(column)} >= ${low} AND ${sql.ref(column)} <= ${high})`;
-      }),
-      sql` OR `,
-    );
-  const { rows } = await sql<{ person_id: number }>`
-    SELECT ip.person_id FROM interactions i JOIN interaction_people ip ON ip.interaction_id = i.id WHERE ${between('i.occurred_at', ['since', 'half', 'from', 'now'])}
-    UNION SELECT ep.person_id FROM exchanges e JOIN exchange_people ep ON ep.exchange_id = e.id WHERE ${between('e.occurred_at', ['since', 'half', 'now'])}
-    UNION SELECT ap.person_id FROM asks a JOIN ask_people ap ON ap.ask_id = a.id WHERE ${between('a.asked_at', ['half', 'now'])}`.execute(db);
+  // One range per edge and table, each read through its date index (an OR of ranges would scan the table).
+  const reads: RawBuilder<unknown>[] = [];
+  const edges = (names: ('since' | 'half' | 'from' | 'now')[]) =>
+    names.map((edge) => (a[edge] < b[edge] ? [a[edge], b[edge]] : [b[edge], a[edge]]) as [string, string]);
+  for (const [low, high] of edges(['since', 'half', 'from', 'now'])) {
+    reads.push(sql`SELECT ip.person_id FROM interactions i JOIN interaction_people ip ON ip.interaction_id = i.id WHERE i.occurred_at >= ${low} AND i.occurred_at <= ${high}`);
+  }
+  for (const [low, high] of edges(['since', 'half', 'now'])) {
+    reads.push(sql`SELECT ep.person_id FROM exchanges e JOIN exchange_people ep ON ep.exchange_id = e.id WHERE e.occurred_at >= ${low} AND e.occurred_at <= ${high}`);
+  }
+  for (const [low, high] of edges(['half', 'now'])) {
+    reads.push(sql`SELECT ap.person_id FROM asks a JOIN ask_people ap ON ap.ask_id = a.id WHERE a.asked_at >= ${low} AND a.asked_at <= ${high}`);
+  }
+  const { rows } = await sql<{ person_id: number }>`${sql.join(reads, sql` UNION `)}`.execute(db);
   return rows.map((row) => row.person_id);
 }
