@@ -1,6 +1,8 @@
 // `node --import tsx tests/screenshots-network.ts`: the network screens (counts, map, introductions,
-// hand-over) on the sample journal with some links accepted, light and dark, at 1024×640 and 1920×1080,
-// written to resources/screenshots/network-*. Run `npm run build` first.
+// hand-over) on the sample journal with some links accepted, light and dark, at 1024×640, 1440×900 and
+// 1920×1080, written to resources/screenshots/network-* (or SHOTS_DIR). Run `npm run build` first. WebGL runs
+// on the CPU (SwiftShader), as in bench/map-frames.ts: with the suite's --disable-gpu the map would show only
+// its list view.
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +13,7 @@ import { launchApp, type RunningApp, reloadApp } from './e2e/harness.js';
 const outDir = process.env.SHOTS_DIR ?? join(import.meta.dirname, '..', 'resources', 'screenshots');
 const sizes = [
   { width: 1024, height: 640 },
+  { width: 1440, height: 900 },
   { width: 1920, height: 1080 },
 ];
 
@@ -75,7 +78,7 @@ const screens: { name: string; show: (page: Page) => Promise<void> }[] = [
 ];
 
 const only = process.argv.slice(2);
-const browser = await chromium.launch(chromiumLaunch);
+const browser = await chromium.launch({ ...chromiumLaunch, args: [...chromiumLaunch.args.filter((arg) => arg !== '--disable-gpu'), '--use-angle=swiftshader', '--enable-unsafe-swiftshader'] });
 await mkdir(outDir, { recursive: true });
 const dir = await mkdtemp(join(tmpdir(), 'confidant-shots-network-'));
 try {

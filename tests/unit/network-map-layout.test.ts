@@ -2,7 +2,7 @@
 // layout at all, a changed graph only a short settling from where everyone was, and a new one a full run.
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { GraphNode } from '../../src-main/contract/contract.js';
-import { colours, forgetLayout, graphSignature, planLayout, rememberLayout } from '../../src-renderer/src/network/map.js';
+import { colours, forgetLayout, graphSignature, planLayout, rememberLayout, seededStarts } from '../../src-renderer/src/network/map.js';
 
 const disc = (key: string) => ({ x: Number(key.length), y: -1 });
 const keys = (n: number) => Array.from({ length: n }, (_, i) => String(i + 1));
@@ -66,5 +66,33 @@ describe('colours', () => {
     expect(colourOf(nodes[0]!)).toBe(colourOf(nodes[2]!));
     expect(colourOf(nodes[0]!)).not.toBe(colourOf(nodes[3]!));
     expect(colourOf(nodes[5]!)).toBe(legend[2]!.colour);
+  });
+});
+
+describe('seededStarts', () => {
+  const node = (id: number, community: string | null, organization: string | null = null) => ({ id, community, organization });
+  const mean = (points: { x: number; y: number }[]) => ({ x: points.reduce((s, p) => s + p.x, 0) / points.length, y: points.reduce((s, p) => s + p.y, 0) / points.length });
+  const spread = (points: { x: number; y: number }[]) => {
+    const centre = mean(points);
+    return Math.max(...points.map((p) => Math.hypot(p.x - centre.x, p.y - centre.y)));
+  };
+
+  it('starts each group around its own spot, so the first frame already shows the groups, and is the same every time', () => {
+    const nodes = [
+      ...Array.from({ length: 40 }, (_, i) => node(i + 1, 'Group 1')),
+      ...Array.from({ length: 40 }, (_, i) => node(i + 41, null, 'Contoso')),
+      ...Array.from({ length: 20 }, (_, i) => node(i + 81, null)),
+    ];
+    const starts = seededStarts(nodes);
+    expect(seededStarts(nodes)).toEqual(starts);
+    const at = (from: number, to: number) => nodes.slice(from, to).map((n) => starts.get(String(n.id))!);
+    const [group, org, loners] = [at(0, 40), at(40, 80), at(80, 100)];
+    const apart = Math.hypot(mean(group).x - mean(org).x, mean(group).y - mean(org).y);
+    // Two groups' spots are further apart than either group is wide.
+    expect(apart).toBeGreaterThan(spread(group));
+    expect(apart).toBeGreaterThan(spread(org));
+    // People in no group wait on a ring outside the groups.
+    for (const p of loners) expect(Math.hypot(p.x, p.y)).toBeGreaterThanOrEqual(110);
+    for (const p of [...group, ...org]) expect(Math.hypot(p.x, p.y)).toBeLessThan(110 + 1e-9 + spread(group));
   });
 });

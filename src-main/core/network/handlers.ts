@@ -4,9 +4,9 @@ import type { CallName } from '../../contract/names.js';
 import type { Database } from '../db/schema.js';
 import { createIntroduction, deleteIntroduction, fetchIntroductions, getIntroduction, introductionsToConsider, setOutcome } from './introductions.js';
 import { acceptSuggestion, addLink, deleteLink, dismissSuggestion, fetchLinks, getLink, suggestions, updateLink } from './links.js';
-import { RevisionCache } from './cache.js';
 import { handoverPack } from './handover.js';
-import { graphOf, loadNetwork, overviewOf, type Loaded } from './overview.js';
+import { LiveNetwork } from './live.js';
+import { graphOf, overviewOf, type Loaded } from './overview.js';
 
 type NetworkCall = Extract<CallName, `links.${string}` | `introductions.${string}` | `network.${string}` | `handover.${string}`>;
 type Handlers = { [K in NetworkCall]: (input: ParsedInput<K>) => Promise<CallResult<K>> };
@@ -14,10 +14,16 @@ type Handlers = { [K in NetworkCall]: (input: ParsedInput<K>) => Promise<CallRes
 /** The network capability's API; every write that belongs together is one transaction. */
 export function networkHandlers(db: Kysely<Database>): Handlers {
   const now = (input?: { now?: string | null | undefined }) => input?.now ?? new Date().toISOString();
-  // Without a clock passed in, figures hold for the hour: "active in the last 12 months" barely moves in one.
-  const clockKey = (input?: { now?: string | null | undefined }) => input?.now ?? new Date().toISOString().slice(0, 13);
-  const cache = new RevisionCache();
-  const loaded = (input?: { now?: string | null | undefined }) => cache.get<Loaded>(db, `load:${clockKey(input)}`, () => loadNetwork(db, now(input)));
+  // The network read once and kept up to date write by write (live.ts); the screen's figures and the map's
+  // graph are worked out once per state of it, and a call with nothing changed since costs a lookup.
+  const live = new LiveNetwork(db);
+  const answers = new WeakMap<Loaded, Map<string, unknown>>();
+  const answer = async <T>(input: { now?: string | null | undefined } | undefined, key: string, work: (loaded: Loaded) => T): Promise<T> => {
+    const loaded = await live.loaded(input?.now ?? null);
+    const kept = answers.get(loaded) ?? answers.set(loaded, new Map()).get(loaded)!;
+    if (!kept.has(key)) kept.set(key, work(loaded));
+    return kept.get(key) as T;
+  };
   return {
     'links.list': (input) => fetchLinks(db, { personId: input?.personId ?? null }),
     'links.create': async (fields) => getLink(db, await db.transaction().execute((trx) => addLink(trx, fields))),
@@ -41,11 +47,8 @@ export function networkHandlers(db: Kysely<Database>): Handlers {
     },
     'introductions.delete': ({ id }) => db.transaction().execute((trx) => deleteIntroduction(trx, id)),
     'introductions.toConsider': (input) => introductionsToConsider(db, input?.limit ?? 20),
-    // The screen and the map read the same rows: one read per revision and clock serves both (after a
-    // write, whichever is asked second costs only its own counting).
-    'network.overview': (input) =>
-      cache.get(db, `overview:${input?.stage ?? ''}:${clockKey(input)}`, async () => overviewOf(await loaded(input), now(input), input?.stage ?? null)),
-    'network.graph': (input) => cache.get(db, `graph:${clockKey(input)}`, async () => graphOf(await loaded(input))),
+    'network.overview': (input) => answer(input, `overview:${input?.stage ?? ''}`, (loaded) => overviewOf(loaded, loaded.now, input?.stage ?? null)),
+    'network.graph': (input) => answer(input, 'graph', graphOf),
     'handover.export': (input) => handoverPack(db, input, now(input)),
   };
 }

@@ -26,7 +26,7 @@ export const ONLY_ASKS_DAYS = 183;
 /** A deep relationship has at least this many interactions in the year, as well as give and take both ways. */
 export const DEEP_MIN_INTERACTIONS = 3;
 
-interface PersonStats extends NetworkPerson {
+export interface PersonStats extends NetworkPerson {
   /** Place in everyone sorted by name: figures sort their people by it (thousands of localeCompare calls per figure cost more than the SQL). */
   rank: number;
   industries: string[];
@@ -44,56 +44,106 @@ interface PersonStats extends NetworkPerson {
   quarters: Set<string>;
 }
 
-/** What the figures and the map are computed from: read once per journal revision and shared by both. */
+/** What the figures and the map are computed from: read once, then kept up to date by live.ts, and shared by both. */
 export interface Loaded {
+  /** The clock the figures are as of. */
+  now: string;
+  /** Everyone, in id order (the order the ego network is built in, so its communities do not depend on history). */
   people: Map<number, PersonStats>;
+  /** Every stated link, in id order. */
   pairs: [number, number, string][];
 }
 
-export async function loadNetwork(db: Kysely<Database>, now: string): Promise<Loaded> {
+/** The clock's edges a person's figures depend on: a person's stats change when one of them passes one of their dates. */
+export function windowsOf(now: string): { now: string; since: string; half: string; from: string; quarters: { quarter: string; since: string; until: string }[] } {
   const since = daysBefore(now, ACTIVE_DAYS);
   const half = daysBefore(now, ONLY_ASKS_DAYS);
   const current = quarterOf(now);
   const quarters = [-3, -2, -1, 0].map((by) => quarterRange(shiftQuarter(current, by)));
   const from = quarters[0]!.since < since ? quarters[0]!.since : since;
+  return { now, since, half, from, quarters };
+}
 
-  const [people, tags, seen, exchanges, asks, links] = await Promise.all([
-    db.selectFrom('people').select(['id', 'name', 'organization', 'role', 'level', 'inside_org', 'department', 'ally_role']).execute(),
-    db.selectFrom('person_tags').select(['person_id', 'tag']).where('tag', 'like', 'industry:%').execute(),
-    // Per person, over the last year and the four quarters only (the timeline index bounds the scan): how
-    // often we met, when last, in the last six months, with my asks, and the quarters met in.
-    sql<{ person_id: number; n: number; last_at: string; recent: number; half: number; half_ask: number; quarters: string | null }>`
-      SELECT ip.person_id, COUNT(*) AS n, MAX(i.occurred_at) AS last_at,
-        SUM(i.occurred_at >= ${since}) AS recent,
-        SUM(i.occurred_at >= ${half}) AS half,
-        SUM(i.occurred_at >= ${half} AND EXISTS (
-          SELECT 1 FROM asks a JOIN ask_people ap ON ap.ask_id = a.id
-          WHERE a.interaction_id = i.id AND a.direction = 'i-asked' AND ap.person_id = ip.person_id)) AS half_ask,
-        group_concat(DISTINCT CASE
-          ${sql.join(
-            quarters.map((q) => sql`WHEN i.occurred_at >= ${q.since} AND i.occurred_at < ${q.until} THEN ${q.quarter}`),
-            sql` `,
-          )}
-        END) AS quarters
-      FROM interactions i JOIN interaction_people ip ON ip.interaction_id = i.id
-      WHERE i.deleted_at IS NULL AND i.occurred_at >= ${from} AND i.occurred_at <= ${now}
-      GROUP BY ip.person_id`.execute(db),
-    sql<{ person_id: number; gave: number; received: number; gave_half: number }>`
-      SELECT ep.person_id,
-        SUM(e.direction = 'gave' AND e.occurred_at >= ${since}) AS gave,
-        SUM(e.direction = 'received' AND e.occurred_at >= ${since}) AS received,
-        SUM(e.direction = 'gave' AND e.occurred_at >= ${half}) AS gave_half
-      FROM exchange_people ep JOIN exchanges e ON e.id = ep.exchange_id
-      LEFT JOIN interactions i ON i.id = e.interaction_id
-      WHERE i.deleted_at IS NULL AND e.occurred_at >= ${since} AND e.occurred_at <= ${now}
-      GROUP BY ep.person_id`.execute(db),
-    sql<{ person_id: number; asked: number }>`
-      SELECT ap.person_id, COUNT(*) AS asked
-      FROM ask_people ap JOIN asks a ON a.id = ap.ask_id LEFT JOIN interactions i ON i.id = a.interaction_id
-      WHERE i.deleted_at IS NULL AND a.direction = 'i-asked' AND a.asked_at >= ${half} AND a.asked_at <= ${now}
-      GROUP BY ap.person_id`.execute(db),
-    db.selectFrom('person_ties').select(['person_a_id', 'person_b_id', 'kind']).execute(),
-  ]);
+/** The whole network as of `now`, read in slices of people so that no one read holds the worker for long. */
+export async function loadNetwork(db: Kysely<Database>, now: string): Promise<Loaded> {
+  const ids = (await db.selectFrom('people').select('id').orderBy('id').execute()).map((row) => row.id);
+  const people = new Map<number, PersonStats>();
+  for (let at = 0; at < ids.length; at += LOAD_SLICE) {
+    for (const person of await readPeople(db, now, ids.slice(at, at + LOAD_SLICE))) people.set(person.id, person);
+    await breather();
+  }
+  rankByName(people);
+  return { now, people, pairs: (await readLinks(db, null)).map(([, a, b, kind]) => [a, b, kind]) };
+}
+
+/** People per read when the whole network is read: a slice of a few hundred is a few milliseconds of SQL. */
+export const LOAD_SLICE = 400;
+
+/** Lets the event loop run between two slices of long work (messages in, timers). */
+export const breather = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Stated links, [id, a, b, kind], in id order: all of them, or those of these ids that still exist. */
+export async function readLinks(db: Kysely<Database>, ids: readonly number[] | null): Promise<[number, number, number, string][]> {
+  if (ids?.length === 0) return [];
+  const rows = await db
+    .selectFrom('person_ties')
+    .select(['id', 'person_a_id', 'person_b_id', 'kind'])
+    .$if(ids !== null, (query) => query.where('id', 'in', ids!))
+    .orderBy('id')
+    .execute();
+  return rows.map((row) => [row.id, row.person_a_id, row.person_b_id, row.kind]);
+}
+
+/** One collator, one sort of everyone (the same order as localeCompare in the default locale). */
+export function rankByName(people: Map<number, PersonStats>): void {
+  const collator = new Intl.Collator();
+  [...people.values()].sort((a, b) => collator.compare(a.name, b.name)).forEach((person, index) => (person.rank = index));
+}
+
+/**
+ * What the figures need to know about these people as of `now` (those that still exist; `rank` is left for
+ * rankByName). Every read is bounded by the ids, through the person indexes, so a handful of people touched by
+ * a write costs a handful of index lookups, and the whole journal is read a slice at a time.
+ */
+export async function readPeople(db: Kysely<Database>, now: string, ids: readonly number[]): Promise<PersonStats[]> {
+  if (ids.length === 0) return [];
+  const { since, half, from, quarters } = windowsOf(now);
+  const among = (column: string) => sql`${sql.ref(column)} IN (${sql.join(ids)})`;
+
+  const people = await db.selectFrom('people').select(['id', 'name', 'organization', 'role', 'level', 'inside_org', 'department', 'ally_role']).where('id', 'in', ids).orderBy('id').execute();
+  const tags = await db.selectFrom('person_tags').select(['person_id', 'tag']).where('person_id', 'in', ids).where('tag', 'like', 'industry:%').orderBy('person_id').orderBy('tag').execute();
+  // Per person, over the last year and the four quarters only: how often we met, when last, in the last six
+  // months, with my asks, and the quarters met in.
+  const seen = await sql<{ person_id: number; n: number; last_at: string; recent: number; half: number; half_ask: number; quarters: string | null }>`
+    SELECT ip.person_id, COUNT(*) AS n, MAX(i.occurred_at) AS last_at,
+      SUM(i.occurred_at >= ${since}) AS recent,
+      SUM(i.occurred_at >= ${half}) AS half,
+      SUM(i.occurred_at >= ${half} AND EXISTS (
+        SELECT 1 FROM asks a JOIN ask_people ap ON ap.ask_id = a.id
+        WHERE a.interaction_id = i.id AND a.direction = 'i-asked' AND ap.person_id = ip.person_id)) AS half_ask,
+      group_concat(DISTINCT CASE
+        ${sql.join(
+          quarters.map((q) => sql`WHEN i.occurred_at >= ${q.since} AND i.occurred_at < ${q.until} THEN ${q.quarter}`),
+          sql` `,
+        )}
+      END) AS quarters
+    FROM interaction_people ip JOIN interactions i ON i.id = ip.interaction_id
+    WHERE ${among('ip.person_id')} AND i.deleted_at IS NULL AND i.occurred_at >= ${from} AND i.occurred_at <= ${now}
+    GROUP BY ip.person_id`.execute(db);
+  const exchanges = await sql<{ person_id: number; gave: number; received: number; gave_half: number }>`
+    SELECT ep.person_id,
+      SUM(e.direction = 'gave' AND e.occurred_at >= ${since}) AS gave,
+      SUM(e.direction = 'received' AND e.occurred_at >= ${since}) AS received,
+      SUM(e.direction = 'gave' AND e.occurred_at >= ${half}) AS gave_half
+    FROM exchange_people ep JOIN exchanges e ON e.id = ep.exchange_id
+    LEFT JOIN interactions i ON i.id = e.interaction_id
+    WHERE ${among('ep.person_id')} AND i.deleted_at IS NULL AND e.occurred_at >= ${since} AND e.occurred_at <= ${now}
+    GROUP BY ep.person_id`.execute(db);
+  const asks = await sql<{ person_id: number; asked: number }>`
+    SELECT ap.person_id, COUNT(*) AS asked
+    FROM ask_people ap JOIN asks a ON a.id = ap.ask_id LEFT JOIN interactions i ON i.id = a.interaction_id
+    WHERE ${among('ap.person_id')} AND i.deleted_at IS NULL AND a.direction = 'i-asked' AND a.asked_at >= ${half} AND a.asked_at <= ${now}
+    GROUP BY ap.person_id`.execute(db);
 
   const map = new Map<number, PersonStats>();
   for (const row of people) {
@@ -120,9 +170,6 @@ export async function loadNetwork(db: Kysely<Database>, now: string): Promise<Lo
       quarters: new Set(),
     });
   }
-  // One collator, one sort of everyone (the same order as localeCompare in the default locale).
-  const collator = new Intl.Collator();
-  [...map.values()].sort((a, b) => collator.compare(a.name, b.name)).forEach((person, index) => (person.rank = index));
   for (const row of tags) map.get(row.person_id)?.industries.push(row.tag.slice('industry:'.length).trim());
   for (const row of seen.rows) {
     const person = map.get(row.person_id);
@@ -145,7 +192,7 @@ export async function loadNetwork(db: Kysely<Database>, now: string): Promise<Lo
     const person = map.get(row.person_id);
     if (person) person.myAsks = Number(row.asked);
   }
-  return { people: map, pairs: links.map((row) => [row.person_a_id, row.person_b_id, row.kind]) };
+  return [...map.values()];
 }
 
 const byName = (people: Map<number, PersonStats>) => (a: number, b: number) => people.get(a)!.rank - people.get(b)!.rank;
@@ -233,14 +280,29 @@ function groupBy(active: PersonStats[], everyone: PersonStats[], pick: (person: 
 
 /** My ego network's measures, worked out once per load: the screen and the map both need them. */
 const egoCache = new WeakMap<Loaded, EgoMeasures>();
+/** For a load brought up to date from an earlier one: that one's measures, whose communities may still hold. */
+const egoBefore = new WeakMap<Loaded, EgoMeasures>();
 function egoOf(loaded: Loaded): EgoMeasures {
   let ego = egoCache.get(loaded);
   if (!ego) {
     const active = [...loaded.people.values()].filter((p) => p.recent > 0).map((p) => p.id);
-    ego = egoMeasures(active, loaded.pairs.map(([a, b]) => [a, b] as const));
+    ego = egoMeasures(active, loaded.pairs.map(([a, b]) => [a, b] as const), egoBefore.get(loaded));
     egoCache.set(loaded, ego);
+    egoBefore.delete(loaded);
   }
   return ego;
+}
+
+/**
+ * `next` is `previous` brought up to date: with the same active people and the very same links it shares
+ * the ego measures outright (they are a function of those); otherwise they are worked out again, reusing
+ * the communities if the linked alters and their ties are as they were.
+ */
+export function carryEgo(previous: Loaded, next: Loaded, sameActive: boolean): void {
+  const ego = egoCache.get(previous) ?? egoBefore.get(previous);
+  if (!ego) return;
+  if (sameActive && next.pairs === previous.pairs && egoCache.has(previous)) egoCache.set(next, ego);
+  else egoBefore.set(next, ego);
 }
 
 export async function networkOverview(db: Kysely<Database>, now: string, stage: CareerStage | null): Promise<NetworkOverview> {

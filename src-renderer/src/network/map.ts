@@ -55,6 +55,43 @@ export function startPosition(id: number): { x: number; y: number } {
   return { x: Math.cos(angle) * radius, y: Math.sin(angle) * radius };
 }
 
+/**
+ * Where everyone starts when this session has no layout yet: each group who know each other (the Open
+ * section's communities; else an organization) around its own spot, the largest nearest the middle, and
+ * people in no group on a ring outside. The first frame already shows the network's shape, and ForceAtlas2
+ * refines it rather than untangling a random cloud. Stable: the same graph starts the same way.
+ */
+export function seededStarts(nodes: readonly Pick<GraphNode, 'id' | 'community' | 'organization'>[]): Map<string, { x: number; y: number }> {
+  const groupOf = (node: Pick<GraphNode, 'community' | 'organization'>) => node.community ?? (node.organization ? `org:${node.organization}` : null);
+  const sizes = new Map<string, number>();
+  for (const node of nodes) {
+    const group = groupOf(node);
+    if (group) sizes.set(group, (sizes.get(group) ?? 0) + 1);
+  }
+  const total = Math.max(1, nodes.length);
+  // Groups on a sunflower spiral (golden angle), each on a disc whose area is its share of everyone.
+  const centres = new Map<string, { x: number; y: number; radius: number }>();
+  [...sizes.entries()]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .forEach(([group, size], index) => {
+      const distance = 100 * Math.sqrt((index + 0.5) / Math.max(1, sizes.size));
+      const angle = index * 2.399963;
+      centres.set(group, { x: Math.cos(angle) * distance, y: Math.sin(angle) * distance, radius: Math.max(4, 100 * Math.sqrt(size / total)) });
+    });
+  const starts = new Map<string, { x: number; y: number }>();
+  for (const node of nodes) {
+    const spot = startPosition(node.id);
+    const group = groupOf(node);
+    const centre = group ? centres.get(group) : undefined;
+    if (centre) starts.set(String(node.id), { x: centre.x + (spot.x / 100) * centre.radius, y: centre.y + (spot.y / 100) * centre.radius });
+    else {
+      const length = Math.hypot(spot.x, spot.y) || 1;
+      starts.set(String(node.id), { x: (spot.x / length) * (110 + length / 5), y: (spot.y / length) * (110 + length / 5) });
+    }
+  }
+  return starts;
+}
+
 /** Above this many people the map drops the spokes from me to everyone: thousands of lines into one point hide the links between people. */
 export const ME_SPOKES_MAX = 400;
 /** Above this many links, links are hidden while the camera moves, so panning and zooming stay smooth. */

@@ -1,4 +1,6 @@
 import type { CareerStage, IntroductionOutcome, LinkKind } from '../../../src-main/contract/contract';
+import { api } from '../lib/api';
+import { writeAndTell } from '../lib/journal.svelte';
 
 // The network screen's words, in one place so the screen, the map and the hand-over say the same thing.
 
@@ -8,6 +10,24 @@ export const linkKindLabels: Record<LinkKind, string> = {
   'reports-to': 'reports to',
   'introduced-by-me': 'was introduced by me to',
 };
+
+/**
+ * Notes that `person` knows (works with, reports to...) `other`, through links.create (validated in main like
+ * every link), and says so in a toast. The map's card and the person page both add links with it. Without
+ * anyone chosen nothing is sent: `formError` is the sentence to show by the form; a failed save has its toast.
+ */
+export async function saveLink(
+  person: { id: number; name: string },
+  other: number | null,
+  people: readonly { id: number; name: string }[],
+  kind: LinkKind,
+  details: { sinceOn?: string | null; note?: string } = {},
+): Promise<{ saved: boolean; formError: string | null }> {
+  if (other === null) return { saved: false, formError: 'Choose someone already in your journal.' };
+  const otherName = people.find((p) => p.id === other)?.name ?? 'them';
+  const saved = await writeAndTell(() => api('links.create', { personAId: person.id, personBId: other, kind, ...details }), `Noted: ${person.name} ${linkKindLabels[kind]} ${otherName}.`);
+  return { saved, formError: null };
+}
 
 export const outcomeLabels: Record<IntroductionOutcome, string> = {
   pending: 'Waiting to hear',
