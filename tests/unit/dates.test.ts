@@ -4,6 +4,7 @@ import { describe, expect, test } from 'vitest';
 import {
   dateLabel,
   dateTimeLabel,
+  dayHeading,
   dayLabel,
   dayMonthLabel,
   farAheadQuestion,
@@ -54,6 +55,16 @@ describe.each([
     expect(dayLabel(new Date(2026, 5, 9), now, locale)).toBe('Yesterday');
     expect(plain(dayLabel(afternoon, now, locale))).toBe(weekdayThisYear);
     expect(plain(dayLabel(new Date(2025, 2, 3), now, locale))).toContain('2025');
+  });
+
+  test('every timeline day is headed alike: the day in words, then its date', () => {
+    expect(dayHeading(now, now, locale)).toEqual({ day: 'Today', date: dayMonthLabel(now, locale) });
+    expect(dayHeading(new Date(2026, 5, 9), now, locale).day).toBe('Yesterday');
+    // Last week and three months back: the weekday, then the date, as on a day this week.
+    const weekday = (date: Date) => new Intl.DateTimeFormat(locale, { weekday: 'long' }).format(date);
+    for (const day of [new Date(2026, 5, 6), afternoon]) expect(dayHeading(day, now, locale)).toEqual({ day: weekday(day), date: dayMonthLabel(day, locale) });
+    const lastYear = new Date(2025, 2, 3);
+    expect(dayHeading(lastYear, now, locale)).toEqual({ day: weekday(lastYear), date: longDateLabel(lastYear, locale) });
   });
 
   test('the far-future question names the day in the same voice', () => {

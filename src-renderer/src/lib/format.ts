@@ -93,6 +93,18 @@ export function dayLabel(value: DateInput, now = new Date(), locale?: string): s
   return formatter(locale, options).format(date);
 }
 
+/**
+ * A timeline day's header, in the same two parts for every day: the day in words ("Today", "Yesterday",
+ * the weekday) and its date ("November 29"; with the year when not this year), so a day last week reads
+ * like one this week.
+ */
+export function dayHeading(value: DateInput, now = new Date(), locale?: string): { day: string; date: string } {
+  const date = asDate(value);
+  const days = differenceInCalendarDays(now, date);
+  const day = days === 0 ? 'Today' : days === 1 ? 'Yesterday' : formatter(locale, { weekday: 'long' }).format(date);
+  return { day, date: isSameYear(date, now) ? dayMonthLabel(date, locale) : longDateLabel(date, locale) };
+}
+
 /** "3 days ago", "5 months ago", for last-contact columns. */
 export function sinceLabel(iso: string | null, now = new Date()): string {
   if (!iso) return 'Never';
