@@ -1,5 +1,6 @@
 // Every window size: nothing clipped, overlapping or squeezed to a few letters a line at 1024×640,
-// 1440×900 and 1920×1080; 200 % zoom
+// 1440×900 and 1920×1080, no list with more than one solid button, and at 1920×1080 no screen a narrow
+// column in an empty window; 200 % zoom
 // (a 1024×640 window is 512×320 CSS pixels) still usable; reduced motion stops every transition and
 // animation. Checked with bounding boxes and computed styles on the sample journal.
 import type { Page } from 'playwright-core';
@@ -74,6 +75,11 @@ async function layoutFaults(page: Page): Promise<string[]> {
           if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1) faults.push(`overlap: ${describe(kids[i]!.child)} / ${describe(kids[j]!.child)}`);
         }
     }
+    // One solid button in a list at most: a solid one on every row (eleven “Record a give”) says nothing.
+    for (const list of main.querySelectorAll('ul, ol, tbody, [role="list"], [role="grid"]')) {
+      const solid = [...list.querySelectorAll('.btn-primary')].filter((button) => button.getBoundingClientRect().width > 0);
+      if (solid.length > 1) faults.push(`${solid.length} solid buttons in one list: ${describe(list)}`);
+    }
     // Text squeezed into a column a few characters wide ("Boar / d pre- / read"): a word broken inside
     // itself across lines (a break after a hyphen or dash is a word's own), or a text of three lines or
     // more holding fewer than eight characters a line. Each text node's line boxes are measured.
@@ -108,6 +114,30 @@ async function layoutFaults(page: Page): Promise<string[]> {
   });
 }
 
+/**
+ * How much of the main column's width the screen uses: from the leftmost to the rightmost thing one can
+ * see (text, or a box with a fill or an edge), as a share of the column.
+ */
+async function widthUsed(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const main = document.querySelector('main')!;
+    const view = main.getBoundingClientRect();
+    let left = Infinity;
+    let right = -Infinity;
+    for (const element of main.querySelectorAll<HTMLElement>('*')) {
+      const box = element.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0 || box.bottom < view.top || box.top > view.bottom) continue;
+      const style = getComputedStyle(element);
+      const seen = style.backgroundColor !== 'rgba(0, 0, 0, 0)' || parseFloat(style.borderLeftWidth) > 0 || parseFloat(style.borderRightWidth) > 0
+        || [...element.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && node.textContent!.trim());
+      if (!seen) continue;
+      left = Math.min(left, box.left);
+      right = Math.max(right, box.right);
+    }
+    return right > left ? (right - left) / view.width : 0;
+  });
+}
+
 async function loadSample(running: { journal: { call: (name: string, input: unknown) => Promise<{ ok: boolean }> } }, app: Page) {
   expect((await running.journal.call('journal.loadSample', {})).ok).toBe(true);
   await reloadApp(app, 'Timeline');
@@ -122,6 +152,11 @@ for (const size of [{ width: 1024, height: 640 }, { width: 1440, height: 900 }, 
     for (const screen of screens) {
       await show(app, screen);
       faults.push(...(await layoutFaults(app)).map((fault) => `${screen.name}: ${fault}`));
+      // A wide window is used, not a narrow column between empty margins.
+      if (size.width >= 1920) {
+        const used = await widthUsed(app);
+        if (used < 0.6) faults.push(`${screen.name}: uses ${Math.round(used * 100)} % of the width`);
+      }
     }
     expect(faults).toEqual([]);
   });
@@ -138,7 +173,7 @@ test('the check sees text squeezed to a few letters a line, broken inside a word
   expect((await layoutFaults(app)).some((fault) => fault.startsWith('word broken across lines: '))).toBe(true);
   await squeeze.evaluate((style) => (style.textContent = 'main .head p { width: 4ch; overflow-wrap: normal; }'));
   expect(await layoutFaults(app)).toEqual(expect.arrayContaining([expect.stringMatching(/^squeezed to \d characters a line: p\.muted/)]));
-  await squeeze.evaluate((style) => style.remove());
+  await squeeze.evaluate((style) => (style as HTMLStyleElement).remove());
   expect(await layoutFaults(app)).toEqual([]);
 });
 
