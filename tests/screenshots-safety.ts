@@ -1,6 +1,6 @@
 // `node --import tsx tests/screenshots-safety.ts [outDir] [--only=wal]`: the recovery screen (a damaged journal
 // with a backup), Settings → Backups, and the notice of a -wal moved aside on open, light and dark, at 1024×640,
-// 1280×800 and 1920×1080. Needs `npm run build`.
+// 1280×800, 1440×900 and 1920×1080. Needs `npm run build`.
 // The README shows recovery-light.png and settings-backups-light.png (1280×800) from resources/screenshots.
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -17,6 +17,7 @@ const outDir = process.argv.slice(2).find((arg) => !arg.startsWith('--')) ?? joi
 const sizes = [
   { width: 1024, height: 640 },
   { width: 1280, height: 800 },
+  { width: 1440, height: 900 },
   { width: 1920, height: 1080 },
 ];
 const browser = await chromium.launch(chromiumLaunch);

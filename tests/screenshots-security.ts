@@ -1,5 +1,5 @@
 // `node --import tsx tests/screenshots-security.ts [outDir]`: #12's screens (lock screen, passphrase
-// set-up, Settings › Security, privacy screen) in both themes at 1024x640 and 1920x1080, for looking at.
+// set-up, Settings › Security, privacy screen) in both themes at 1024x640, 1440x900 and 1920x1080, for looking at.
 // resources/screenshots/unlock-light.png (the README's) is the 1024x640 light lock screen.
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -14,7 +14,7 @@ await mkdir(outDir, { recursive: true });
 const dir = await mkdtemp(join(tmpdir(), 'confidant-shots-sec-'));
 try {
   for (const theme of ['light', 'dark'] as const) {
-    for (const [width, height] of [[1024, 640], [1920, 1080]] as const) {
+    for (const [width, height] of [[1024, 640], [1440, 900], [1920, 1080]] as const) {
       const tag = `${theme}-${width}`;
       const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 1, colorScheme: theme });
       // Lock screen: a passphrase journal, opened again.

@@ -1,4 +1,6 @@
-// Every window size: nothing clipped or overlapping at 1024×640, 1440×900 and 1920×1080; 200 % zoom
+// Every window size: nothing clipped, overlapping or squeezed to a few letters a line at 1024×640,
+// 1440×900 and 1920×1080, no list with more than one solid button, and at 1920×1080 no screen a narrow
+// column in an empty window; 200 % zoom
 // (a 1024×640 window is 512×320 CSS pixels) still usable; reduced motion stops every transition and
 // animation. Checked with bounding boxes and computed styles on the sample journal.
 import type { Page } from 'playwright-core';
@@ -9,6 +11,8 @@ const screens: { name: string; key: string; heading: string; tab?: string }[] = 
   { name: 'people', key: 'Control+2', heading: 'People' },
   { name: 'reciprocity ledger', key: 'Control+3', heading: 'Reciprocity', tab: 'Ledger' },
   { name: 'reciprocity give first', key: 'Control+3', heading: 'Reciprocity', tab: 'Give first' },
+  { name: 'reciprocity thanks owed', key: 'Control+3', heading: 'Reciprocity', tab: 'Thanks owed' },
+  { name: 'reciprocity commitments', key: 'Control+3', heading: 'Reciprocity', tab: 'Commitments' },
   { name: 'reciprocity keep in touch', key: 'Control+3', heading: 'Reciprocity', tab: 'Keep in touch' },
   { name: 'associations', key: 'Control+4', heading: 'Associations' },
   { name: 'review', key: 'Control+5', heading: 'Quarterly review' },
@@ -71,7 +75,66 @@ async function layoutFaults(page: Page): Promise<string[]> {
           if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1) faults.push(`overlap: ${describe(kids[i]!.child)} / ${describe(kids[j]!.child)}`);
         }
     }
+    // One solid button in a list at most: a solid one on every row (eleven “Record a give”) says nothing.
+    for (const list of main.querySelectorAll('ul, ol, tbody, [role="list"], [role="grid"]')) {
+      const solid = [...list.querySelectorAll('.btn-primary')].filter((button) => button.getBoundingClientRect().width > 0);
+      if (solid.length > 1) faults.push(`${solid.length} solid buttons in one list: ${describe(list)}`);
+    }
+    // Text squeezed into a column a few characters wide ("Boar / d pre- / read"): a word broken inside
+    // itself across lines (a break after a hyphen or dash is a word's own), or a text of three lines or
+    // more holding fewer than eight characters a line. Each text node's line boxes are measured.
+    const lineTops = (rects: DOMRectList) => new Set([...rects].filter((rect) => rect.width > 0).map((rect) => Math.round(rect.top / 4))).size;
+    const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+      const text = node.data;
+      const owner = node.parentElement;
+      if (!owner || !text.trim() || owner.closest('.visually-hidden, [aria-hidden="true"], svg, canvas, script, style, textarea, pre, code')) continue;
+      range.selectNodeContents(node);
+      const box = range.getBoundingClientRect();
+      // The whole screen, not only its visible part: a panel below the fold is read too, once scrolled to.
+      if (box.height === 0) continue;
+      const lines = lineTops(range.getClientRects());
+      if (lines < 2) continue;
+      const characters = text.replace(/\s+/g, ' ').trim().length;
+      let broken: string | null = null;
+      for (const match of text.matchAll(/[^\s\-\u2010\u2013\u2014\u00ad]{2,}/g)) {
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        if (lineTops(range.getClientRects()) > 1) {
+          broken = match[0];
+          break;
+        }
+      }
+      const where = `${describe(owner)} (${Math.round(box.width)} px wide)`;
+      if (broken) faults.push(`word broken across lines: “${broken}” in ${where}`);
+      else if (lines >= 3 && characters / lines < 8) faults.push(`squeezed to ${Math.round(characters / lines)} characters a line: ${where}`);
+    }
     return [...new Set(faults)];
+  });
+}
+
+/**
+ * How much of the main column's width the screen uses: from the leftmost to the rightmost thing one can
+ * see (text, or a box with a fill or an edge), as a share of the column.
+ */
+async function widthUsed(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const main = document.querySelector('main')!;
+    const view = main.getBoundingClientRect();
+    let left = Infinity;
+    let right = -Infinity;
+    for (const element of main.querySelectorAll<HTMLElement>('*')) {
+      const box = element.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0 || box.bottom < view.top || box.top > view.bottom) continue;
+      const style = getComputedStyle(element);
+      const seen = style.backgroundColor !== 'rgba(0, 0, 0, 0)' || parseFloat(style.borderLeftWidth) > 0 || parseFloat(style.borderRightWidth) > 0
+        || [...element.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && node.textContent!.trim());
+      if (!seen) continue;
+      left = Math.min(left, box.left);
+      right = Math.max(right, box.right);
+    }
+    return right > left ? (right - left) / view.width : 0;
   });
 }
 
@@ -81,7 +144,7 @@ async function loadSample(running: { journal: { call: (name: string, input: unkn
 }
 
 for (const size of [{ width: 1024, height: 640 }, { width: 1440, height: 900 }, { width: 1920, height: 1080 }]) {
-  test(`at ${size.width}×${size.height} no screen is clipped, cut or overlapping`, async ({ app, running }) => {
+  test(`at ${size.width}×${size.height} no screen is clipped, cut, overlapping or squeezed`, async ({ app, running }) => {
     test.setTimeout(120_000);
     await app.setViewportSize(size);
     await loadSample(running, app);
@@ -89,10 +152,30 @@ for (const size of [{ width: 1024, height: 640 }, { width: 1440, height: 900 }, 
     for (const screen of screens) {
       await show(app, screen);
       faults.push(...(await layoutFaults(app)).map((fault) => `${screen.name}: ${fault}`));
+      // A wide window is used, not a narrow column between empty margins.
+      if (size.width >= 1920) {
+        const used = await widthUsed(app);
+        if (used < 0.6) faults.push(`${screen.name}: uses ${Math.round(used * 100)} % of the width`);
+      }
     }
     expect(faults).toEqual([]);
   });
 }
+
+test('the check sees text squeezed to a few letters a line, broken inside a word or not', async ({ app, running }) => {
+  await app.setViewportSize({ width: 1024, height: 640 });
+  await loadSample(running, app);
+  await show(app, screens.find((screen) => screen.name === 'review')!);
+  expect(await layoutFaults(app)).toEqual([]);
+  // The heading's line of dates in a column four letters wide: broken inside its words, then (words kept
+  // whole, so they spill) still a few letters a line.
+  const squeeze = await app.addStyleTag({ content: 'main .head p { width: 4ch; overflow-wrap: anywhere; }' });
+  expect((await layoutFaults(app)).some((fault) => fault.startsWith('word broken across lines: '))).toBe(true);
+  await squeeze.evaluate((style) => (style.textContent = 'main .head p { width: 4ch; overflow-wrap: normal; }'));
+  expect(await layoutFaults(app)).toEqual(expect.arrayContaining([expect.stringMatching(/^squeezed to \d characters a line: p\.muted/)]));
+  await squeeze.evaluate((style) => (style as HTMLStyleElement).remove());
+  expect(await layoutFaults(app)).toEqual([]);
+});
 
 test('at 200 % zoom (512×320 CSS pixels) every screen fits its width and an entry can still be logged', async ({ app, running }) => {
   test.setTimeout(120_000);
