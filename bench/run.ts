@@ -119,6 +119,8 @@ try {
     { screen: 'people', name: 'people.window (first window)', run: () => api('people.window', { limit: 200 }) },
     { screen: 'people', name: 'people.window (filter, by last contact)', run: (i) => api('people.window', { query: i % 2 ? 'priya' : 'northwnd', sort: 'lastInteractionAt', descending: true, limit: 200 }) },
     { screen: 'log', name: 'people.list', run: () => api('people.list', undefined) },
+    // The pickers (log form, give/ask form, merge): a few letters typed, then more, and nothing typed.
+    { screen: 'log', name: 'people.find (picker)', run: (i) => api('people.find', { query: ['', 'p', 'pri', 'priya o', 'okon', 'northwnd'][i % 6]!, limit: 8 }) },
     { screen: 'person', name: 'people.get', run: (i) => api('people.get', { id: someone(i) }) },
     { screen: 'person', name: 'interactions.timeline (a person)', run: (i) => api('interactions.timeline', { limit: 50, personId: someone(i) }) },
     { screen: 'person', name: 'reciprocity.person', run: (i) => api('reciprocity.person', { personId: someone(i) }) },
