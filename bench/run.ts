@@ -12,7 +12,8 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Fuse from 'fuse.js';
-import { Journal, openJournal } from '../src-main/core/index.js';
+import { Journal, openJournal, type JournalDb } from '../src-main/core/index.js';
+import { Rng } from '../resources/sample/prng.js';
 import { matchExpression } from '../src-main/core/search/fts.js';
 import { FuzzyIndex } from '../src-main/core/search/fuzzy.js';
 import { parseQuery } from '../src-main/core/search/query.js';
@@ -61,6 +62,8 @@ try {
   const data = describe(journalDb.raw, { people, interactions });
   const journal = new Journal(journalDb, { readSample: async () => ({}) });
   const { raw } = journalDb;
+  const meetings = fillCalendar(raw, seed);
+  if (meetings) log(`added ${meetings} calendar meetings in the last two weeks, for the sidebar's meetings to log`);
 
   // The harder mix: the five commonest words (in most notes), 1–3 letter prefixes, four-word queries,
   // misspellings, filters alone and with words, and a third of it with confidential notes included.
@@ -113,6 +116,8 @@ try {
   const quarterNow = '2025-Q4';
   const allScreenCalls: { name: string; screen: string; run: (i: number) => Promise<unknown> }[] = [
     { screen: 'window', name: 'journal.info', run: () => api('journal.info', undefined) },
+    // The sidebar's count of meetings to log, asked at start and after every write.
+    { screen: 'window', name: 'calendar.toLog', run: () => api('calendar.toLog', { now: '2026-01-01T12:00:00.000Z' }) },
     { screen: 'timeline', name: 'interactions.timeline (first page)', run: () => api('interactions.timeline', { limit: 50 }) },
     { screen: 'timeline', name: 'associations.pace', run: () => api('associations.pace', { now: '2026-01-01T12:00:00.000Z' }) },
     // The People table's first window (PeopleView), a filter typed into it, and the whole list the pickers read.
@@ -333,6 +338,34 @@ try {
   await journal.close();
 } finally {
   rmSync(dir, { recursive: true, force: true }); // a --journal= elsewhere is kept
+}
+
+/**
+ * A calendar with meetings over the journal's last two weeks (as of 2026-01-01), a few a day: attendees
+ * by the names of people in the journal (some written "Last, First", some misspelled, some unknown), so
+ * the sidebar's meetings-to-log count does the matching it does for a real user. Once per journal.
+ */
+function fillCalendar(raw: JournalDb['raw'], seed: number): number {
+  if ((raw.prepare('SELECT COUNT(*) FROM calendar_occurrences').pluck().get() as number) > 0) return 0;
+  const rng = new Rng(seed + 7);
+  const names = raw.prepare('SELECT name FROM people ORDER BY id').pluck().all() as string[];
+  const source = raw.prepare(`INSERT INTO calendar_sources (kind, name, created_at) VALUES ('import', 'Bench calendar', ?)`).run(new Date().toISOString()).lastInsertRowid;
+  const insert = raw.prepare(`INSERT INTO calendar_occurrences (source_id, uid, recurrence_id, starts_at, ends_at, title, attendees) VALUES (?, ?, '', ?, ?, ?, ?)`);
+  const end = Date.parse('2026-01-01T09:00:00.000Z');
+  const count = 150;
+  raw.transaction(() => {
+    for (let i = 0; i < count; i += 1) {
+      const startsAt = end - Math.floor(rng.next() * 14 * 86_400_000);
+      const attendees = Array.from({ length: 1 + Math.floor(rng.next() * 4) }, (_, j) => {
+        const name = names[Math.floor(rng.next() * names.length)]!;
+        const roll = rng.next();
+        const written = roll < 0.15 ? name.split(' ').reverse().join(', ') : roll < 0.25 ? name.replace(/[aeiou](?=[^aeiou]*$)/, '') : roll < 0.35 ? `Guest ${i}-${j}` : name;
+        return { name: written, email: null };
+      });
+      insert.run(source, `bench-${i}`, new Date(startsAt).toISOString(), new Date(startsAt + 1_800_000).toISOString(), `Bench meeting ${i}`, JSON.stringify(attendees));
+    }
+  })();
+  return count;
 }
 
 // Measurement helpers.

@@ -2,12 +2,12 @@
 // behave exactly as a fresh one: the same answers, a fresh one while it is still being read, the new shape
 // after a schema change, and a bounded number kept.
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
-import { Kysely, sql } from 'kysely';
+import { Kysely, sql, type Generated } from 'kysely';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { ImmediateSqliteDialect, keepingStatements } from '../../src-main/core/db/dialect.js';
 
 interface Db {
-  notes: { id: number; text: string };
+  notes: { id: Generated<number>; text: string };
 }
 
 let raw: BetterSqlite3.Database;

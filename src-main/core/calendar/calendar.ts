@@ -187,6 +187,8 @@ export async function meetingsToLog(db: Kysely<Database>, now: string, days: num
     .where((eb) => eb.or([eb('state', 'is', null), eb('state', '=', 'later')]))
     .orderBy('starts_at', 'desc')
     .execute();
+  // No meetings in the window (no calendar, or all logged): nobody to match, nothing more to read.
+  if (rows.length === 0) return { now, since, open: [], later: [], today: 0 };
   const own = new Set(await ownEmails(db));
   const emails = rows.flatMap((row) => (JSON.parse(row.attendees) as CalendarAttendee[]).flatMap((a) => (a.email ? [a.email] : [])));
   const organizers = rows.flatMap((row) => (row.organizer ? [(JSON.parse(row.organizer) as CalendarAttendee).email ?? ''] : []));
