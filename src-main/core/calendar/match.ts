@@ -32,9 +32,9 @@ interface Names {
 const namesKept = new WeakMap<object, Names>();
 
 /**
- * Who is in the journal, kept between calls while the people revision stays where it was. Only read
- * calls ask (meetings to log, reminders): they see committed rows, so a kept copy is never of a write
- * that was rolled back.
+ * Who is in the journal, kept between calls while the people revision stays where it was. Only meetings
+ * to log and reminders ask, before their call writes anything: they see committed rows, so a kept copy
+ * is never of a write that was then rolled back. A caller that writes people first must not ask.
  */
 async function namesOf(db: Kysely<Database>): Promise<Names> {
   const row = await db.selectFrom('search_revision').select('revision').where('scope', '=', 'people').executeTakeFirst();

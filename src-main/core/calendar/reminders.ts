@@ -198,19 +198,25 @@ export async function remindersDue(db: Kysely<Database>, now: string): Promise<R
 
   // Help received more than a week ago and never thanked.
   const before = new Date(Date.parse(now) - THANKS_AFTER_DAYS * 86_400_000).toISOString();
-  const { rows: owed } = await sql<{ description: string; names: string }>`
-    SELECT e.description, (SELECT group_concat(p.name, ', ') FROM exchange_people ep JOIN people p ON p.id = ep.person_id WHERE ep.exchange_id = e.id) AS names
+  const { rows: owed } = await sql<{ id: number; description: string }>`
+    SELECT e.id, e.description
     FROM exchanges e LEFT JOIN interactions i ON i.id = e.interaction_id
     WHERE e.direction = 'received' AND e.occurred_at < ${before} AND (e.interaction_id IS NULL OR i.deleted_at IS NULL)
       AND NOT EXISTS (SELECT 1 FROM thanks t WHERE t.exchange_id = e.id)
     ORDER BY e.occurred_at`.execute(db);
   if (owed.length > 0) {
+    // The notification names the first three (list() shows no more): only theirs are read.
+    const first = owed.slice(0, 3);
+    const { rows: named } = await sql<{ id: number; names: string }>`
+      SELECT ep.exchange_id AS id, group_concat(p.name, ', ') AS names FROM exchange_people ep JOIN people p ON p.id = ep.person_id
+      WHERE ep.exchange_id IN (${sql.join(first.map((row) => row.id))}) GROUP BY ep.exchange_id`.execute(db);
+    const namesOf = new Map(named.map((row) => [row.id, row.names]));
     add(
       'thanks',
       {
         key: `thanks:${today}`,
         title: plural(owed.length, 'thank-you owed', 'thank-yous owed'),
-        body: list(owed.map((row) => (row.names ? `${row.names}: ${row.description}` : row.description))),
+        body: list([...first.map((row) => (namesOf.get(row.id) ? `${namesOf.get(row.id)}: ${row.description}` : row.description)), ...owed.slice(3).map((row) => row.description)]),
         privateBody: 'Some help you received has not been thanked yet.',
         count: owed.length,
         target: 'thanks',
@@ -238,8 +244,8 @@ export interface KeepInTouchState {
 export async function keepInTouch(db: Kysely<Database>, now: string): Promise<KeepInTouchState[]> {
   const { rows } = await sql<{ id: number; name: string; cadence_days: number; cadence_max_days: number | null; created_at: string; last_at: string | null }>`
     SELECT p.id, p.name, p.cadence_days, p.cadence_max_days, p.created_at,
-      (SELECT MAX(i.occurred_at) FROM interaction_people ip JOIN interactions i ON i.id = ip.interaction_id
-        WHERE ip.person_id = p.id AND i.deleted_at IS NULL AND i.occurred_at <= ${now}) AS last_at
+      -- Live contacts by person and date, kept by triggers (migrations/0012): one seek per person.
+      (SELECT MAX(pc.occurred_at) FROM person_contacts pc WHERE pc.person_id = p.id AND pc.occurred_at <= ${now}) AS last_at
     FROM people p WHERE p.cadence_days IS NOT NULL ORDER BY p.name COLLATE NOCASE`.execute(db);
   const today = dayDate(localDay(now));
   return rows
