@@ -178,3 +178,23 @@ test('a long ledger comes a window at a time: sorted and filtered by the core, t
   await expect(app.getByRole('status').getByText('68 of 205')).toBeVisible();
   await expect(rows).toHaveCount(69);
 });
+
+test('a long queue draws fifty at a time, counts the whole of it, and shows the rest when asked', async ({ app, running }) => {
+  const ana = await call<Person>(running.journal, 'people.create', { name: 'Ana Ruiz' });
+  for (let i = 0; i < 57; i++) {
+    await call(running.journal, 'exchanges.create', { direction: 'received', kind: 'advice', description: `Help ${i + 1}`, occurredAt: daysAgo(200 - i), personIds: [ana.id] });
+  }
+  await openReciprocity(app);
+  await app.getByRole('tab', { name: /Thanks owed/ }).click();
+  await expect(app.getByRole('tab', { name: /Thanks owed/ })).toContainText('57');
+  const owed = app.getByRole('list', { name: 'Thanks owed' });
+  await expect(owed.getByRole('listitem')).toHaveCount(50);
+  await expect(owed.getByRole('listitem').first()).toContainText('Help 1'); // oldest first, as before
+
+  const more = app.getByRole('button', { name: 'Show 7 more of 57 thanks owed' });
+  await more.focus();
+  await app.keyboard.press('Enter');
+  await expect(owed.getByRole('listitem')).toHaveCount(57);
+  await expect(owed.getByRole('listitem').last()).toContainText('Help 57');
+  await expect(more).toHaveCount(0);
+});

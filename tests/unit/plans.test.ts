@@ -2,6 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { CallInput } from '../../src-main/contract/contract.js';
 import type { CallName } from '../../src-main/contract/names.js';
 import type { Journal } from '../../src-main/core/index.js';
+import { forgetKeptStatements } from '../../src-main/core/db/dialect.js';
 import { addInteraction, addPerson, at, call, describe, expect, newPerson, test } from './helpers.js';
 
 // The hot queries' plans, as SQLite would run them: every statement a screen's call makes is captured and
@@ -18,6 +19,9 @@ interface Captured {
 /** Records every statement prepared on the connection and the parameters it ran with. */
 function capture(raw: BetterSqlite3.Database): { statements: Captured[]; stop: () => void } {
   const statements: Captured[] = [];
+  // Kysely's statements are kept prepared (db/dialect.ts): forgotten here, so each one the call runs is
+  // prepared, and seen, anew; and again at the end, so none wrapped here outlives the capture.
+  forgetKeptStatements(raw);
   const prepare = raw.prepare.bind(raw);
   raw.prepare = ((source: string) => {
     const statement = prepare(source);
@@ -30,7 +34,13 @@ function capture(raw: BetterSqlite3.Database): { statements: Captured[]; stop: (
     }
     return statement;
   }) as typeof raw.prepare;
-  return { statements, stop: () => void (raw.prepare = prepare) };
+  return {
+    statements,
+    stop: () => {
+      raw.prepare = prepare;
+      forgetKeptStatements(raw);
+    },
+  };
 }
 
 async function plansOf<K extends CallName>(journal: Journal, raw: BetterSqlite3.Database, name: K, input?: CallInput<K>) {

@@ -68,6 +68,13 @@ class ImmediateSqliteDriver extends SqliteDriver {
   }
 }
 
+const keptFor = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>();
+
+/** Lets go of every statement kept for `raw`: the next of each is prepared again (tests that watch prepare). */
+export function forgetKeptStatements(raw: BetterSqlite3.Database): void {
+  keptFor.get(raw)?.clear();
+}
+
 /**
  * The connection as Kysely sees it, with its statements kept prepared. Kysely prepares every query anew,
  * which is a third of a plain log's time in SQLite (seven prepares, ~0.5 ms); a statement is reused
@@ -77,6 +84,7 @@ class ImmediateSqliteDriver extends SqliteDriver {
  */
 export function keepingStatements(raw: BetterSqlite3.Database): SqliteDatabase {
   const kept = new Map<string, BetterSqlite3.Statement>();
+  keptFor.set(raw, kept);
   return {
     close: () => {
       kept.clear();
