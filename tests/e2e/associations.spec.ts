@@ -155,3 +155,20 @@ test('the review of a past quarter shows its counts, and its Markdown export has
   for (const secret of ['CONFIDENTIAL-NOTE', 'reorg', 'SECRET-ADVICE', 'Ordinary notes']) expect(markdown).not.toContain(secret);
   expect(running.foreignRequests).toEqual([]);
 });
+
+test('a review panel with many people draws fifty, counts them all, and shows the rest when asked', async ({ app, running }) => {
+  const { journal } = running;
+  // 53 people met for the first time this quarter.
+  for (let i = 0; i < 53; i++) {
+    const person = await call<Person>(journal, 'people.create', { name: `Guest ${String(i + 1).padStart(2, '0')}` });
+    await call(journal, 'interactions.create', { occurredAt: new Date(Date.now() - (i + 1) * 60_000).toISOString(), kind: 'coffee', title: `Coffee ${i + 1}`, personIds: [person.id] });
+  }
+  await reloadApp(app, 'Timeline');
+  await app.keyboard.press('Control+5');
+  const panel = app.getByRole('region', { name: 'New people met' });
+  await expect(panel.getByRole('listitem')).toHaveCount(50);
+  await expect(app.getByRole('definition').filter({ hasText: /^53/ }).first()).toBeVisible();
+  await panel.getByRole('button', { name: 'Show 3 more of 53 new people' }).click();
+  await expect(panel.getByRole('listitem')).toHaveCount(53);
+  await expect(panel.getByRole('button', { name: /^Show \d+ more/ })).toHaveCount(0);
+});
