@@ -19,7 +19,7 @@ import {
 } from '../interactions/interactions.js';
 import { createPerson, getPerson, listPeople, updatePerson } from '../people/people.js';
 import { findPeople, PeopleFinder } from '../people/finder.js';
-import { peopleWindow } from '../people/window.js';
+import { organizations, peopleWindow } from '../people/window.js';
 import { getAsk, getCommitment, getExchange } from '../reciprocity/items.js';
 import { associationHandlers } from '../associations/handlers.js';
 import { calendarHandlers } from '../calendar/handlers.js';
@@ -54,6 +54,7 @@ export const readCalls: ReadonlySet<CallName> = new Set<CallName>([
   'people.list',
   'people.window',
   'people.find',
+  'people.organizations',
   'people.get',
   'interactions.timeline',
   'interactions.get',
@@ -144,6 +145,7 @@ export class Journal {
       'people.list': () => listPeople(db),
       'people.window': (input) => peopleWindow(db, finder, input),
       'people.find': (input) => findPeople(db, finder, input),
+      'people.organizations': () => organizations(db, finder),
       'people.get': ({ id }) => getPerson(db, id),
       'people.create': async (fields) => getPerson(db, await db.transaction().execute((trx) => createPerson(trx, fields))),
       'people.update': async ({ id, ...fields }) => {
