@@ -170,7 +170,7 @@ try {
     };
     setImmediate(tick);
     const t = performance.now();
-    await new FuzzyIndex().correct(journalDb.db, 'calibraton', false);
+    await new FuzzyIndex(raw).correct(journalDb.db, 'calibraton', false);
     rebuild.push(performance.now() - t);
     running = false;
   }

@@ -127,7 +127,7 @@ export class Journal {
     // middle of: that is undone before anything is read (one indexed look when there is none).
     if (!journal.readonly) undoUnfinishedImports(journal.raw);
     // fuse.js indexes held for the life of the journal; they rebuild themselves when the data changes.
-    const fuzzy = new FuzzyIndex();
+    const fuzzy = new FuzzyIndex(journal.raw);
     // Everyone's folded names and words for the People filter and the pickers, kept by the people revision.
     const finder = new PeopleFinder();
     this.importer = new Importer(journal, {
