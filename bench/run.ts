@@ -120,12 +120,13 @@ try {
     { screen: 'window', name: 'calendar.toLog', run: () => api('calendar.toLog', { now: '2026-01-01T12:00:00.000Z' }) },
     { screen: 'timeline', name: 'interactions.timeline (first page)', run: () => api('interactions.timeline', { limit: 50 }) },
     { screen: 'timeline', name: 'associations.pace', run: () => api('associations.pace', { now: '2026-01-01T12:00:00.000Z' }) },
-    // The People table's first window (PeopleView), a filter typed into it, and the whole list the pickers read.
+    // The People table's first window (PeopleView) and a filter typed into it, and the hand-over's organizations
+    // (no screen reads the whole list any more: the pickers and the palette ask people.find).
     { screen: 'people', name: 'people.window (first window)', run: () => api('people.window', { limit: 200 }) },
     { screen: 'people', name: 'people.window (filter, by last contact)', run: (i) => api('people.window', { query: i % 2 ? 'priya' : 'northwnd', sort: 'lastInteractionAt', descending: true, limit: 200 }) },
-    { screen: 'log', name: 'people.list', run: () => api('people.list', undefined) },
-    // The pickers (log form, give/ask form, merge): a few letters typed, then more, and nothing typed.
+    // The pickers (log form, give/ask form, merge) and the palette: a few letters typed, then more, and nothing typed.
     { screen: 'log', name: 'people.find (picker)', run: (i) => api('people.find', { query: ['', 'p', 'pri', 'priya o', 'okon', 'northwnd'][i % 6]!, limit: 8 }) },
+    { screen: 'network', name: 'people.organizations', run: () => api('people.organizations', undefined) },
     { screen: 'person', name: 'people.get', run: (i) => api('people.get', { id: someone(i) }) },
     { screen: 'person', name: 'interactions.timeline (a person)', run: (i) => api('interactions.timeline', { limit: 50, personId: someone(i) }) },
     { screen: 'person', name: 'reciprocity.person', run: (i) => api('reciprocity.person', { personId: someone(i) }) },
@@ -176,7 +177,7 @@ try {
     };
     setImmediate(tick);
     const t = performance.now();
-    await new FuzzyIndex().correct(journalDb.db, 'calibraton', false);
+    await new FuzzyIndex(raw).correct(journalDb.db, 'calibraton', false);
     rebuild.push(performance.now() - t);
     running = false;
   }

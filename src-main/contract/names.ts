@@ -18,6 +18,7 @@ export const callNames = [
   'people.list',
   'people.window',
   'people.find',
+  'people.organizations',
   'people.get',
   'people.create',
   'people.update',

@@ -17,6 +17,8 @@ export const peopleContract = {
         allyRole: z.enum(allyRoles, { error: `Ally role must be one of: ${allyRoles.join(', ')}.` }).nullish(),
         level: z.enum(levels, { error: 'Level must be senior, peer or junior.' }).nullish(),
         placement: z.enum(['inside', 'outside'], { error: 'Placement must be inside or outside.' }).nullish(),
+        /** Only the people at this organization, as it is written on them. */
+        organization: z.string({ error: 'The organization must be text.' }).max(200, { error: 'The organization must be at most 200 characters.' }).nullish(),
         dueOnly: z.boolean({ error: 'Due only must be true or false.' }).optional(),
         sort: z.enum(peopleSorts, { error: `Sort by one of: ${peopleSorts.join(', ')}.` }).optional(),
         descending: z.boolean({ error: 'Descending must be true or false.' }).optional(),
@@ -28,6 +30,9 @@ export const peopleContract = {
       .strict(),
     result: of<PeopleWindow>(),
   },
+  // The organizations people are at, each once, in name order: the hand-over's "add everyone there"
+  // reads these names, and the people of one when it is chosen (people.window), not everyone's summary.
+  'people.organizations': { input: z.object({}, { error: 'This request takes no input.' }).strict().optional(), result: of<string[]>() },
   // The pickers' question (who was there, who a give or a promise is with, whom to merge into): the few
   // people that fit what was typed, best first, instead of everyone's summary (2 MB at 5,000 people).
   // With nothing typed: the people met most recently. An exact name (case and accents aside) comes first.

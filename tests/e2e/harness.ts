@@ -41,6 +41,8 @@ export interface RunningApp {
   readonly session: JournalSession;
   /** Every shell call the page made (dialogs, settings, quit...), in order, with its parsed input. */
   shellCalls: { name: string; input: unknown }[];
+  /** The name of every journal call the page made, in order: what a screen reads. */
+  journalCalls: string[];
   /** Does what main does when the worker dies: calls fail at once, journal.status says 'stopped'. */
   stopJournal(): Promise<void>;
   /** Every request the page made to anything but the app's own bundle. */
@@ -106,6 +108,7 @@ export async function launchApp(
   const savedFiles: SavedFile[] = [];
   const saveDir = await mkdtemp(join(tmpdir(), 'confidant-saved-'));
   const shellCalls: { name: string; input: unknown }[] = [];
+  const journalCalls: string[] = [];
   const settings = new SettingsStore(options.settingsPath ?? `${journalPath}.settings.json`);
   // Node equivalents of main's native actions: each is recorded; dialogs answer what the test chose.
   const actions: ShellActions = {
@@ -146,6 +149,7 @@ export async function launchApp(
       shellCalls.push({ name, input });
       return handleShellCall(name, input, actions, settings);
     }
+    journalCalls.push(String(name));
     if (problem) {
       if (name === 'journal.status') return { ok: true, value: { state: 'unavailable', problem } };
       return { ok: false, error: { code: 'journal-unavailable', message: problem.message } };
@@ -188,6 +192,7 @@ export async function launchApp(
       return session;
     },
     shellCalls,
+    journalCalls,
     foreignRequests,
     savedFiles,
     stopJournal: async () => {

@@ -169,6 +169,37 @@ test('hand over the sponsors to a successor: the exported HTML has the why and t
   await expect(app.getByRole('status').getByText(/Exported handover-.*\.html with 1 person\./)).toBeVisible();
 });
 
+// #11: no screen reads everyone's summary (2 MB at 5,000 people) to offer a few names: the fields ask the
+// journal for the names that fit what is typed, and the hand-over reads an organization's people when added.
+test('the hand-over adds an organization and someone by name, the palette opens a person, a link is noted: none reads everyone', async ({ app, running }) => {
+  await seed(running.journal);
+  await openNetwork(app);
+  await app.getByRole('tab', { name: 'Hand over' }).click();
+  await app.getByLabel('Organization').selectOption('Northwind');
+  await app.getByRole('button', { name: 'Add everyone there' }).click();
+  const pack = app.getByRole('list', { name: 'People in the pack' });
+  await expect(pack.getByRole('listitem')).toHaveCount(2);
+  await app.getByRole('combobox', { name: 'Add by name' }).fill('Cy Lima');
+  await app.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect(pack.getByRole('listitem')).toHaveCount(3);
+  await expect(pack).toContainText('Cy Lima');
+
+  await app.keyboard.press('Control+k');
+  await app.keyboard.type('cy li');
+  await expect(app.getByRole('dialog', { name: 'Command palette' }).getByRole('option').first()).toContainText('Cy Lima');
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('heading', { name: 'Cy Lima', level: 1 })).toBeVisible();
+  await app.getByRole('button', { name: 'Add a link' }).click();
+  const form = app.getByRole('form', { name: 'Add a link' });
+  await form.getByRole('combobox', { name: 'Person' }).fill('Ada Osei');
+  await form.getByRole('button', { name: 'Save link' }).click();
+  await expect(app.getByRole('status').getByText('Noted: Cy Lima knows Ada Osei.')).toBeVisible();
+  await expect(app.getByRole('list', { name: 'Links' })).toContainText('Knows Ada Osei');
+
+  expect(running.journalCalls).toContain('people.find');
+  expect(running.journalCalls).not.toContain('people.list');
+});
+
 test('a goal written on a person page suggests an introduction; the map keeps its view when you come back', async ({ app, running }) => {
   await seed(running.journal);
   await reloadApp(app);

@@ -4,6 +4,7 @@ import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import { migrate, schemaVersion } from '../../src-main/core/db/migrate.js';
 import { screenIndexes } from '../../src-main/core/db/migrations/0010-performance.js';
+import { asksByDate } from '../../src-main/core/db/migrations/0013-asks-by-date.js';
 import { LATEST_VERSION, migrations, type Migration } from '../../src-main/core/db/migrations/index.js';
 import { JournalError, openJournal } from '../../src-main/core/index.js';
 import { addInteraction, addPerson, call, describe, expect, openedFromPriorVersion, openTestJournal, storedRows, test } from './helpers.js';
@@ -76,7 +77,7 @@ describe('a new journal', () => {
       .pluck()
       .all();
     expect(indexes).toEqual([
-      'ask_people_person', 'asks_interaction', 'associations_name', 'calendar_occurrences_interaction', 'calendar_occurrences_start', 'calendar_sources_name', 'co_attendance_interaction', 'co_pairs_b', 'co_pairs_rank', 'commitments_interaction', 'commitments_person', 'exchange_people_person',
+      'ask_people_person', 'asks_asked', 'asks_interaction', 'associations_name', 'calendar_occurrences_interaction', 'calendar_occurrences_start', 'calendar_sources_name', 'co_attendance_interaction', 'co_pairs_b', 'co_pairs_rank', 'commitments_interaction', 'commitments_person', 'exchange_people_person',
       'exchanges_interaction', 'exchanges_occurred', 'interaction_people_person', 'interactions_association', 'interactions_events', 'interactions_live', 'interactions_timeline', 'introductions_on', 'people_import', 'people_name', 'person_emails_email', 'person_stats_first', 'person_tags_tag', 'person_ties_b', 'thanks_exchange',
     ]);
   });
@@ -307,6 +308,38 @@ describe('migration (screen indexes, #11)', () => {
       expect((await call(opened.journal, 'associations.get', { id: 1, now })).events).toBe(1);
       const review = await call(opened.journal, 'review.quarter', { quarter: '2024-Q1', now });
       expect(review.summary).toMatchObject({ interactions: 1, events: 1, peopleSeen: 1, gave: 1 });
+    } finally {
+      await opened.journal.close();
+    }
+  });
+});
+
+describe('migration 13 (asks by date, #11)', () => {
+  test('opens a version 12 journal with asks in it, keeps every row, and "only asks lately" reads the window through the new index', async ({ dir }) => {
+    const stamp = '2025-01-01T00:00:00.000Z';
+    const opened = await openedFromPriorVersion(join(dir, 'journal.sqlite'), asksByDate, `
+      INSERT INTO people (id, name, created_at, updated_at) VALUES (1, 'Only Asks', '${stamp}', '${stamp}'), (2, 'Mixed', '${stamp}', '${stamp}'), (3, 'Long Ago', '${stamp}', '${stamp}');
+      INSERT INTO interactions (id, occurred_at, kind, title, notes, confidential, created_at, updated_at) VALUES
+        (1, '2025-05-01T09:00:00.000Z', 'call', 'A favour', '', 0, '${stamp}', '${stamp}'),
+        (2, '2025-05-10T09:00:00.000Z', 'coffee', 'Just coffee', '', 0, '${stamp}', '${stamp}');
+      INSERT INTO interaction_people (interaction_id, person_id) VALUES (1, 1), (1, 2), (2, 2);
+      INSERT INTO asks (id, direction, description, asked_at, status, interaction_id, created_at, updated_at) VALUES
+        (1, 'i-asked', 'A favour', '2025-05-01T09:00:00.000Z', 'open', 1, '${stamp}', '${stamp}'),
+        (2, 'i-asked', 'Another favour', '2025-06-01T09:00:00.000Z', 'open', NULL, '${stamp}', '${stamp}'),
+        (3, 'i-asked', 'Years ago', '2023-06-01T09:00:00.000Z', 'open', NULL, '${stamp}', '${stamp}'),
+        (4, 'they-asked', 'Their favour', '2025-06-02T09:00:00.000Z', 'open', NULL, '${stamp}', '${stamp}');
+      INSERT INTO ask_people (ask_id, person_id) VALUES (1, 1), (1, 2), (2, 1), (3, 3), (4, 3);
+    `);
+    try {
+      const { raw } = opened.journalDb;
+      const indexes = raw.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'asks' ORDER BY name").pluck().all();
+      expect(indexes).toEqual(['asks_asked', 'asks_interaction']);
+      const { keepInTouch } = await call(opened.journal, 'reciprocity.queues', { now: '2025-06-15T12:00:00.000Z', today: '2025-06-15' });
+      expect(keepInTouch.onlyAsks.map((item) => [item.person.name, item.asks, item.lastContactAt])).toEqual([['Only Asks', 2, '2025-06-01T09:00:00.000Z']]);
+      const plan = raw
+        .prepare("EXPLAIN QUERY PLAN SELECT a.id FROM asks a WHERE a.asked_at >= ? AND a.asked_at <= ? AND a.direction = 'i-asked'")
+        .all('2024-12-15T00:00:00.000Z', '2025-06-15T12:00:00.000Z') as { detail: string }[];
+      expect(plan.map((row) => row.detail).join('\n')).toMatch(/SEARCH a USING COVERING INDEX asks_asked \(asked_at>\? AND asked_at<\?\)/);
     } finally {
       await opened.journal.close();
     }

@@ -65,6 +65,27 @@ describe('people.window', () => {
 
 // The pickers' bounded question (#11): a few people for what was typed, in the order the picker offers
 // them, instead of everyone's summary.
+// The hand-over adds everyone at an organization: the names to choose from, then that organization's people,
+// instead of everyone's summary (#11).
+describe('people at an organization', () => {
+  test('the organizations, each once in name order, and the window of one organization\'s people', async ({ journal }) => {
+    await addPerson(journal, { name: 'Ana Ruiz', organization: 'northwind' });
+    await addPerson(journal, { name: 'Ben Okafor', organization: 'Contoso' });
+    await addPerson(journal, { name: 'Chloé Martin', organization: 'Contoso' });
+    await addPerson(journal, { name: 'Dee Park', organization: 'Contoso Labs' });
+    await addPerson(journal, { name: 'Nobody Else' });
+    expect(await call(journal, 'people.organizations')).toEqual(['Contoso', 'Contoso Labs', 'northwind']);
+    const contoso = await call(journal, 'people.window', { organization: 'Contoso' });
+    expect(contoso).toMatchObject({ total: 2, people: 5 });
+    expect(contoso.rows.map((person) => person.name)).toEqual(['Ben Okafor', 'Chloé Martin']);
+    // A new organization is there at once.
+    await addPerson(journal, { name: 'Eve Kim', organization: 'Fabrikam' });
+    expect(await call(journal, 'people.organizations')).toContain('Fabrikam');
+    expect((await refusal(journal, 'people.window', { organization: 'x'.repeat(201) })).message).toMatch(/at most 200 characters/);
+    expect((await refusal(journal, 'people.organizations', { all: true })).message).toMatch(/takes no input/);
+  });
+});
+
 describe('people.find', () => {
   test('the exact name first (case and accents aside), then names and words that begin with it, then near misses', async ({ journal }) => {
     const grace = await addPerson(journal, { name: 'Grace Kim' });

@@ -182,6 +182,23 @@ describe('hot queries', () => {
     expect(scans(periods, ['interactions', 'interaction_people', 'exchanges', 'exchange_people', 'thanks'])).toEqual([]);
   });
 
+  // "Only asks lately" (keep in touch) starts from the window's asks by their date and seeks each asker's
+  // contacts in person_contacts: walking the six months' interactions and their people cost 0.2 s at 100k.
+  test('only asks lately seeks the window\'s asks and each asker\'s contacts, never the window\'s interactions', async ({ journal, journalDb }) => {
+    const people = await someData(journal);
+    const now = at(30 * 60 * 24 * 7);
+    await call(journal, 'asks.create', { direction: 'i-asked', description: 'An intro', askedAt: at(29 * 60 * 24 * 7), personIds: [people[1]!] });
+    await addInteraction(journal, { occurredAt: at(28 * 60 * 24 * 7), personIds: [people[2]!], asks: [{ direction: 'i-asked', description: 'A reference' }] });
+    const plans = await plansOf(journal, journalDb.raw, 'reciprocity.queues', { now });
+    const onlyAsks = plans.filter(({ sql }) => /\baskers AS\b/.test(sql));
+    expect(onlyAsks).toHaveLength(1);
+    const plan = onlyAsks[0]!.plan.join('\n');
+    expect(plan).toMatch(/SEARCH a USING COVERING INDEX asks_asked \(asked_at>\? AND asked_at<\?\)/);
+    expect(plan).toMatch(/SEARCH [co] USING PRIMARY KEY \(person_id=\? AND occurred_at>\? AND occurred_at<\?\)/);
+    expect(plan).not.toMatch(/interactions_timeline|interaction_people/);
+    expect(scans(onlyAsks)).toEqual([]);
+  });
+
   test('a search for the commonest word ranks a bounded set, and a one-letter search walks the newest entries only', async ({ journal, journalDb }) => {
     await someData(journal);
     for (const query of ['the', 't', 'teh', 'budget kind:meeting']) {

@@ -5,7 +5,7 @@ import { migrate, schemaVersion } from '../../src-main/core/db/migrate.js';
 import { initial } from '../../src-main/core/db/migrations/0001-initial.js';
 import { LATEST_VERSION } from '../../src-main/core/db/migrations/index.js';
 import { matchExpression } from '../../src-main/core/search/fts.js';
-import { nameCloseness, typoDistance } from '../../src-main/core/search/fuzzy.js';
+import { nameCloseness, readVocabulary, typoDistance } from '../../src-main/core/search/fuzzy.js';
 import { parseQuery } from '../../src-main/core/search/query.js';
 import type { Journal } from '../../src-main/core/index.js';
 import { addInteraction, addPerson, at, call, describe, expect, openTestJournal, refusal, test } from './helpers.js';
@@ -222,6 +222,39 @@ describe('search', () => {
       const typo = word.slice(0, 4) + word.slice(5); // one letter dropped: one typo from this word alone
       expect((await find(journal, typo)).fuzzy, typo).toEqual({ query: word });
     }
+  });
+
+  // The vocabulary read holds the journal's thread for a slice of time at most (#11): a clock that moves a
+  // millisecond per look stands in for the machine, so the test says how it is cut, not how fast it runs.
+  test('the typo vocabulary is read in slices of the time given, a turn of the event loop between, every word once and whole', async ({ journal, journalDb }) => {
+    const someone = await addPerson(journal, { name: 'Ada Lovelace' });
+    const words = Array.from({ length: 120 }, (_, i) => `word${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`);
+    await addInteraction(journal, { title: 'Open notes', notes: words.slice(0, 80).join(' '), personIds: [someone] });
+    await addInteraction(journal, { title: 'Confidential notes', notes: words.slice(60).join(' '), confidential: true, personIds: [someone] });
+    const { raw } = journalDb;
+    const whole = await readVocabulary(raw, { ms: Number.POSITIVE_INFINITY, now: () => 0 });
+    let clock = 0;
+    let turns = 0;
+    let reading = true;
+    const tick = () => {
+      turns += 1;
+      if (reading) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const sliced = await readVocabulary(raw, { ms: 5, now: () => (clock += 1) });
+    reading = false;
+    expect(sliced).toEqual(whole);
+    // Each slice reads about five rows (a term's columns come together): many slices, each a turn apart.
+    const rows = raw.prepare('SELECT count(*) FROM interactions_vocab').pluck().get() as number;
+    expect(rows).toBeGreaterThan(120);
+    expect(turns).toBeGreaterThanOrEqual(Math.floor(rows / 6));
+    const all = [...whole.values()].flatMap((bucket) => bucket.all.map((word) => word.term));
+    const open = [...whole.values()].flatMap((bucket) => bucket.open.map((word) => word.term));
+    expect([...all].sort()).toEqual([...words, 'confidential', 'notes', 'open'].sort());
+    // Words only in the confidential note are not offered to a search that leaves confidences out.
+    expect(open).toContain(words[79]);
+    expect(open).not.toContain(words[80]);
+    expect(whole.get('w6')?.all.find((word) => word.term === words[70])?.docs).toBe(2);
   });
 
   test('falls back to fuzzy matches when full text finds nothing, and says so', async ({ journal }) => {

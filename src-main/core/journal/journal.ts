@@ -19,7 +19,7 @@ import {
 } from '../interactions/interactions.js';
 import { createPerson, getPerson, listPeople, updatePerson } from '../people/people.js';
 import { findPeople, PeopleFinder } from '../people/finder.js';
-import { peopleWindow } from '../people/window.js';
+import { organizations, peopleWindow } from '../people/window.js';
 import { getAsk, getCommitment, getExchange } from '../reciprocity/items.js';
 import { associationHandlers } from '../associations/handlers.js';
 import { calendarHandlers } from '../calendar/handlers.js';
@@ -54,6 +54,7 @@ export const readCalls: ReadonlySet<CallName> = new Set<CallName>([
   'people.list',
   'people.window',
   'people.find',
+  'people.organizations',
   'people.get',
   'interactions.timeline',
   'interactions.get',
@@ -126,7 +127,7 @@ export class Journal {
     // middle of: that is undone before anything is read (one indexed look when there is none).
     if (!journal.readonly) undoUnfinishedImports(journal.raw);
     // fuse.js indexes held for the life of the journal; they rebuild themselves when the data changes.
-    const fuzzy = new FuzzyIndex();
+    const fuzzy = new FuzzyIndex(journal.raw);
     // Everyone's folded names and words for the People filter and the pickers, kept by the people revision.
     const finder = new PeopleFinder();
     this.importer = new Importer(journal, {
@@ -144,6 +145,7 @@ export class Journal {
       'people.list': () => listPeople(db),
       'people.window': (input) => peopleWindow(db, finder, input),
       'people.find': (input) => findPeople(db, finder, input),
+      'people.organizations': () => organizations(db, finder),
       'people.get': ({ id }) => getPerson(db, id),
       'people.create': async (fields) => getPerson(db, await db.transaction().execute((trx) => createPerson(trx, fields))),
       'people.update': async ({ id, ...fields }) => {

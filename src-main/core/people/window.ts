@@ -18,6 +18,7 @@ export interface PeopleWindowInput {
   allyRole?: AllyRole | null | undefined;
   level?: Level | null | undefined;
   placement?: 'inside' | 'outside' | null | undefined;
+  organization?: string | null | undefined;
   dueOnly?: boolean | undefined;
   sort?: PeopleSort | undefined;
   descending?: boolean | undefined;
@@ -43,16 +44,7 @@ interface Narrow {
 export async function peopleWindow(db: Db, finder: PeopleFinder, input: PeopleWindowInput): Promise<PeopleWindow> {
   // Attribute filters are WHERE clauses; the narrow read is one pass over people and person_stats by key.
   const placement = input.placement === 'inside' ? 1 : input.placement === 'outside' ? 0 : null;
-  // Kept between calls until anything is written: a keystroke in the filter, a sort or the next window
-  // reads nothing but the window's own rows. Sorted by name with the collator once, so a sort by another
-  // column (stable) keeps ties in name order, and a sort by name is one pass over sorted rows.
-  const everyone = await finder.unchanged(db, 'people.window', async () => {
-    const { rows } = await sql<Narrow>`
-      SELECT p.id, p.name, p.organization, p.role, p.department, p.ally_role, p.level, p.inside_org, p.cadence_days,
-        s.interaction_count, s.last_interaction_at
-      FROM people p LEFT JOIN person_stats s ON s.person_id = p.id`.execute(db);
-    return rows.sort((a, b) => collator.compare(a.name, b.name) || a.id - b.id);
-  });
+  const everyone = await narrow(db, finder);
 
   // "Due for a catch-up" is counted in local calendar days, as the table shows it (format.ts daysUntilDue).
   const today = dayDate(asOf({ today: input.today }).today);
@@ -65,6 +57,7 @@ export async function peopleWindow(db: Db, finder: PeopleFinder, input: PeopleWi
       (!input.allyRole || row.ally_role === input.allyRole) &&
       (!input.level || row.level === input.level) &&
       (placement === null || row.inside_org === placement) &&
+      (!input.organization || row.organization === input.organization) &&
       (!input.dueOnly || isDue(row)),
   );
   const matched = await finder.matching(db, input.query ?? '');
@@ -89,6 +82,28 @@ export async function peopleWindow(db: Db, finder: PeopleFinder, input: PeopleWi
   const byId = new Map((await summariesOf(db, ids)).map((person) => [person.id, person]));
   const rows = ids.map((id) => byId.get(id)).filter((person): person is PersonSummary => person !== undefined);
   return { rows, offset, total: kept.length, people: everyone.length, due };
+}
+
+/**
+ * Kept between calls until anything is written: a keystroke in the filter, a sort or the next window
+ * reads nothing but the window's own rows. Sorted by name with the collator once, so a sort by another
+ * column (stable) keeps ties in name order, and a sort by name is one pass over sorted rows.
+ */
+function narrow(db: Db, finder: PeopleFinder): Promise<Narrow[]> {
+  return finder.unchanged(db, 'people.window', async () => {
+    const { rows } = await sql<Narrow>`
+      SELECT p.id, p.name, p.organization, p.role, p.department, p.ally_role, p.level, p.inside_org, p.cadence_days,
+        s.interaction_count, s.last_interaction_at
+      FROM people p LEFT JOIN person_stats s ON s.person_id = p.id`.execute(db);
+    return rows.sort((a, b) => collator.compare(a.name, b.name) || a.id - b.id);
+  });
+}
+
+/** Every organization someone is at, once, in name order (as the collator sorts; blanks left out). */
+export async function organizations(db: Db, finder: PeopleFinder): Promise<string[]> {
+  const names = new Set<string>();
+  for (const row of await narrow(db, finder)) if (row.organization?.trim()) names.add(row.organization);
+  return [...names].sort((a, b) => collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0));
 }
 
 function sortValue(row: Narrow, key: PeopleSort): string | number | null {

@@ -486,49 +486,42 @@ export async function pastCadenceList(db: Db, at: AsOf): Promise<KeepInTouchItem
   return pastCadence;
 }
 
-async function onlyAsksList(db: Db, at: AsOf): Promise<KeepInTouchItem[]> {
+export async function onlyAsksList(db: Db, at: AsOf): Promise<KeepInTouchItem[]> {
   const window = daysBefore(at.now, ONLY_ASKS_DAYS);
-  const { rows: askers } = await sql<PersonRow & { cadence_days: number | null; contacts: number; ask_contacts: number; loose_asks: number; last_at: string | null }>`
-    WITH askers AS (
-      -- Only someone I asked in the window can be on this list: the window's contacts with anyone else
-      -- are passed over without testing each for an ask.
-      SELECT ap.person_id FROM asks a JOIN ask_people ap ON ap.ask_id = a.id
-      LEFT JOIN interactions ai INDEXED BY interactions_live ON ai.id = a.interaction_id
-      WHERE a.direction = 'i-asked' AND (
-        (a.interaction_id IS NULL AND a.asked_at >= ${window} AND a.asked_at <= ${at.now})
-        OR (ai.deleted_at IS NULL AND ai.occurred_at >= ${window} AND ai.occurred_at <= ${at.now}))
-      GROUP BY ap.person_id
+  // Only someone I asked in the window can be on this list. The window's asks are a seek on their date
+  // (asks_asked, migration 13); each asker's contacts in the window a seek in person_contacts (migration
+  // 12), stopped at the first one without an ask of mine: the window's interactions are never walked.
+  // An ask logged with an entry carries the entry's date (the entry's save keeps it so), and its entry
+  // must be in the window too, as it always was.
+  const { rows: askers } = await sql<PersonRow & { cadence_days: number | null; contacts: number; loose_asks: number; last_at: string | null }>`
+    WITH window_asks AS (
+      SELECT ap.person_id, a.interaction_id, a.asked_at
+      FROM asks a INDEXED BY asks_asked CROSS JOIN ask_people ap ON ap.ask_id = a.id
+        LEFT JOIN interactions ai INDEXED BY interactions_live ON ai.id = a.interaction_id
+      WHERE a.asked_at >= ${window} AND a.asked_at <= ${at.now} AND a.direction = 'i-asked'
+        AND (a.interaction_id IS NULL OR (ai.deleted_at IS NULL AND ai.occurred_at >= ${window} AND ai.occurred_at <= ${at.now}))
     ),
-    contacts AS (
-      SELECT ip.person_id, i.id AS interaction_id, i.occurred_at,
-        EXISTS (
-          SELECT 1 FROM asks a JOIN ask_people ap ON ap.ask_id = a.id
-          WHERE a.interaction_id = i.id AND ap.person_id = ip.person_id AND a.direction = 'i-asked'
-        ) AS with_ask
-      -- The window's entries in date order, then their people (a frequent contact's whole history is
-      -- never walked); the unary + keeps the planner from driving the walk from the askers instead.
-      FROM interactions i INDEXED BY interactions_timeline CROSS JOIN interaction_people ip ON ip.interaction_id = i.id
-      WHERE i.deleted_at IS NULL AND i.occurred_at >= ${window} AND i.occurred_at <= ${at.now}
-        AND +ip.person_id IN askers
+    askers AS (
+      SELECT person_id, SUM(interaction_id IS NULL) AS loose_asks, MAX(CASE WHEN interaction_id IS NULL THEN asked_at END) AS loose_last
+      FROM window_asks GROUP BY person_id
     ),
-    per_person AS (
-      SELECT person_id, COUNT(*) AS contacts, SUM(with_ask) AS ask_contacts, MAX(occurred_at) AS last_at
-      FROM contacts GROUP BY person_id
-    ),
-    loose AS (
-      SELECT ap.person_id, COUNT(*) AS loose_asks, MAX(a.asked_at) AS last_at
-      FROM asks a JOIN ask_people ap ON ap.ask_id = a.id
-      WHERE a.interaction_id IS NULL AND a.direction = 'i-asked' AND a.asked_at >= ${window} AND a.asked_at <= ${at.now}
-      GROUP BY ap.person_id
+    only_asks AS (
+      SELECT s.*, COUNT(c.interaction_id) AS contacts, MAX(c.occurred_at) AS contact_last
+      FROM askers s LEFT JOIN person_contacts c ON c.person_id = s.person_id AND c.occurred_at >= ${window} AND c.occurred_at <= ${at.now}
+      WHERE NOT EXISTS (
+        SELECT 1 FROM person_contacts o
+        WHERE o.person_id = s.person_id AND o.occurred_at >= ${window} AND o.occurred_at <= ${at.now}
+          AND NOT EXISTS (
+            SELECT 1 FROM asks a CROSS JOIN ask_people ap ON ap.ask_id = a.id AND ap.person_id = s.person_id
+            WHERE a.interaction_id = o.interaction_id AND a.direction = 'i-asked'
+          )
+      )
+      GROUP BY s.person_id
     )
-    SELECT ${personColumns}, p.cadence_days,
-      COALESCE(pp.contacts, 0) AS contacts, COALESCE(pp.ask_contacts, 0) AS ask_contacts,
-      COALESCE(loose.loose_asks, 0) AS loose_asks, MAX(COALESCE(pp.last_at, ''), COALESCE(loose.last_at, '')) AS last_at
-    FROM people p
-    LEFT JOIN per_person pp ON pp.person_id = p.id
-    LEFT JOIN loose ON loose.person_id = p.id
-    WHERE COALESCE(pp.ask_contacts, 0) + COALESCE(loose.loose_asks, 0) > 0
-      AND COALESCE(pp.contacts, 0) = COALESCE(pp.ask_contacts, 0)
+    SELECT ${personColumns}, p.cadence_days, o.contacts, o.loose_asks,
+      MAX(COALESCE(o.contact_last, ''), COALESCE(o.loose_last, '')) AS last_at
+    FROM only_asks o CROSS JOIN people p ON p.id = o.person_id
+    WHERE o.contacts + o.loose_asks > 0
     ORDER BY last_at DESC`.execute(db);
   const onlyAsks: KeepInTouchItem[] = askers.map((row) => ({
     person: brief(row),
@@ -537,7 +530,8 @@ async function onlyAsksList(db: Db, at: AsOf): Promise<KeepInTouchItem[]> {
     maxCadenceDays: null,
     state: null,
     overdueDays: 0,
-    asks: Number(row.ask_contacts) + Number(row.loose_asks),
+    // Every contact in the window carried an ask: as many asks as contacts, and the loose ones.
+    asks: Number(row.contacts) + Number(row.loose_asks),
   }));
   return onlyAsks;
 }

@@ -1,5 +1,6 @@
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import Fuse from 'fuse.js';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { AssociationStatus, AssociationCategory, Highlighted } from '../../contract/contract.js';
 import type { Database } from '../db/schema.js';
 
@@ -146,12 +147,12 @@ export function highlightName(typed: string, name: string): Highlighted {
   return parts;
 }
 
-interface VocabularyWord {
+export interface VocabularyWord {
   term: string;
   docs: number;
 }
 
-interface VocabularyBucket {
+export interface VocabularyBucket {
   /** Words found outside confidential notes. */
   open: VocabularyWord[];
   all: VocabularyWord[];
@@ -161,6 +162,12 @@ interface VocabularyBucket {
 const VOCABULARY_MAX_AGE_MS = 60_000;
 
 export class FuzzyIndex {
+  /**
+   * `raw` is the journal's connection: the vocabulary is read by stepping one statement and pausing it,
+   * which Kysely cannot do for a virtual table (it streams only its own SELECTs, a promise per row).
+   */
+  constructor(private readonly raw: BetterSqlite3.Database) {}
+
   private names: { revision: number; fuse: Fuse<string>; entries: Map<string, NamedEntry[]> } | null = null;
   private vocabulary: { revision: number; builtAt: number; words: Map<string, VocabularyBucket> } | null = null;
 
@@ -248,7 +255,7 @@ export class FuzzyIndex {
     // shown when the live index finds results for it. So a stale one is used while a fresh one is read
     // in the background; only the very first search that needs one waits for it.
     if (current && (current.revision === revision || Date.now() - current.builtAt < VOCABULARY_MAX_AGE_MS)) return current.words;
-    const build = (this.rebuilding ??= readVocabulary(db)
+    const build = (this.rebuilding ??= readVocabulary(this.raw)
       .then((words) => {
         this.vocabulary = { revision, builtAt: Date.now(), words };
         return words;
@@ -265,53 +272,70 @@ export class FuzzyIndex {
   private rebuilding: Promise<Map<string, VocabularyBucket>> | null = null;
 }
 
-/**
- * Rows read per statement while reading the vocabulary, adapted to what each statement cost: fts5vocab
- * counts a term's documents by walking its whole doclist, so 400 rare words take a millisecond while a
- * chunk holding "the" (in most notes) took 240 ms. Each chunk aims at a few milliseconds; a term has at
- * most four rows (one per column), so the smallest chunk still holds two terms.
- */
-const VOCABULARY_CHUNK = { first: 64, least: 8, most: 4096, aimMs: 8 };
+/** How long one slice of the vocabulary read may hold the thread before other calls get a turn, in ms. */
+export const VOCABULARY_SLICE_MS = 10;
+
+interface VocabularyRow {
+  term: string;
+  col: string;
+  doc: number;
+}
 
 /**
- * The index's words of four letters or more and the notes each is in. Reading them walks the whole index
- * (0.3 s at 100,000 entries, 2.8 s at a million) and once held the journal's thread the whole time. Read in
- * chunks of terms instead, in term order, with a turn of the event loop between chunks, so every other
- * call waits a few milliseconds at most (the single commonest word is the longest any one chunk can take).
+ * The index's words of four letters or more and the notes each is in, by first letter and length. Reading
+ * them walks the whole index (fts5vocab counts a term's notes by walking its whole list of them: 0.2 s at
+ * 100,000 entries, 2.8 s at a million) and once held the journal's thread the whole time; read as chunks
+ * of rows (LIMIT n, a statement each) the chunk that reached "the", "that" and "they" still held it 54 ms
+ * at 100k, since a chunk's cost shows only once it has run. So one statement, in term order, is stepped
+ * row by row and paused once a slice has run its time: the thread is held for the slice and the one term
+ * being walked when it ran out, never more, and nothing is read twice but that term (read again from its
+ * start by the next slice, as a term's rows may not all have come). The clock and the slice are parameters
+ * for the tests.
  */
-async function readVocabulary(db: Kysely<Database>): Promise<Map<string, VocabularyBucket>> {
-  const totals = new Map<string, { open: boolean; docs: number }>();
-  let from = '';
-  let chunk = VOCABULARY_CHUNK.first;
-  for (;;) {
-    const started = performance.now();
-    const { rows } = await sql<{ term: string; col: string; doc: number }>`
-      SELECT term, col, doc FROM interactions_vocab WHERE term >= ${from} ORDER BY term LIMIT ${chunk}`.execute(db);
-    const took = performance.now() - started;
-    // The last term's columns may go on in the next chunk: it is read again from its start there.
-    const last = rows.length === chunk ? rows.at(-1)!.term : null;
-    if (last !== null && last === from) throw new Error('A vocabulary term has more columns than a chunk holds.');
-    for (const { term, col, doc } of rows) {
-      if (term === last || [...term].length < 4) continue;
-      const total = totals.get(term) ?? { open: false, docs: 0 };
-      total.docs += doc;
-      total.open ||= col !== 'secret_notes';
-      totals.set(term, total);
-    }
-    if (last === null) break;
-    from = last;
-    // Halve after a slow chunk, double after a quick one: common words cluster (t…, a…), rare ones run long.
-    if (took > VOCABULARY_CHUNK.aimMs * 2) chunk = Math.max(VOCABULARY_CHUNK.least, chunk >> 1);
-    else if (took < VOCABULARY_CHUNK.aimMs / 2) chunk = Math.min(VOCABULARY_CHUNK.most, chunk << 1);
-    await new Promise((resolve) => setImmediate(resolve));
-  }
+export async function readVocabulary(
+  raw: BetterSqlite3.Database,
+  slice: { ms: number; now: () => number } = { ms: VOCABULARY_SLICE_MS, now: () => performance.now() },
+): Promise<Map<string, VocabularyBucket>> {
+  const read = raw.prepare<[string], VocabularyRow>('SELECT term, col, doc FROM interactions_vocab WHERE term >= ? ORDER BY term');
   const buckets = new Map<string, VocabularyBucket>();
-  for (const [term, { open, docs }] of totals) {
+  const add = (term: string, docs: number, open: boolean) => {
+    if ([...term].length < 4) return;
     const key = `${term[0]}${term.length}`;
     const bucket = buckets.get(key) ?? { open: [], all: [] };
     bucket.all.push({ term, docs });
     if (open) bucket.open.push({ term, docs });
     buckets.set(key, bucket);
+  };
+  let from: string | null = '';
+  while (from !== null) {
+    const started = slice.now();
+    const first: string = from;
+    from = null;
+    let term: string | null = null;
+    let docs = 0;
+    let open = false;
+    let spent = false;
+    for (const row of read.iterate(first)) {
+      if (row.term !== term) {
+        // A term's rows (one per column) come together: the one before is whole.
+        if (term !== null) add(term, docs, open);
+        if (spent) {
+          from = row.term;
+          break;
+        }
+        term = row.term;
+        docs = 0;
+        open = false;
+      }
+      docs += row.doc;
+      open ||= row.col !== 'secret_notes';
+      spent ||= slice.now() - started >= slice.ms;
+    }
+    if (from === null) {
+      if (term !== null) add(term, docs, open);
+      break;
+    }
+    await new Promise((resolve) => setImmediate(resolve));
   }
   return buckets;
 }
