@@ -169,6 +169,31 @@ export const screens: Screen[] = [
     },
   },
   {
+    // The one-person search of other forms (components/PersonSearch) with its list open: Record a give…
+    name: 'give-person-search',
+    sample: true,
+    show: async (page) => {
+      await page.getByRole('navigation', { name: 'Main' }).waitFor();
+      await page.keyboard.press('Control+3');
+      await page.getByRole('button', { name: 'Record a give' }).click();
+      await page.getByRole('dialog').getByRole('combobox', { name: 'Person' }).pressSequentially('Pri');
+      await page.getByRole('listbox', { name: 'People' }).getByRole('option', { name: /Priya Natarajan/ }).waitFor();
+    },
+  },
+  {
+    // …and Merge into.
+    name: 'merge-person-search',
+    sample: true,
+    show: async (page) => {
+      await page.getByRole('navigation', { name: 'Main' }).waitFor();
+      await page.keyboard.press('Control+2');
+      await page.getByRole('button', { name: 'Dr. Rebecca Stone', exact: true }).click();
+      await page.getByRole('button', { name: 'Merge…' }).click();
+      await page.getByRole('dialog').getByRole('combobox', { name: 'Person to keep' }).pressSequentially('Pri');
+      await page.getByRole('listbox', { name: 'People' }).getByRole('option', { name: /Priya Natarajan/ }).waitFor();
+    },
+  },
+  {
     name: 'search',
     sample: true,
     show: async (page) => {
