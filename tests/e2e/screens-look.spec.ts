@@ -305,6 +305,18 @@ test('choosing one person (Record a give, Merge into) shows a match’s role and
     const list = (await listbox.boundingBox())!;
     expect(text.height).toBeGreaterThan(25);
     expect(text.x + text.width).toBeLessThanOrEqual(list.x + list.width);
+    // The whole list is seen: no box around it (the dialog's scrolling body) cuts it off.
+    await expect(listbox.getByRole('option')).not.toHaveCount(0);
+    expect(await listbox.evaluate((element) => {
+      const box = element.getBoundingClientRect();
+      const cut: string[] = [];
+      for (let around = element.parentElement; around; around = around.parentElement) {
+        if (getComputedStyle(around).overflowY === 'visible') continue;
+        const frame = around.getBoundingClientRect();
+        if (box.top < frame.top - 1 || box.bottom > frame.bottom + 1) cut.push(`${around.tagName.toLowerCase()}.${[...around.classList].join('.')}`);
+      }
+      return cut;
+    })).toEqual([]);
   };
   await app.keyboard.press('Control+3');
   await app.getByRole('button', { name: 'Record a give' }).click();
