@@ -41,6 +41,12 @@ async function layoutFaults(page: Page): Promise<string[]> {
     if (!main) return ['no main'];
     const describe = (element: Element) => `${element.tagName.toLowerCase()}.${[...element.classList].join('.')} “${(element.textContent ?? '').trim().slice(0, 40)}”`;
     if (main.scrollWidth > main.clientWidth + 1) faults.push(`main scrolls sideways: ${main.scrollWidth} > ${main.clientWidth}`);
+    // Nor a pane inside it (the reading pane): what is wider than a scrolling box is cut at its edge.
+    for (const pane of main.querySelectorAll<HTMLElement>('*')) {
+      const { overflowX } = getComputedStyle(pane);
+      if ((overflowX === 'auto' || overflowX === 'scroll') && pane.clientWidth > 0 && pane.scrollWidth > pane.clientWidth + 1)
+        faults.push(`scrolls sideways: ${describe(pane)} (${pane.scrollWidth} > ${pane.clientWidth})`);
+    }
     if (sidebar) {
       const a = sidebar.getBoundingClientRect();
       const b = main.getBoundingClientRect();
