@@ -3,7 +3,7 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { chromiumLaunch } from '../playwright.config.js';
 import { axeFindings, launchApp, type RunningApp, reloadApp } from './e2e/harness.js';
 
@@ -26,6 +26,19 @@ async function must(running: RunningApp, name: string, input: unknown = {}): Pro
   const result = await running.journal.call(name, input);
   if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
   return result.value;
+}
+
+/** A form's one-person search, reached by `open`, with "Pri" typed and its list of matches open. */
+function personSearch(name: string, open: (page: Page) => Promise<Locator>): Screen {
+  return {
+    name,
+    sample: true,
+    show: async (page) => {
+      await page.getByRole('navigation', { name: 'Main' }).waitFor();
+      await (await open(page)).pressSequentially('Pri');
+      await page.getByRole('listbox', { name: 'People' }).getByRole('option', { name: /Priya Natarajan/ }).waitFor();
+    },
+  };
 }
 
 export const screens: Screen[] = [
@@ -168,6 +181,18 @@ export const screens: Screen[] = [
       await dialog.getByRole('region', { name: 'Before you ask' }).scrollIntoViewIfNeeded();
     },
   },
+  // The one-person search of other forms (components/PersonSearch) with its list open: Record a give, Merge into.
+  personSearch('give-person-search', async (page) => {
+    await page.keyboard.press('Control+3');
+    await page.getByRole('button', { name: 'Record a give' }).click();
+    return page.getByRole('dialog').getByRole('combobox', { name: 'Person' });
+  }),
+  personSearch('merge-person-search', async (page) => {
+    await page.keyboard.press('Control+2');
+    await page.getByRole('button', { name: 'Dr. Rebecca Stone', exact: true }).click();
+    await page.getByRole('button', { name: 'Merge…' }).click();
+    return page.getByRole('dialog').getByRole('combobox', { name: 'Person to keep' });
+  }),
   {
     name: 'search',
     sample: true,

@@ -1,6 +1,7 @@
 // axe-core on every screen, in light and dark: no violation of any impact. The sample journal gives each
 // screen real content; the welcome screen is checked on an empty journal first, the passphrase, lock and
 // recovery screens on journals made for them.
+import AxeBuilder from '@axe-core/playwright';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -122,4 +123,32 @@ for (const theme of ['light', 'dark'] as const) {
       expect(await axeFindings(app, name)).toEqual([]);
     });
   }
+
+  // axe passes over what it cannot decide (it files it as "incomplete", not as a violation): the small
+  // coloured tags of Thanks owed ("Advice", "over a week") must be among what it measured and passed,
+  // on a row at rest and on the hovered one.
+  test(`the Thanks owed tags are measured for contrast, and pass, in the ${theme} theme`, async ({ app, running }) => {
+    expect((await running.journal.call('journal.loadSample', {})).ok).toBe(true);
+    await reloadApp(app);
+    await app.emulateMedia({ colorScheme: theme });
+    await nav(app, 'Control+3', 'Reciprocity')();
+    await app.getByRole('tab', { name: /^Thanks owed/ }).click();
+    const list = app.getByRole('list', { name: 'Thanks owed' });
+    await expect(list.locator('.due-tag').first()).toBeVisible();
+    for (const hovered of [false, true]) {
+      if (hovered) await list.getByRole('listitem').first().locator('.title').hover();
+      const results = await new AxeBuilder({ page: app }).include('ul[aria-label="Thanks owed"]').withRules(['color-contrast']).analyze();
+      const tags = (nodes: { html: string }[]) => nodes.map((node) => node.html).filter((html) => /class="(kind|due-tag)\b/.test(html));
+      const where = `${theme}${hovered ? ', hovered' : ''}`;
+      expect(results.violations.flatMap((rule) => rule.nodes.map((node) => node.html)), where).toEqual([]);
+      expect(tags(results.incomplete.flatMap((rule) => rule.nodes)), where).toEqual([]);
+      const passed = tags(results.passes.flatMap((rule) => rule.nodes));
+      expect(passed.filter((html) => html.includes('class="kind')).length, where).toBeGreaterThan(0);
+      expect(passed.filter((html) => html.includes('class="due-tag')).length, where).toBeGreaterThan(0);
+    }
+    // The check bites: the tag's text a shade off its own background is a violation.
+    await app.addStyleTag({ content: '.due-tag { color: color-mix(in srgb, var(--accent-soft) 80%, var(--text)) !important; }' });
+    const faded = await new AxeBuilder({ page: app }).include('ul[aria-label="Thanks owed"]').withRules(['color-contrast']).analyze();
+    expect(faded.violations.flatMap((rule) => rule.nodes.map((node) => node.html)).some((html) => html.includes('class="due-tag'))).toBe(true);
+  });
 }

@@ -90,11 +90,11 @@ test('LinkedIn connections from the command palette, merging with a person alrea
   await expect(app.getByText('Staff Engineer · Stripe', { exact: true })).toBeVisible();
   await expect(details).toContainText('Runs the infra guild.');
   await expect(details.getByTestId('person-link')).toHaveText('https://www.linkedin.com/in/eveLinkedIn');
-  await expect(details).toContainText('Connected on LinkedIn on 2024-08-08');
+  await expect(details).toContainText('Connected on LinkedIn on 8 August 2024');
 
   await openPerson(app, 'Zoë Ångström-Núñez');
   await expect(app.getByText('Director, Product · Fabrikam, Inc.')).toBeVisible();
-  await expect(details).toContainText('Connected on LinkedIn on 2024-03-15');
+  await expect(details).toContainText('Connected on LinkedIn on 15 March 2024');
   await expect(details.getByTestId('person-source')).toContainText('Imported from LinkedIn connections (linkedin-connections.csv)');
 });
 

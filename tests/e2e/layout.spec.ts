@@ -1,8 +1,8 @@
 // Every window size: nothing clipped, overlapping or squeezed to a few letters a line at 1024×640,
-// 1440×900 and 1920×1080, no list with more than one solid button, and at 1920×1080 no screen a narrow
-// column in an empty window; 200 % zoom
-// (a 1024×640 window is 512×320 CSS pixels) still usable; reduced motion stops every transition and
-// animation. Checked with bounding boxes and computed styles on the sample journal.
+// 1440×900 and 1920×1080, no placeholder cut, one solid button a screen and none more in a list, and at
+// 1920×1080 no screen a narrow column in an empty window; 200 % zoom (a 1024×640 window is 512×320 CSS
+// pixels) still usable; reduced motion stops every transition and animation. Checked with bounding
+// boxes and computed styles on the sample journal.
 import type { Page } from 'playwright-core';
 import { test, expect, reloadApp } from './fixtures.js';
 
@@ -41,6 +41,12 @@ async function layoutFaults(page: Page): Promise<string[]> {
     if (!main) return ['no main'];
     const describe = (element: Element) => `${element.tagName.toLowerCase()}.${[...element.classList].join('.')} “${(element.textContent ?? '').trim().slice(0, 40)}”`;
     if (main.scrollWidth > main.clientWidth + 1) faults.push(`main scrolls sideways: ${main.scrollWidth} > ${main.clientWidth}`);
+    // Nor a pane inside it (the reading pane): what is wider than a scrolling box is cut at its edge.
+    for (const pane of main.querySelectorAll<HTMLElement>('*')) {
+      const { overflowX } = getComputedStyle(pane);
+      if ((overflowX === 'auto' || overflowX === 'scroll') && pane.clientWidth > 0 && pane.scrollWidth > pane.clientWidth + 1)
+        faults.push(`scrolls sideways: ${describe(pane)} (${pane.scrollWidth} > ${pane.clientWidth})`);
+    }
     if (sidebar) {
       const a = sidebar.getBoundingClientRect();
       const b = main.getBoundingClientRect();
@@ -75,6 +81,19 @@ async function layoutFaults(page: Page): Promise<string[]> {
           if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1) faults.push(`overlap: ${describe(kids[i]!.child)} / ${describe(kids[j]!.child)}`);
         }
     }
+    // A placeholder wider than its field is cut with no ellipsis to show it: measured in the field's font.
+    const pen = document.createElement('canvas').getContext('2d')!;
+    for (const input of main.querySelectorAll<HTMLInputElement>('input[placeholder]')) {
+      const box = input.getBoundingClientRect();
+      if (input.value !== '' || box.width === 0 || box.bottom < view.top || box.top > view.bottom) continue;
+      const style = getComputedStyle(input);
+      pen.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      if (pen.measureText(input.placeholder).width > room) faults.push(`placeholder cut: “${input.placeholder}”`);
+    }
+    // One solid button on a screen: the one thing it is for (the sidebar's Log interaction is the shell's).
+    const solids = [...main.querySelectorAll('.btn-primary')].filter((button) => button.getBoundingClientRect().width > 0);
+    if (solids.length > 1) faults.push(`${solids.length} solid buttons on one screen: ${solids.map((button) => `“${(button.textContent ?? '').trim()}”`).join(', ')}`);
     // One solid button in a list at most: a solid one on every row (eleven “Record a give”) says nothing.
     for (const list of main.querySelectorAll('ul, ol, tbody, [role="list"], [role="grid"]')) {
       const solid = [...list.querySelectorAll('.btn-primary')].filter((button) => button.getBoundingClientRect().width > 0);

@@ -189,3 +189,144 @@ test('every timeline day is headed alike: the day in words, a space, then its da
   // en-GB: "Yesterday 1 December", "Wednesday 25 November", "Monday 3 March 2025".
   for (const name of names) expect(name).toMatch(/^(Today|Yesterday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) \d{1,2} [A-Z][a-z]+( \d{4})?$/);
 });
+
+const sizes = [{ width: 1024, height: 640 }, { width: 1440, height: 900 }, { width: 1920, height: 1080 }];
+
+/**
+ * Empty one-line fields inside `scope` whose placeholder is wider than the field's text box: the browser
+ * cuts a placeholder without an ellipsis, so only measuring it (in the field's own font) shows it.
+ */
+function cutPlaceholders(scope: Locator): Promise<string[]> {
+  return scope.evaluate((root) => {
+    const context = document.createElement('canvas').getContext('2d')!;
+    return [...root.querySelectorAll<HTMLInputElement>('input[placeholder]')]
+      .filter((input) => input.value === '' && input.getClientRects().length > 0)
+      .flatMap((input) => {
+        const style = getComputedStyle(input);
+        context.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+        const text = context.measureText(input.placeholder).width;
+        const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+        return text > room ? [`“${input.placeholder}”: ${text.toFixed(0)} px in ${room.toFixed(0)} px`] : [];
+      });
+  });
+}
+
+test('the When field, once opened, shows its whole example placeholder at every window size', async ({ app }) => {
+  for (const size of sizes) {
+    await app.setViewportSize(size);
+    await app.keyboard.press('Control+n');
+    const dialog = app.getByRole('dialog', { name: 'Log interaction' });
+    await dialog.getByRole('button', { name: 'When: now' }).click();
+    const words = dialog.getByRole('textbox', { name: 'When' });
+    await expect(words).toBeFocused();
+    await expect(words).toHaveAttribute('placeholder', /yesterday 3pm/);
+    expect(await cutPlaceholders(dialog), `${size.width}×${size.height}`).toEqual([]);
+    // The field and the date beside it stay inside the dialog, on one row: the form does not grow a line.
+    const frame = (await dialog.boundingBox())!;
+    const [a, b] = await Promise.all([words.boundingBox(), dialog.getByLabel('Date and time').boundingBox()]);
+    for (const box of [a!, b!]) expect(box.x + box.width).toBeLessThanOrEqual(frame.x + frame.width);
+    expect(Math.abs(a!.y + a!.height / 2 - (b!.y + b!.height / 2))).toBeLessThan(4);
+    await app.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+  }
+});
+
+test('a person’s tags are whole pills on one line, and those that do not fit are counted in “+N”', async ({ app, running }) => {
+  await loadSample(running.journal, app);
+  await app.keyboard.press('Control+2');
+  const table = app.getByRole('table', { name: 'People' });
+  let counted = 0;
+  for (const size of sizes) {
+    await app.setViewportSize(size);
+    await expect(table.getByRole('row').nth(1)).toBeVisible();
+    // Settled: the column's room is measured after a resize.
+    await app.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    const found = await table.evaluate((element) => {
+      const faults: string[] = [];
+      let counted = 0;
+      for (const cell of element.querySelectorAll<HTMLElement>('td.tags')) {
+        if (cell.getClientRects().length === 0) continue;
+        const style = getComputedStyle(cell);
+        const right = cell.getBoundingClientRect().right - parseFloat(style.paddingRight);
+        for (const pill of cell.querySelectorAll<HTMLElement>('.tag, .more')) {
+          const range = document.createRange();
+          range.selectNodeContents(pill.firstChild!);
+          const lines = new Set([...range.getClientRects()].filter((rect) => rect.width > 0).map((rect) => Math.round(rect.top))).size;
+          if (lines > 1) faults.push(`“${pill.textContent}” on ${lines} lines`);
+          if (pill.getBoundingClientRect().right > right + 1) faults.push(`“${pill.firstChild!.textContent}” past its cell`);
+          if (pill.classList.contains('more')) counted += 1;
+        }
+      }
+      return { faults, counted };
+    });
+    expect(found.faults, `${size.width}×${size.height}`).toEqual([]);
+    counted += found.counted;
+  }
+  // The sample has people with two and three tags, and long ones ("customer-advisory-board"): some are
+  // counted (the column itself gives way beside the 1440 px reading pane).
+  expect(counted).toBeGreaterThan(0);
+  // "+N" names what it counts, for a screen reader too.
+  const more = table.locator('td.tags .more').first();
+  await expect(more).toHaveAttribute('title', /\w/);
+  expect(await more.textContent()).toContain(await more.getAttribute('title'));
+});
+
+test('from 1400 px People shows one solid button: the reading pane’s Log interaction is a plain one', async ({ app, running }) => {
+  await loadSample(running.journal, app);
+  await app.keyboard.press('Control+2');
+  for (const size of [{ width: 1440, height: 900 }, { width: 1920, height: 1080 }]) {
+    await app.setViewportSize(size);
+    const pane = app.getByRole('region', { name: /^Reading pane: / });
+    await expect(pane.getByRole('button', { name: 'Log interaction' })).toBeVisible();
+    expect(await primaryButtons(app), `${size.width}×${size.height}`).toEqual(['Add person']);
+  }
+  // Below 1400 px the person's own page has its one solid button, Log interaction.
+  await app.setViewportSize({ width: 1280, height: 800 });
+  await app.getByRole('button', { name: 'Dr. Rebecca Stone', exact: true }).click();
+  await expect(app.getByRole('heading', { name: 'Dr. Rebecca Stone', level: 1 })).toBeVisible();
+  expect(await primaryButtons(app)).toEqual(['Log interaction']);
+});
+
+test('choosing one person (Record a give, Merge into) shows a match’s role and organization whole, wrapping rather than cutting', async ({ app, running }) => {
+  await app.setViewportSize({ width: 1024, height: 640 });
+  // A role and organization longer than the 640 px dialogs' list has room for on one line.
+  const detail = 'Vice President of Platform Engineering and Developer Experience · Northwind Traders International Holdings';
+  const [role, organization] = detail.split(' · ');
+  await loadSample(running.journal, app);
+  expect((await running.journal.call('people.create', { name: 'Priyanka Longfield', role, organization })).ok).toBe(true);
+  const check = async (field: Locator) => {
+    await field.pressSequentially('Priyanka');
+    const listbox = app.getByRole('listbox', { name: 'People' });
+    const option = listbox.getByRole('option', { name: /Priyanka Longfield/ });
+    await expect(option).toContainText(detail);
+    expect(await cutTexts(listbox)).toEqual([]);
+    // On two lines or more, inside the list.
+    const text = (await option.locator('.listbox-detail').boundingBox())!;
+    const list = (await listbox.boundingBox())!;
+    expect(text.height).toBeGreaterThan(25);
+    expect(text.x + text.width).toBeLessThanOrEqual(list.x + list.width);
+    // The whole list is seen: no box around it (the dialog's scrolling body) cuts it off.
+    await expect(listbox.getByRole('option')).not.toHaveCount(0);
+    expect(await listbox.evaluate((element) => {
+      const box = element.getBoundingClientRect();
+      const cut: string[] = [];
+      for (let around = element.parentElement; around; around = around.parentElement) {
+        if (getComputedStyle(around).overflowY === 'visible') continue;
+        const frame = around.getBoundingClientRect();
+        if (box.top < frame.top - 1 || box.bottom > frame.bottom + 1) cut.push(`${around.tagName.toLowerCase()}.${[...around.classList].join('.')}`);
+      }
+      return cut;
+    })).toEqual([]);
+  };
+  await app.keyboard.press('Control+3');
+  await app.getByRole('button', { name: 'Record a give' }).click();
+  await check(app.getByRole('dialog').getByRole('combobox', { name: 'Person' }));
+  await app.keyboard.press('Escape');
+  await app.keyboard.press('Escape');
+  await expect(app.getByRole('dialog')).toBeHidden();
+
+  await app.keyboard.press('Control+2');
+  await app.getByRole('button', { name: 'Dr. Rebecca Stone', exact: true }).click();
+  await app.getByRole('button', { name: 'Merge…' }).click();
+  await check(app.getByRole('dialog').getByRole('combobox', { name: 'Person to keep' }));
+});

@@ -163,9 +163,9 @@ describe('import', () => {
     expect(rows[0]?.contact).toEqual({
       name: 'Ada Lovelace', organization: 'Analytical Engines Inc', department: null, role: 'Engineer',
       emails: [{ email: 'ada@analytical.example', label: null }], phones: [], links: [{ url: 'https://www.linkedin.com/in/ada', label: 'LinkedIn' }],
-      addresses: [], nicknames: [], ims: [], birthday: null, notes: null, tags: [], howWeMet: 'Connected on LinkedIn on 2024-01-01',
+      addresses: [], nicknames: [], ims: [], birthday: null, notes: null, tags: [], howWeMet: 'Connected on LinkedIn on 1 January 2024',
     });
-    expect(rows.at(-2)?.contact).toMatchObject({ name: 'Zoë Ångström-Núñez', organization: 'Fabrikam, Inc.', role: 'Director, Product', howWeMet: 'Connected on LinkedIn on 2024-03-15' });
+    expect(rows.at(-2)?.contact).toMatchObject({ name: 'Zoë Ångström-Núñez', organization: 'Fabrikam, Inc.', role: 'Director, Product', howWeMet: 'Connected on LinkedIn on 15 March 2024' });
     await commitAll(journal, { token: stage.token });
     const again = await preview(journal, 'linkedin-connections.csv');
     expect(again.rows.map((row) => row.status)).toEqual([...Array(11).fill('same'), 'skip']);

@@ -1,6 +1,7 @@
 // CSV → contacts: LinkedIn's Connections.csv as it comes, and any other spreadsheet through a column
 // mapping the user confirms (remembered per header row). papaparse does the CSV itself: quotes, doubled
 // quotes, line breaks inside cells, a BOM, CRLF or LF.
+import { format } from 'date-fns';
 import Papa from 'papaparse';
 import type { CsvField } from '../../contract/transfer.js';
 import { emptyContact, tidyContact } from './contact.js';
@@ -135,8 +136,9 @@ export function csvContact(table: CsvTable, mapping: readonly CsvField[], source
       case 'address': contact.addresses.push(...value.split(' ::: ').map((street) => ({ label: null, street, locality: null, region: null, postalCode: null, country: null }))); break;
       case 'im': contact.ims.push(...value.split(' ::: ').map((handle) => ({ service: null, handle, label: null }))); break;
       case 'connectedOn': {
+        // Stored words, read in the app's voice: "2 February 2024", never the file's "2024-02-02".
         const day = readDay(value);
-        contact.howWeMet ||= `Connected on LinkedIn on ${day ?? value}`;
+        contact.howWeMet ||= `Connected on LinkedIn on ${day ? format(new Date(`${day}T12:00:00`), 'd MMMM yyyy') : value}`;
         break;
       }
       case 'ignore': break;
