@@ -34,6 +34,23 @@ const seeded = () => {
   return () => rng.next();
 };
 
+/** Counts the turns of the event loop (setImmediate callbacks) that other work gets until stop(). */
+function countTurns(): { stop: () => number } {
+  let turns = 0;
+  let running = true;
+  const turn = () => {
+    turns += 1;
+    if (running) setImmediate(turn);
+  };
+  setImmediate(turn);
+  return {
+    stop: () => {
+      running = false;
+      return turns;
+    },
+  };
+}
+
 function runToEnd<T>(steps: Generator<unknown, T>): { value: T; pauses: number } {
   let pauses = 0;
   for (;;) {
@@ -61,19 +78,13 @@ describe('Louvain in slices', () => {
 
   test('the measures in slices equal the measures in one go, and other work runs between the slices', async () => {
     const { ids, pairs } = plantedGraph(5, 2000, 20, 8000);
-    let ticks = 0;
-    let running = true;
-    const tick = () => {
-      ticks += 1;
-      if (running) setImmediate(tick);
-    };
-    setImmediate(tick);
+    const ticks = countTurns();
     // No time budget: it breathes at every pause, so the count does not depend on the machine's speed.
     const sliced = await egoMeasuresInSlices(ids, pairs, undefined, 0);
-    running = false;
+    const turns = ticks.stop();
     expect(sliced).toEqual(egoMeasures(ids, pairs));
     expect(sliced.communities.length).toBeGreaterThan(1);
-    expect(ticks).toBeGreaterThan(20);
+    expect(turns).toBeGreaterThan(20);
   });
 });
 
@@ -92,16 +103,9 @@ describe('the network after a new link among active contacts', () => {
 
     // A link that changes the groups: Louvain must run again.
     await call(journal, 'links.create', { personAId: people[3]!, personBId: people[0]! });
-    let ticks = 0;
-    let running = true;
-    const tick = () => {
-      ticks += 1;
-      if (running) setImmediate(tick);
-    };
-    setImmediate(tick);
+    const ticks = countTurns();
     const after = await call(journal, 'network.overview', { now });
-    running = false;
-    expect(ticks).toBeGreaterThan(0);
+    expect(ticks.stop()).toBeGreaterThan(0);
     expect(after.open.communities.map((group) => group.count)).toEqual([4, 3]);
     const { networkOverview } = await import('../../src-main/core/network/overview.js');
     expect(after).toEqual(await networkOverview(journalDb.db, now, null));
