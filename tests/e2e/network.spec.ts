@@ -230,3 +230,62 @@ test('a goal written on a person page suggests an introduction; the map keeps it
   // Same graph, positions kept: nothing to arrange on the way back.
   await expect(app.getByTestId('network-map')).toHaveAttribute('data-layout', 'settled');
 });
+
+/** Where the map draws the people it shows (its own report, once the camera is still), against its size. */
+async function framing(app: Page): Promise<{ span: number; fits: number; inside: boolean } | null> {
+  const map = app.getByTestId('network-map');
+  const size = await map.boundingBox();
+  const box = (await map.getAttribute('data-shown-box'))?.split(',').map(Number);
+  if (!size || !box || box.length !== 4) return null;
+  const [left, top, right, bottom] = box as [number, number, number, number];
+  // Sigma fits the frame to the map's shorter side, less its padding (30 px each way).
+  return { span: Math.max(right - left, bottom - top), fits: Math.min(size.width, size.height) - 60, inside: left >= 0 && top >= 0 && right <= size.width && bottom <= size.height };
+}
+
+test('the map frames the people a filter leaves, and its legend sits outside the drawing (1024×640)', async ({ app, running }) => {
+  await app.setViewportSize({ width: 1024, height: 640 });
+  // Three people met this month, linked; twelve not met for two years, in groups of their own.
+  const met: Person[] = [];
+  for (const name of ['Ada Osei', 'Ben Costa', 'Cy Lima']) {
+    const person = await call<Person>(running.journal, 'people.create', { name, organization: 'Northwind', level: 'peer' });
+    await call(running.journal, 'interactions.create', { occurredAt: daysAgo(3), kind: 'coffee', title: `Coffee with ${name}`, personIds: [person.id] });
+    met.push(person);
+  }
+  await call(running.journal, 'links.create', { personAId: met[0]!.id, personBId: met[1]!.id });
+  await call(running.journal, 'links.create', { personAId: met[1]!.id, personBId: met[2]!.id });
+  const old: Person[] = [];
+  for (let i = 0; i < 12; i += 1) {
+    const person = await call<Person>(running.journal, 'people.create', { name: `Former ${i + 1}`, organization: `Old Org ${i % 4}`, level: i % 2 ? 'senior' : 'junior' });
+    await call(running.journal, 'interactions.create', { occurredAt: daysAgo(800), kind: 'meeting', title: 'Long ago', personIds: [person.id] });
+    old.push(person);
+  }
+  for (let i = 0; i < 12; i += 3) await call(running.journal, 'links.create', { personAId: old[i]!.id, personBId: old[i + 1]!.id });
+  await openNetwork(app);
+  await app.getByRole('tab', { name: 'Map' }).click();
+  const map = app.getByTestId('network-map');
+  await expect(map).toHaveAttribute('data-drawn', 'true');
+  await expect(app.getByLabel('Active only')).toBeChecked();
+  await expect(app.getByText('3 of 15 people shown, 2 links between them')).toBeVisible();
+  await expect(map).toHaveAttribute('data-layout', 'settled', { timeout: 15_000 });
+
+  // Active only: the three and me fill the map, rather than sitting small among the hidden fifteen's room.
+  const filled = async () => {
+    const frame = await framing(app);
+    return frame !== null && frame.inside && frame.span >= 0.85 * frame.fits;
+  };
+  await expect.poll(filled).toBe(true);
+  // Everyone, then only those above me: each time the camera frames who is left.
+  await app.getByLabel('Active only').uncheck();
+  await expect(app.getByText('15 of 15 people shown')).toBeVisible();
+  await expect.poll(filled).toBe(true);
+  await app.getByLabel('Level').selectOption('senior');
+  await expect(app.getByText('6 of 15 people shown')).toBeVisible();
+  await expect.poll(filled).toBe(true);
+
+  // The legend is beside the map, not over it.
+  const legend = await app.getByRole('list', { name: 'Colours' }).boundingBox();
+  const drawing = await map.boundingBox();
+  expect(legend && drawing && legend.x >= drawing.x + drawing.width).toBe(true);
+  await expect(app.getByRole('list', { name: 'Colours' })).toBeInViewport();
+  await expect(app.getByRole('button', { name: 'Reset the view' })).toBeInViewport();
+});

@@ -1,9 +1,11 @@
 import { UndirectedGraph } from 'graphology';
-import louvain from 'graphology-communities-louvain';
+import { UndirectedLouvainIndex } from 'graphology-indices/louvain.js';
 import { undirectedDensity } from 'graphology-metrics/graph/density.js';
 
 // Measures of my ego network: me, my active contacts (the alters), and the links among them that the user
 // stated. Pure functions of ids and pairs, so unit tests can check them against answers worked by hand.
+// Community detection is graphology's Louvain, run step by step (louvainSteps): at thousands of contacts it
+// takes a few hundred milliseconds, and the journal's thread must breathe in between (egoMeasuresInSlices).
 
 export interface EgoMeasures {
   /** Alters with at least one link to another alter. */
@@ -45,12 +47,49 @@ function seeded(seed = 42): () => number {
  * exactly what they were then: Louvain is a function of those alone, so the answer is the same.
  */
 export function egoMeasures(alters: readonly number[], pairs: readonly (readonly [number, number])[], previous?: EgoMeasures): EgoMeasures {
+  const steps = egoSteps(alters, pairs, previous);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** No stretch of the sliced measures holds the thread much longer than this. */
+export const SLICE_MS = 12;
+
+/**
+ * The same measures as egoMeasures, worked out in slices of about `sliceMs`, letting the thread serve
+ * anything else between them (a setImmediate turn). When the communities must be worked out again, it
+ * breathes at least once before starting on them.
+ */
+export async function egoMeasuresInSlices(
+  alters: readonly number[],
+  pairs: readonly (readonly [number, number])[],
+  previous?: EgoMeasures,
+  sliceMs = SLICE_MS,
+): Promise<EgoMeasures> {
+  const steps = egoSteps(alters, pairs, previous);
+  let since = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (step.value === 'louvain' || performance.now() - since >= sliceMs) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      since = performance.now();
+    }
+  }
+}
+
+/** Yields now and then (a point where the work may pause; 'louvain' just before community detection starts). */
+function* egoSteps(alters: readonly number[], pairs: readonly (readonly [number, number])[], previous?: EgoMeasures): Generator<'louvain' | undefined, EgoMeasures> {
   // Plain adjacency: a graphology graph of thousands of nodes costs more to build than every measure here
   // but the communities, which get one of their own only when they must be worked out again.
   const neighbours = new Map<number, Set<number>>();
   for (const id of alters) neighbours.set(id, new Set());
   const edges: [number, number][] = [];
-  for (const [a, b] of pairs) {
+  for (let i = 0; i < pairs.length; i += 1) {
+    if (i % 4096 === 4095) yield;
+    const [a, b] = pairs[i]!;
     if (a === b) continue;
     const ofA = neighbours.get(a);
     const ofB = neighbours.get(b);
@@ -74,9 +113,17 @@ export function egoMeasures(alters: readonly number[], pairs: readonly (readonly
     for (const q of near) indirect += (1 / n) * (1 / (neighbours.get(q)!.size + 1));
     constraint += (1 / n + indirect) ** 2;
   }
+  yield;
 
   const key = { linked, edges };
-  const communities = previous && sameLinks(previous.linkedKey, key) ? previous.communities : communitiesOf(linked, edges);
+  let communities: number[][];
+  if (previous && sameLinks(previous.linkedKey, key)) communities = previous.communities;
+  else {
+    yield 'louvain';
+    communities = yield* communitiesOf(linked, edges);
+  }
+  const groups = components(neighbours);
+  yield;
   return {
     linked: [...linked].sort((a, b) => a - b),
     unlinked: unlinked.sort((a, b) => a - b),
@@ -84,7 +131,7 @@ export function egoMeasures(alters: readonly number[], pairs: readonly (readonly
     density: n < 2 ? 0 : undirectedDensity(n, t),
     effectiveSize: n === 0 ? 0 : n - (2 * t) / n,
     constraint,
-    components: components(neighbours),
+    components: groups,
     communities,
     linkedKey: key,
   };
@@ -121,12 +168,15 @@ function components(neighbours: Map<number, Set<number>>): number[][] {
 }
 
 /** Louvain on the linked alters, added in the order given (the order it visits them in depends on it). */
-function communitiesOf(linked: readonly number[], edges: readonly [number, number][]): number[][] {
+function* communitiesOf(linked: readonly number[], edges: readonly [number, number][]): Generator<undefined, number[][]> {
   if (edges.length === 0) return [];
   const graph = new UndirectedGraph();
   for (const id of linked) graph.addNode(String(id));
-  for (const [a, b] of edges) graph.addEdge(String(a), String(b));
-  const mapping = louvain(graph, { rng: seeded() });
+  for (let i = 0; i < edges.length; i += 1) {
+    graph.addEdge(String(edges[i]![0]), String(edges[i]![1]));
+    if (i % 2048 === 2047) yield;
+  }
+  const mapping = yield* louvainSteps(graph, seeded());
   const groups = new Map<number, number[]>();
   for (const [node, community] of Object.entries(mapping)) {
     const list = groups.get(community) ?? [];
@@ -137,4 +187,134 @@ function communitiesOf(linked: readonly number[], edges: readonly [number, numbe
     .filter((group) => group.length >= 2)
     .map((group) => group.sort((a, b) => a - b))
     .sort((a, b) => b.length - a.length || a[0]! - b[0]!);
+}
+
+/** What louvainSteps reads of graphology's index beyond its published types. */
+type LouvainIndex = UndirectedLouvainIndex & { belongings: ArrayLike<number> & { [i: number]: number }; weights: ArrayLike<number> };
+
+/**
+ * graphology-communities-louvain 2.0.2's undirected Louvain with its default options (fast local moves, a
+ * random walk, resolution 1), line for line on the same index (graphology-indices), so it gives exactly the
+ * communities that `louvain(graph, { rng })` gives; but as a generator, pausing every few hundred nodes
+ * visited, where the library runs as one stretch. A unit test holds the two to the same answers.
+ */
+export function* louvainSteps(graph: UndirectedGraph, rng: () => number): Generator<undefined, Record<string, number>> {
+  if (graph.size === 0) return Object.fromEntries(graph.mapNodes((node, _attributes) => node).map((node, index) => [node, index]));
+  const index = new UndirectedLouvainIndex(graph, { getEdgeWeight: 'weight', keepDendrogram: false, resolution: 1 }) as LouvainIndex;
+  yield;
+  const communities = new Tally(index.C);
+  const queue = new QueueSet(index.C);
+  let visited = 0;
+  let moveWasMade = true;
+  while (moveWasMade) {
+    const l = index.C;
+    moveWasMade = false;
+    let ri = Math.floor(rng() * l);
+    for (let s = 0; s < l; s += 1, ri += 1) queue.enqueue(ri % l);
+    while (queue.size !== 0) {
+      const i = queue.dequeue();
+      if (++visited % 256 === 0) yield;
+      let degree = 0;
+      communities.clear();
+      const currentCommunity = index.belongings[i]!;
+      for (let start = index.starts[i]!, end = index.starts[i + 1]!; start < end; start += 1) {
+        const weight = index.weights[start]!;
+        degree += weight;
+        communities.add(index.belongings[index.neighborhood[start]!]!, weight);
+      }
+      let bestDelta = index.fastDeltaWithOwnCommunity(i, degree, communities.get(currentCommunity), currentCommunity);
+      let bestCommunity = currentCommunity;
+      for (let ci = 0; ci < communities.size; ci += 1) {
+        const targetCommunity = communities.keys[ci]!;
+        if (targetCommunity === currentCommunity) continue;
+        const delta = index.fastDelta(i, degree, communities.vals[ci]!, targetCommunity);
+        if (better(bestCommunity, currentCommunity, targetCommunity, delta, bestDelta)) {
+          bestDelta = delta;
+          bestCommunity = targetCommunity;
+        }
+      }
+      if (bestDelta < 0) {
+        // Back to a singleton of its own (see the library's note); already alone is no move.
+        bestCommunity = index.isolate(i, degree);
+        if (bestCommunity === currentCommunity) continue;
+      } else {
+        if (bestCommunity === currentCommunity) continue;
+        index.move(i, degree, bestCommunity);
+      }
+      moveWasMade = true;
+      for (let start = index.starts[i]!, end = index.starts[i + 1]!; start < end; start += 1) {
+        const j = index.neighborhood[start]!;
+        if (index.belongings[j] !== bestCommunity) queue.enqueue(j);
+      }
+    }
+    if (moveWasMade) {
+      index.zoomOut();
+      yield;
+    }
+  }
+  return index.collect();
+}
+
+const EPSILON = 1e-10;
+
+/** The library's tie-breaker: equal gains go to the higher community, and staying put wins ties. */
+function better(bestCommunity: number, currentCommunity: number, targetCommunity: number, delta: number, bestDelta: number): boolean {
+  if (Math.abs(delta - bestDelta) < EPSILON) return bestCommunity === currentCommunity ? false : targetCommunity > bestCommunity;
+  return delta > bestDelta;
+}
+
+/** Weights by community in the order first seen (mnemonist's SparseMap, as the library uses it). */
+class Tally {
+  readonly keys: Int32Array;
+  readonly vals: Float64Array;
+  private readonly at: Int32Array;
+  size = 0;
+  constructor(capacity: number) {
+    this.keys = new Int32Array(capacity);
+    this.vals = new Float64Array(capacity);
+    this.at = new Int32Array(capacity).fill(-1);
+  }
+  clear(): void {
+    for (let k = 0; k < this.size; k += 1) this.at[this.keys[k]!] = -1;
+    this.size = 0;
+  }
+  get(key: number): number {
+    const at = this.at[key]!;
+    return at < 0 ? 0 : this.vals[at]!;
+  }
+  add(key: number, weight: number): void {
+    const at = this.at[key]!;
+    if (at >= 0) this.vals[at]! += weight;
+    else {
+      this.at[key] = this.size;
+      this.keys[this.size] = key;
+      this.vals[this.size] = weight;
+      this.size += 1;
+    }
+  }
+}
+
+/** A first-in first-out queue that holds each node once (mnemonist's SparseQueueSet). */
+class QueueSet {
+  private readonly ring: Int32Array;
+  private readonly queued: Uint8Array;
+  private start = 0;
+  size = 0;
+  constructor(private readonly capacity: number) {
+    this.ring = new Int32Array(capacity);
+    this.queued = new Uint8Array(capacity);
+  }
+  enqueue(member: number): void {
+    if (this.queued[member]) return;
+    this.queued[member] = 1;
+    this.ring[(this.start + this.size) % this.capacity] = member;
+    this.size += 1;
+  }
+  dequeue(): number {
+    const member = this.ring[this.start]!;
+    this.start = (this.start + 1) % this.capacity;
+    this.size -= 1;
+    this.queued[member] = 0;
+    return member;
+  }
 }

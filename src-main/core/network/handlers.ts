@@ -6,7 +6,7 @@ import { createIntroduction, deleteIntroduction, fetchIntroductions, getIntroduc
 import { acceptSuggestion, addLink, deleteLink, dismissSuggestion, fetchLinks, getLink, suggestions, updateLink } from './links.js';
 import { handoverPack } from './handover.js';
 import { LiveNetwork } from './live.js';
-import { graphOf, overviewOf, type Loaded } from './overview.js';
+import { egoReady, graphOf, overviewOf, type Loaded } from './overview.js';
 
 type NetworkCall = Extract<CallName, `links.${string}` | `introductions.${string}` | `network.${string}` | `handover.${string}`>;
 type Handlers = { [K in NetworkCall]: (input: ParsedInput<K>) => Promise<CallResult<K>> };
@@ -20,6 +20,7 @@ export function networkHandlers(db: Kysely<Database>): Handlers {
   const answers = new WeakMap<Loaded, Map<string, unknown>>();
   const answer = async <T>(input: { now?: string | null | undefined } | undefined, key: string, work: (loaded: Loaded) => T): Promise<T> => {
     const loaded = await live.loaded(input?.now ?? null);
+    await egoReady(loaded);
     const kept = answers.get(loaded) ?? answers.set(loaded, new Map()).get(loaded)!;
     if (!kept.has(key)) kept.set(key, work(loaded));
     return kept.get(key) as T;

@@ -25,6 +25,13 @@ export function visible(node: GraphNode, filters: MapFilters): boolean {
   return true;
 }
 
+/** The same people in both sets. */
+export function sameIds(a: ReadonlySet<number>, b: ReadonlySet<number>): boolean {
+  if (a.size !== b.size) return false;
+  for (const id of a) if (!b.has(id)) return false;
+  return true;
+}
+
 export function valueOf(node: GraphNode, by: ColourBy): string | null {
   return by === 'organization' ? node.organization : by === 'level' ? node.level : by === 'community' ? node.community : node.allyRole;
 }
