@@ -37,6 +37,9 @@ export interface ImporterOptions {
   holdWrites?: (until: Promise<unknown>) => void;
 }
 
+/** Rows matched together, their matches' details read in one go (a preview page, as the dialog asks for). */
+const MATCH_SLICE = 500;
+
 /** How long import.progress waits for news before it answers with the same figures. */
 const PROGRESS_WAIT_MS = 1000;
 
@@ -331,7 +334,11 @@ export class Importer {
 
   private async computeUpTo(staged: Staged, end: number): Promise<void> {
     staged.matcher ??= await Matcher.build(this.db);
-    for (let index = staged.rows.length; index < end; index++) staged.rows.push(staged.matcher.row(staged.read(index), index));
+    // A preview page's worth at a time: the matched people's details are read for each such slice.
+    while (staged.rows.length < end) {
+      const from = staged.rows.length;
+      for (const row of await staged.matcher.rows(staged.read, from, Math.min(end, from + MATCH_SLICE))) staged.rows.push(row);
+    }
   }
 }
 
@@ -341,63 +348,103 @@ async function rememberedMapping(db: Kysely<Database>, key: string): Promise<Csv
 }
 
 
-/** Finds the person a row is about: same email, same profile link, or a close name at the same organization (fuse.js). */
+/** Someone a row may be about: enough to match by organization and name. */
+type Candidate = Pick<Known, 'id' | 'name' | 'organization'>;
+
+/** A row matched to nobody (final), or to someone whose fields and details are still to be compared. */
+type Found = { row: PreviewRow } | { base: Omit<PreviewRow, 'status' | 'reason'>; matchId: number; reason: string };
+
+/**
+ * Finds the person a row is about: same email, same profile link, or a close name at the same organization
+ * (fuse.js). Built from what matching needs (names, organizations, emails, links: one narrow read of each);
+ * the fields and details of the people a page's rows matched are read with that page (`details`), so the
+ * first page of a file does not wait for everyone's notes, phones, tags and addresses (#11: 250 ms of the
+ * first page at 10,000 people).
+ */
 class Matcher {
   // Rows earlier in the same file, by the same keys, so a file that lists someone twice adds them once.
   private readonly inFile = new Map<string, string>();
-  private readonly fuses = new Map<string, Fuse<Known>>();
+  private readonly fuses = new Map<string, Fuse<Candidate>>();
 
   private constructor(
+    private readonly db: Kysely<Database>,
     private readonly byEmail: Map<string, number>,
     private readonly byUrl: Map<string, number>,
-    private readonly byOrg: Map<string, Known[]>,
-    private readonly people: Map<number, Known>,
-    /** What each person already has, read once: comparing a row is then a few set lookups, not queries. */
-    private readonly held: Map<number, Held>,
+    private readonly byOrg: Map<string, Candidate[]>,
   ) {}
 
   static async build(db: Kysely<Database>): Promise<Matcher> {
-    const people = await db
-      .selectFrom('people')
-      .select(['id', 'name', 'organization', 'department', 'role', 'birthday', 'how_we_met', 'notes'])
-      .orderBy('id')
-      .execute();
-    const held = new Map<number, Held>();
-    const of = (id: number): Held => {
-      let entry = held.get(id);
-      if (!entry) held.set(id, (entry = { emails: new Set(), phones: new Set(), links: new Set(), tags: new Set(), addresses: new Set(), nicknames: new Set(), ims: new Set() }));
-      return entry;
-    };
+    const people = await db.selectFrom('people').select(['id', 'name', 'organization']).orderBy('id').execute();
     const byEmail = new Map<string, number>();
     for (const row of await db.selectFrom('person_emails').select(['email', 'person_id']).orderBy('person_id').execute()) {
       if (!byEmail.has(row.email)) byEmail.set(row.email, row.person_id);
-      of(row.person_id).emails.add(row.email);
     }
     const byUrl = new Map<string, number>();
     for (const row of await db.selectFrom('person_links').select(['url', 'person_id']).orderBy('person_id').execute()) {
       const key = normalizeUrl(row.url);
       if (!byUrl.has(key)) byUrl.set(key, row.person_id);
-      of(row.person_id).links.add(key);
     }
-    for (const row of await db.selectFrom('person_phones').select(['person_id', 'phone']).execute()) of(row.person_id).phones.add(digits(row.phone));
-    for (const row of await db.selectFrom('person_tags').select(['person_id', 'tag']).execute()) of(row.person_id).tags.add(row.tag);
-    for (const row of await db.selectFrom('person_addresses').selectAll().execute()) {
-      of(row.person_id).addresses.add(addressKey({ label: row.label, street: row.street, locality: row.locality, region: row.region, postalCode: row.postal_code, country: row.country }));
-    }
-    for (const row of await db.selectFrom('person_nicknames').select(['person_id', 'nickname']).execute()) of(row.person_id).nicknames.add(row.nickname.toLowerCase());
-    for (const row of await db.selectFrom('person_ims').select(['person_id', 'handle']).execute()) of(row.person_id).ims.add(row.handle.toLowerCase());
-    const byOrg = new Map<string, Known[]>();
+    const byOrg = new Map<string, Candidate[]>();
     for (const person of people) {
       const key = normalizeOrg(person.organization);
-      byOrg.set(key, [...(byOrg.get(key) ?? []), person]);
+      const list = byOrg.get(key);
+      if (list) list.push(person);
+      else byOrg.set(key, [person]);
     }
-    return new Matcher(byEmail, byUrl, byOrg, new Map(people.map((person) => [person.id, person])), held);
+    return new Matcher(db, byEmail, byUrl, byOrg);
   }
 
-  row(card: ParsedCard, index: number): PreviewRow {
+  /** The rows from `from` to `to` of the file, matched, their matches compared field by field. */
+  async rows(read: (index: number) => ParsedCard, from: number, to: number): Promise<PreviewRow[]> {
+    const found: Found[] = [];
+    for (let index = from; index < to; index++) found.push(this.find(read(index), index));
+    const ids = [...new Set(found.flatMap((item) => ('matchId' in item ? [item.matchId] : [])))];
+    const { people, held } = await this.details(ids);
+    return found.map((item) => {
+      if ('row' in item) return item.row;
+      const { base, matchId, reason } = item;
+      const person = people.get(matchId);
+      if (!person) return { ...base, status: 'new', reason: 'New person' };
+      const { differences, additions } = compare(person, held.get(person.id), base.contact!);
+      const match = { id: person.id, name: person.name, organization: person.organization };
+      if (differences.length === 0 && additions.length === 0) {
+        return { ...base, match, status: 'same', reason: `Already in your journal as ${person.name}; nothing new.` };
+      }
+      return { ...base, match, status: 'match', reason: `${reason}: ${person.name}`, differences, additions };
+    });
+  }
+
+  /** What the given people already have: their fields, and each kind of detail as a set to look up. */
+  private async details(ids: number[]): Promise<{ people: Map<number, Known>; held: Map<number, Held> }> {
+    const held = new Map<number, Held>();
+    if (ids.length === 0) return { people: new Map(), held };
+    const of = (id: number): Held => {
+      let entry = held.get(id);
+      if (!entry) held.set(id, (entry = { emails: new Set(), phones: new Set(), links: new Set(), tags: new Set(), addresses: new Set(), nicknames: new Set(), ims: new Set() }));
+      return entry;
+    };
+    const db = this.db;
+    const people = await db
+      .selectFrom('people')
+      .select(['id', 'name', 'organization', 'department', 'role', 'birthday', 'how_we_met', 'notes'])
+      .where('id', 'in', ids)
+      .execute();
+    for (const row of await db.selectFrom('person_emails').select(['email', 'person_id']).where('person_id', 'in', ids).execute()) of(row.person_id).emails.add(row.email);
+    for (const row of await db.selectFrom('person_links').select(['url', 'person_id']).where('person_id', 'in', ids).execute()) of(row.person_id).links.add(normalizeUrl(row.url));
+    for (const row of await db.selectFrom('person_phones').select(['person_id', 'phone']).where('person_id', 'in', ids).execute()) of(row.person_id).phones.add(digits(row.phone));
+    for (const row of await db.selectFrom('person_tags').select(['person_id', 'tag']).where('person_id', 'in', ids).execute()) of(row.person_id).tags.add(row.tag);
+    for (const row of await db.selectFrom('person_addresses').selectAll().where('person_id', 'in', ids).execute()) {
+      of(row.person_id).addresses.add(addressKey({ label: row.label, street: row.street, locality: row.locality, region: row.region, postalCode: row.postal_code, country: row.country }));
+    }
+    for (const row of await db.selectFrom('person_nicknames').select(['person_id', 'nickname']).where('person_id', 'in', ids).execute()) of(row.person_id).nicknames.add(row.nickname.toLowerCase());
+    for (const row of await db.selectFrom('person_ims').select(['person_id', 'handle']).where('person_id', 'in', ids).execute()) of(row.person_id).ims.add(row.handle.toLowerCase());
+    return { people: new Map(people.map((person) => [person.id, person])), held };
+  }
+
+  private find(card: ParsedCard, index: number): Found {
     const base = { index, line: card.line, contact: card.contact, match: null, differences: [], additions: [], notKept: card.notKept };
     const contact = card.contact;
-    if (!contact) return { ...base, status: 'skip', reason: card.skip ?? 'Nothing to import in this row.' };
+    if (!contact) return { row: { ...base, status: 'skip', reason: card.skip ?? 'Nothing to import in this row.' } };
 
     const keys = [
       ...contact.emails.map((item) => `email:${normalizeEmail(item.email)}`),
@@ -405,7 +452,7 @@ class Matcher {
       `name:${normalizeName(contact.name)}|${normalizeOrg(contact.organization)}`,
     ];
     const earlier = keys.map((key) => this.inFile.get(key)).find(Boolean);
-    if (earlier) return { ...base, status: 'skip', reason: `The same person as ${earlier} in this file.` };
+    if (earlier) return { row: { ...base, status: 'skip', reason: `The same person as ${earlier} in this file.` } };
     for (const key of keys) this.inFile.set(key, card.line);
 
     let matchId: number | undefined;
@@ -438,15 +485,8 @@ class Matcher {
         }
       }
     }
-    if (matchId === undefined) return { ...base, status: 'new', reason: 'New person' };
-    const person = this.people.get(matchId);
-    if (!person) return { ...base, status: 'new', reason: 'New person' };
-    const { differences, additions } = compare(person, this.held.get(person.id), contact);
-    const match = { id: person.id, name: person.name, organization: person.organization };
-    if (differences.length === 0 && additions.length === 0) {
-      return { ...base, match, status: 'same', reason: `Already in your journal as ${person.name}; nothing new.` };
-    }
-    return { ...base, match, status: 'match', reason: `${reason}: ${person.name}`, differences, additions };
+    if (matchId === undefined) return { row: { ...base, status: 'new', reason: 'New person' } };
+    return { base, matchId, reason };
   }
 }
 
