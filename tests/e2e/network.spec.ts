@@ -281,6 +281,12 @@ test('the map frames the people a filter leaves, and its legend sits outside the
   await app.getByLabel('Level').selectOption('senior');
   await expect(app.getByText('6 of 15 people shown')).toBeVisible();
   await expect.poll(filled).toBe(true);
+  // Finding someone the filters hide shows everyone again, and the camera then goes to them (it is not
+  // sent back to the whole map by the wider filters).
+  await app.getByRole('combobox', { name: 'Find on the map' }).fill('Ada Osei');
+  await expect(app.getByText('15 of 15 people shown')).toBeVisible();
+  await expect(app.getByRole('complementary', { name: 'Ada Osei' })).toBeVisible();
+  await expect(map).toHaveAttribute('data-zoom', '0.350');
 
   // The legend is beside the map, not over it.
   const legend = await app.getByRole('list', { name: 'Colours' }).boundingBox();
