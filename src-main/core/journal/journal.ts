@@ -103,6 +103,9 @@ export interface JournalOptions {
  * Calls served at once, beside the queue: import.progress touches no table (it waits for the import thread's
  * next message), and in the queue its wait would hold up every call behind it.
  */
+/** How long the journal waits after a save, with no other call, before folding the -wal into the file. */
+export const IDLE_CHECKPOINT_MS = 1000;
+
 const unqueuedCalls: ReadonlySet<CallName> = new Set<CallName>(['import.progress']);
 
 /**
@@ -115,6 +118,8 @@ export class Journal {
   private queue: Promise<unknown> = Promise.resolve();
   /** While an import's thread holds the write lock, write calls wait for it here (see holdWrites). */
   private writesWait: Promise<unknown> | null = null;
+  /** The checkpoint waiting for the journal to be idle after a save (see checkpointWhenIdle). */
+  private checkpointTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly importer: Importer;
 
   constructor(
@@ -236,6 +241,7 @@ export class Journal {
       raw.exec('COMMIT');
       // Erased text must not survive in the -wal either: fold it into the file and truncate the log.
       if (key === 'interactions.purgeTrash') raw.pragma('wal_checkpoint(TRUNCATE)');
+      else this.checkpointWhenIdle();
       return { ok: true, value };
     } catch (error) {
       // SQLite rolls back by itself on some errors (SQLITE_FULL); only roll back what is still open.
@@ -340,8 +346,30 @@ export class Journal {
     return this.journal.raw;
   }
 
+  /**
+   * Folds the saves' -wal frames into the journal once no call has come for a second. SQLite's own
+   * checkpoint (at WAL_AUTOCHECKPOINT_FRAMES, db/open.ts) otherwise lands inside whichever save crosses
+   * the mark: one save in thirty took 6–8 ms instead of 1 at 100,000 entries. PASSIVE: it never waits
+   * for a reader or the import thread, and does what it can. The frames are already durable (synchronous
+   * = FULL); this only keeps the -wal short and the saves quick.
+   */
+  private checkpointWhenIdle(): void {
+    if (this.checkpointTimer) clearTimeout(this.checkpointTimer);
+    this.checkpointTimer = setTimeout(() => {
+      this.checkpointTimer = null;
+      const { raw } = this.journal;
+      this.queue = this.queue
+        .then(() => {
+          if (raw.open && !raw.inTransaction) raw.pragma('wal_checkpoint(PASSIVE)');
+        })
+        .catch(() => undefined);
+    }, IDLE_CHECKPOINT_MS);
+    this.checkpointTimer.unref?.();
+  }
+
   /** Closes the database once the calls already made have finished. */
   async close(): Promise<void> {
+    if (this.checkpointTimer) clearTimeout(this.checkpointTimer);
     // An import being written is rolled back (nothing of it was acknowledged) before the connection closes.
     // Awaited only then: the session closes a damaged journal without waiting, and an idle close must take
     // no more turns of the event loop than it did.
