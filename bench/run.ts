@@ -134,7 +134,10 @@ try {
     { screen: 'reciprocity', name: 'reciprocity.ledger (12 months, first window)', run: () => api('reciprocity.ledger', { since: '2025-01-01T00:00:00.000Z', sort: 'balance', limit: 200 }) },
     { screen: 'reciprocity', name: 'reciprocity.ledger (all time, first window)', run: () => api('reciprocity.ledger', { sort: 'balance', limit: 200 }) },
     { screen: 'reciprocity', name: 'reciprocity.ledger (all time, second window)', run: () => api('reciprocity.ledger', { sort: 'balance', offset: 200, limit: 200 }) },
+    // The screen opens on its ledger with the queues' sizes; a queue's rows come when its tab opens.
+    { screen: 'reciprocity', name: 'reciprocity.queueSummary', run: () => api('reciprocity.queueSummary', { now: '2026-01-01T12:00:00.000Z' }) },
     { screen: 'reciprocity', name: 'reciprocity.queues', run: () => api('reciprocity.queues', { now: '2026-01-01T12:00:00.000Z' }) }, // as of the journal's last day: at today's date its windows were empty
+    { screen: 'log', name: 'reciprocity.thanksOwed (2 people)', run: (i) => api('reciprocity.thanksOwed', { personIds: [someone(i), someone(i + 1)], now: '2026-01-01T12:00:00.000Z' }) },
     { screen: 'log', name: 'reciprocity.beforeAsk (2 people)', run: (i) => api('reciprocity.beforeAsk', { personIds: [someone(i), someone(i + 1)] }) },
     { screen: 'review', name: 'review.quarter', run: (i) => api('review.quarter', { quarter: i % 2 ? quarterNow : '2024-Q2', now: '2026-01-01T12:00:00.000Z' }) },
     { screen: 'associations', name: 'associations.list', run: () => api('associations.list', { now: '2026-01-01T12:00:00.000Z' }) },

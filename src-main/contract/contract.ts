@@ -461,10 +461,18 @@ export const contract = {
     result: of<Ledger>(),
   },
   'reciprocity.queues': { input: z.object(asOf).strict().optional(), result: of<Queues>() },
+  // What the Reciprocity screen shows before a queue is opened (its tab counts and figures): the queues'
+  // sizes, not their rows (the bench journal's queues are 490 kB).
+  'reciprocity.queueSummary': { input: z.object(asOf).strict().optional(), result: of<QueueSummary>() },
   'reciprocity.person': { input: z.object({ personId: id, ...asOf }).strict(), result: of<PersonReciprocity>() },
   'reciprocity.beforeAsk': {
     input: z.object({ personIds: somePeople.max(20, { error: 'At most 20 people at once.' }), ...asOf }).strict(),
     result: of<BeforeAsk[]>(),
+  },
+  // The log form's "thank them for…": help from these people still waiting for thanks, not everyone's.
+  'reciprocity.thanksOwed': {
+    input: z.object({ personIds: somePeople.max(50, { error: 'At most 50 people at once.' }), ...asOf }).strict(),
+    result: of<ThanksOwedItem[]>(),
   },
   'search.query': {
     input: z
@@ -756,6 +764,23 @@ export interface ThanksOwedItem {
   exchange: Exchange;
   /** Received more than a week ago with no thanks logged. */
   late: boolean;
+}
+
+/** How long each queue is, and the figures the Reciprocity screen shows above its tabs. */
+export interface QueueSummary {
+  today: string;
+  giveFirst: number;
+  thanksOwed: number;
+  /** Of those, received more than a week ago. */
+  thanksLate: number;
+  /** Open promises either way. */
+  commitments: number;
+  /** My promises past their due day. */
+  overdue: number;
+  /** People past their cadence or with only asks lately, each counted once. */
+  keepInTouch: number;
+  /** The current quarter's follow-through, when any quarter is counted. */
+  followThrough: FollowThrough | null;
 }
 
 export interface FollowThrough {

@@ -46,6 +46,8 @@ export const callNames = [
   'giveFirst.restore',
   'reciprocity.ledger',
   'reciprocity.queues',
+  'reciprocity.queueSummary',
+  'reciprocity.thanksOwed',
   'reciprocity.person',
   'reciprocity.beforeAsk',
   'search.query',

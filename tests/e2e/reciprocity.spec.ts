@@ -198,3 +198,32 @@ test('a long queue draws fifty at a time, counts the whole of it, and shows the 
   await expect(owed.getByRole('listitem').last()).toContainText('Help 57');
   await expect(more).toHaveCount(0);
 });
+
+test('the ledger tab asks only for the queues’ sizes; a queue’s rows come when its tab opens; the log form asks only about its people', async ({ app, running }) => {
+  const ana = await call<Person>(running.journal, 'people.create', { name: 'Ana Ruiz' });
+  const bo = await call<Person>(running.journal, 'people.create', { name: 'Bo Lindqvist' });
+  await call(running.journal, 'exchanges.create', { direction: 'received', kind: 'advice', description: 'Advice on the reorg', occurredAt: daysAgo(10), personIds: [ana.id] });
+  await call(running.journal, 'exchanges.create', { direction: 'received', kind: 'referral', description: 'Referred a designer', occurredAt: daysAgo(3), personIds: [bo.id] });
+  await openReciprocity(app);
+  await expect(app.getByRole('tab', { name: /Thanks owed/ })).toContainText('2');
+  await expect(app.getByRole('definition').filter({ hasText: /^2\s*1 late$/ })).toBeVisible();
+  expect(running.journalCalls).toContain('reciprocity.queueSummary');
+  expect(running.journalCalls).not.toContain('reciprocity.queues');
+
+  await app.getByRole('tab', { name: /Thanks owed/ }).click();
+  await expect(app.getByRole('list', { name: 'Thanks owed' }).getByRole('listitem')).toHaveCount(2);
+  expect(running.journalCalls).toContain('reciprocity.queues');
+
+  // Logging with Ana offers to tick off her help, not Bo's, and never reads every queue for it.
+  running.journalCalls.length = 0;
+  await app.keyboard.press('Control+n');
+  const dialog = app.getByRole('dialog', { name: 'Log interaction' });
+  await dialog.getByRole('combobox', { name: 'People' }).fill('Ana Ruiz');
+  await dialog.getByRole('combobox', { name: 'People' }).press('Enter');
+  const thanks = dialog.getByRole('group', { name: 'Thanks said in this interaction' });
+  await expect(thanks.getByRole('checkbox')).toHaveCount(1);
+  await expect(thanks).toContainText('Advice on the reorg');
+  await expect(thanks).not.toContainText('Referred a designer');
+  expect(running.journalCalls).toContain('reciprocity.thanksOwed');
+  expect(running.journalCalls).not.toContain('reciprocity.queues');
+});

@@ -307,6 +307,46 @@ describe('thanks owed', () => {
     expect((await call(journal, 'reciprocity.queues', clock)).thanksOwed).toHaveLength(2);
   });
 
+  test("the log form's question: help from the people chosen still waiting for thanks, and nobody else's", async ({ journal }) => {
+    const ada = await addPerson(journal, { name: 'Ada Lovelace' });
+    const bo = await addPerson(journal, { name: 'Bo Lindqvist' });
+    const cy = await addPerson(journal, { name: 'Cy Young' });
+    const both = await exchange(journal, receive([ada, bo], '2025-06-01T09:00:00.000Z', { description: 'Intro to the CFO' }));
+    const boOnly = await exchange(journal, receive([bo], '2025-06-10T09:00:00.000Z', { description: 'Budget advice' }));
+    await exchange(journal, receive([cy], '2025-06-11T09:00:00.000Z', { description: 'Hiring rubric' }));
+    const ids = async (personIds: number[]) => (await call(journal, 'reciprocity.thanksOwed', { personIds, ...clock })).map((item) => item.exchange.id);
+    expect(await ids([ada])).toEqual([both]);
+    expect(await ids([bo])).toEqual([both, boOnly]);
+    expect(await ids([ada, bo])).toEqual([both, boOnly]);
+    // The same items, late flag and all, as the whole queue has for them.
+    const queue = (await call(journal, 'reciprocity.queues', clock)).thanksOwed.filter((item) => item.exchange.people.some((person) => person.id === bo));
+    expect(await call(journal, 'reciprocity.thanksOwed', { personIds: [bo], ...clock })).toEqual(queue);
+    expect(await refusal(journal, 'reciprocity.thanksOwed', { personIds: [] })).toMatchObject({ code: 'invalid-input', message: expect.stringMatching(/at least one person/) });
+  });
+
+  test('the queue summary counts what the queues hold, without their rows', async ({ journal }) => {
+    const ada = await addPerson(journal, { name: 'Ada Lovelace', allyRole: 'mentor', cadenceDays: 30 });
+    const bo = await addPerson(journal, { name: 'Bo Lindqvist' });
+    await exchange(journal, receive([ada], '2025-06-01T09:00:00.000Z'));
+    await exchange(journal, receive([bo], '2025-06-14T09:00:00.000Z'));
+    await call(journal, 'commitments.create', { direction: 'i-owe', personId: bo, description: 'Send the deck', dueOn: '2025-06-01' });
+    await call(journal, 'commitments.create', { direction: 'owed-to-me', personId: ada, description: 'Intro to Cy', dueOn: '2025-07-01' });
+    const lists = await call(journal, 'reciprocity.queues', clock);
+    const summary = await call(journal, 'reciprocity.queueSummary', clock);
+    expect(summary).toEqual({
+      today: TODAY,
+      giveFirst: lists.giveFirst.length,
+      thanksOwed: 2,
+      thanksLate: 1,
+      commitments: 2,
+      overdue: 1,
+      keepInTouch: new Set([...lists.keepInTouch.pastCadence, ...lists.keepInTouch.onlyAsks].map((item) => item.person.id)).size,
+      followThrough: lists.commitments.followThrough.at(-1) ?? null,
+    });
+    expect(summary.giveFirst).toBeGreaterThan(0);
+    expect(JSON.stringify(summary).length).toBeLessThan(JSON.stringify(lists).length / 3);
+  });
+
   test('thanks are only for help received', async ({ journal, journalDb }) => {
     const ada = await addPerson(journal);
     const given = await exchange(journal, give([ada], '2025-06-01T09:00:00.000Z'));

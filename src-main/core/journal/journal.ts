@@ -60,6 +60,8 @@ export const readCalls: ReadonlySet<CallName> = new Set<CallName>([
   'interactions.get',
   'reciprocity.ledger',
   'reciprocity.queues',
+  'reciprocity.queueSummary',
+  'reciprocity.thanksOwed',
   'reciprocity.person',
   'reciprocity.beforeAsk',
   'search.query',

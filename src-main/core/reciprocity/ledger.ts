@@ -14,6 +14,7 @@ import type {
   PersonBrief,
   PersonReciprocity,
   Queues,
+  QueueSummary,
   ThanksOwedItem,
 } from '../../contract/contract.js';
 import { LEDGER_DEFAULT_LIMIT } from '../../contract/enums.js';
@@ -296,6 +297,22 @@ export async function queues(db: Db, at: AsOf): Promise<Queues> {
     thanksOwed: thanksOwedItems,
     commitments: { iOwe, owedToMe, followThrough: rate },
     keepInTouch,
+  };
+}
+
+/** The queues' sizes and the screen's figures, without their rows. */
+export function queueSummary(lists: Queues): QueueSummary {
+  const { giveFirst, thanksOwed, commitments, keepInTouch } = lists;
+  return {
+    today: lists.today,
+    giveFirst: giveFirst.length,
+    thanksOwed: thanksOwed.length,
+    thanksLate: thanksOwed.filter((item) => item.late).length,
+    commitments: commitments.iOwe.length + commitments.owedToMe.length,
+    overdue: commitments.iOwe.filter((commitment) => commitment.overdue).length,
+    // Someone on both lists is one person to get in touch with.
+    keepInTouch: new Set([...keepInTouch.pastCadence, ...keepInTouch.onlyAsks].map((item) => item.person.id)).size,
+    followThrough: commitments.followThrough.at(-1) ?? null,
   };
 }
 
