@@ -330,3 +330,33 @@ test('choosing one person (Record a give, Merge into) shows a match’s role and
   await app.getByRole('button', { name: 'Merge…' }).click();
   await check(app.getByRole('dialog').getByRole('combobox', { name: 'Person to keep' }));
 });
+
+test('at 1024×640 the Reciprocity tabs keep each label on one line beside three-digit counts', async ({ app, running }) => {
+  await app.setViewportSize({ width: 1024, height: 640 });
+  const journal = running.journal as unknown as { call: (name: string, input?: unknown) => Promise<{ ok: boolean; value?: { id: number } }> };
+  const ids: number[] = [];
+  for (let i = 0; i < 120; i++) {
+    const person = await journal.call('people.create', { name: `Helper ${i + 1}`, allyRole: 'sponsor', cadenceDays: 7 });
+    ids.push(person.value!.id);
+  }
+  const longAgo = new Date(Date.now() - 200 * 86_400_000).toISOString();
+  for (const [i, id] of ids.entries()) {
+    // Met long ago (past a week's cadence), helped then, never thanked or given back.
+    expect((await journal.call('interactions.create', { occurredAt: longAgo, kind: 'meeting', title: `Meeting ${i}`, personIds: [id], exchanges: [{ direction: 'received', kind: 'advice', description: `Help ${i}` }] })).ok).toBe(true);
+    expect((await journal.call('commitments.create', { direction: 'i-owe', personId: id, description: `Promise ${i}`, dueOn: '2020-01-01' })).ok).toBe(true);
+  }
+  await reloadApp(app, 'Timeline');
+  await app.keyboard.press('Control+3');
+  const tabs = app.getByRole('tablist', { name: 'Reciprocity' }).getByRole('tab');
+  for (const name of ['Give first', 'Thanks owed', 'Commitments', 'Keep in touch']) await expect(tabs.filter({ hasText: name })).toContainText('120');
+  // One line each: the lines a tab's label takes, counted from where its text's boxes sit.
+  const lines = await tabs.evaluateAll((all) =>
+    all.map((tab) => {
+      const label = [...tab.childNodes].find((node) => node.nodeType === Node.TEXT_NODE && node.textContent!.trim()) ?? tab;
+      const range = document.createRange();
+      range.selectNodeContents(label);
+      return [tab.textContent?.trim(), new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size] as const;
+    }),
+  );
+  expect(lines.filter(([, count]) => count > 1)).toEqual([]);
+});
