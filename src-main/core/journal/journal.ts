@@ -101,13 +101,13 @@ export interface JournalOptions {
   nativeBinding?: string;
 }
 
+/** How long the journal waits after a save, with no other call, before folding the -wal into the file. */
+export const IDLE_CHECKPOINT_MS = 1000;
+
 /**
  * Calls served at once, beside the queue: import.progress touches no table (it waits for the import thread's
  * next message), and in the queue its wait would hold up every call behind it.
  */
-/** How long the journal waits after a save, with no other call, before folding the -wal into the file. */
-export const IDLE_CHECKPOINT_MS = 1000;
-
 const unqueuedCalls: ReadonlySet<CallName> = new Set<CallName>(['import.progress']);
 
 /**
