@@ -158,10 +158,16 @@ test('the review of a past quarter shows its counts, and its Markdown export has
 
 test('a review panel with many people draws fifty, counts them all, and shows the rest when asked', async ({ app, running }) => {
   const { journal } = running;
-  // 53 people met for the first time this quarter.
+  // 53 people met for the first time this quarter, and 52 in the quarter before.
+  const now = new Date();
+  const lastQuarter = new Date(now.getFullYear(), Math.floor(now.getMonth() / 3) * 3 - 3, 15, 12);
   for (let i = 0; i < 53; i++) {
     const person = await call<Person>(journal, 'people.create', { name: `Guest ${String(i + 1).padStart(2, '0')}` });
     await call(journal, 'interactions.create', { occurredAt: new Date(Date.now() - (i + 1) * 60_000).toISOString(), kind: 'coffee', title: `Coffee ${i + 1}`, personIds: [person.id] });
+  }
+  for (let i = 0; i < 52; i++) {
+    const person = await call<Person>(journal, 'people.create', { name: `Earlier ${String(i + 1).padStart(2, '0')}` });
+    await call(journal, 'interactions.create', { occurredAt: new Date(lastQuarter.getTime() + i * 60_000).toISOString(), kind: 'coffee', title: `Earlier coffee ${i + 1}`, personIds: [person.id] });
   }
   await reloadApp(app, 'Timeline');
   await app.keyboard.press('Control+5');
@@ -171,4 +177,11 @@ test('a review panel with many people draws fifty, counts them all, and shows th
   await panel.getByRole('button', { name: 'Show 3 more of 53 new people' }).click();
   await expect(panel.getByRole('listitem')).toHaveCount(53);
   await expect(panel.getByRole('button', { name: /^Show \d+ more/ })).toHaveCount(0);
+
+  // The quarter before opens at fifty again, not at the rows shown in this one.
+  await app.getByRole('button', { name: 'Previous quarter' }).click();
+  await expect(panel.getByRole('button', { name: 'Show 2 more of 52 new people' })).toBeVisible();
+  await expect(panel.getByRole('listitem')).toHaveCount(50);
+  await app.getByRole('button', { name: 'Next quarter' }).click();
+  await expect(panel.getByRole('button', { name: 'Show 3 more of 53 new people' })).toBeVisible();
 });
