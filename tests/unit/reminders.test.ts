@@ -154,6 +154,20 @@ describe('reminders', () => {
     expect((await due(journal, at('10:00'))).reminders).toEqual([]);
   });
 
+  test('thanks owed is the Thanks owed queue\'s rule: a year back at most, and a thank-you whose entry was deleted was not said', async ({ journal }) => {
+    const maya = await addPerson(journal, { name: 'Maya Lindqvist' });
+    const intro = await call(journal, 'exchanges.create', { direction: 'received', kind: 'introduction', description: 'Intro to the CFO', occurredAt: '2026-03-02T10:00:00.000Z', personIds: [maya] });
+    await call(journal, 'exchanges.create', { direction: 'received', kind: 'advice', description: 'Advice from long ago', occurredAt: '2025-01-10T10:00:00.000Z', personIds: [maya] });
+    const thanks = await call(journal, 'thanks.create', { exchangeId: intro.id, thankedAt: '2026-03-05T09:00:00.000Z', logAs: 'message' });
+    const queueLate = async () => (await call(journal, 'reciprocity.queues', { now: at('10:00') })).thanksOwed.filter((item) => item.late).map((item) => item.exchange.description);
+    const reminded = async () => (await due(journal, at('10:00'))).reminders.filter((r) => r.kind === 'thanks').map((r) => r.body);
+    // Help from more than a year ago is past the queue's horizon, and the intro was thanked.
+    expect([await queueLate(), await reminded()]).toEqual([[], []]);
+    // Deleting the message that said thank you unsays it, in both.
+    await call(journal, 'interactions.delete', { id: thanks.interactionId! });
+    expect([await queueLate(), await reminded()]).toEqual([['Intro to the CFO'], ['Maya Lindqvist: Intro to the CFO']]);
+  });
+
   test('quiet hours, overnight or within a day', () => {
     expect(isQuiet({ quietFrom: '21:00', quietTo: '07:30' }, at('23:00'))).toBe(true);
     expect(isQuiet({ quietFrom: '21:00', quietTo: '07:30' }, at('07:29'))).toBe(true);

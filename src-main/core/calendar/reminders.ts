@@ -4,7 +4,8 @@ import type { Reminder, ReminderKind, ReminderSettings, RemindersDue } from '../
 import { ReminderSettingsInput } from '../../contract/calendar.js';
 import type { Database } from '../db/schema.js';
 import { quarterElapsed, quarterRange } from '../quarters.js';
-import { dayDate, localDay } from '../reciprocity/clock.js';
+import { asOf, dayDate, localDay } from '../reciprocity/clock.js';
+import { lateSince, unthanked } from '../reciprocity/ledger.js';
 import { meetingsToLog } from './calendar.js';
 import { readPreference, writePreference } from './preferences.js';
 
@@ -23,7 +24,6 @@ export const DEFAULT_REMINDERS: ReminderSettings = {
   quietFrom: null,
   quietTo: null,
 };
-const THANKS_AFTER_DAYS = 7;
 const FOCUS_AFTER = 2 / 3;
 
 /** What is stored is checked as strictly as what is saved: a damaged choice reads as the defaults. */
@@ -196,14 +196,9 @@ export async function remindersDue(db: Kysely<Database>, now: string): Promise<R
     }
   }
 
-  // Help received more than a week ago and never thanked.
-  const before = new Date(Date.parse(now) - THANKS_AFTER_DAYS * 86_400_000).toISOString();
-  const { rows: owed } = await sql<{ id: number; description: string }>`
-    SELECT e.id, e.description
-    FROM exchanges e LEFT JOIN interactions i ON i.id = e.interaction_id
-    WHERE e.direction = 'received' AND e.occurred_at < ${before} AND (e.interaction_id IS NULL OR i.deleted_at IS NULL)
-      AND NOT EXISTS (SELECT 1 FROM thanks t WHERE t.exchange_id = e.id)
-    ORDER BY e.occurred_at`.execute(db);
+  // Help received more than a week ago and never thanked: what the Thanks owed queue marks late.
+  const late = lateSince(asOf({ now }));
+  const owed = (await unthanked(db, asOf({ now }))).filter((row) => row.occurredAt < late);
   if (owed.length > 0) {
     // The notification names the first three (list() shows no more): only theirs are read.
     const first = owed.slice(0, 3);

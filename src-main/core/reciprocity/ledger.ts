@@ -406,21 +406,37 @@ function times(count: number): string {
  * help received in a period (the review's quarter), read as such rather than filtered afterwards.
  */
 export async function thanksOwed(db: Db, at: AsOf, within?: { since: string; until: string }): Promise<ThanksOwedItem[]> {
+  const rows = await unthanked(db, at, within);
+  const exchanges = await fetchExchanges(db, { ids: rows.map((row) => row.id) });
+  const late = lateSince(at);
+  return exchanges
+    .sort((a, b) => a.occurredAt.localeCompare(b.occurredAt) || a.id - b.id)
+    .map((exchange) => ({ exchange, late: exchange.occurredAt < late }));
+}
+
+/**
+ * The one rule for "thanks owed", shared by the queue, the review and the reminders: help received in the
+ * last year, in a live entry, that no thank-you in a live entry answers (a thank-you whose entry was deleted
+ * was not said). Oldest first.
+ */
+export async function unthanked(db: Db, at: AsOf, within?: { since: string; until: string }): Promise<{ id: number; description: string; occurredAt: string }[]> {
   const horizon = daysBefore(at.now, THANKS_HORIZON_DAYS);
   const from = within && within.since > horizon ? within.since : horizon;
-  const { rows } = await sql<{ id: number }>`
-    SELECT e.id FROM ${LIVE_EXCHANGES} e
+  const { rows } = await sql<{ id: number; description: string; occurredAt: string }>`
+    SELECT e.id, e.description, e.occurred_at AS occurredAt FROM ${LIVE_EXCHANGES} e
     WHERE e.direction = 'received' AND e.occurred_at >= ${from} AND e.occurred_at <= ${at.now}
       ${within ? sql`AND e.occurred_at < ${within.until}` : sql``}
       AND NOT EXISTS (
         SELECT 1 FROM thanks t LEFT JOIN interactions ti ON ti.id = t.interaction_id
         WHERE t.exchange_id = e.id AND ti.deleted_at IS NULL
-      )`.execute(db);
-  const exchanges = await fetchExchanges(db, { ids: rows.map((row) => row.id) });
-  const late = daysBefore(at.now, THANKS_LATE_DAYS);
-  return exchanges
-    .sort((a, b) => a.occurredAt.localeCompare(b.occurredAt) || a.id - b.id)
-    .map((exchange) => ({ exchange, late: exchange.occurredAt < late }));
+      )
+    ORDER BY e.occurred_at, e.id`.execute(db);
+  return rows;
+}
+
+/** Help received before this instant and still unthanked is late: a week has passed. */
+export function lateSince(at: AsOf): string {
+  return daysBefore(at.now, THANKS_LATE_DAYS);
 }
 
 /**
