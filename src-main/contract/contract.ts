@@ -910,6 +910,11 @@ export interface SearchResults {
   more: boolean;
   /** Full text found nothing and these are fuzzy results for the corrected words. */
   fuzzy: { query: string } | null;
+  /**
+   * Full text found nothing and the typo corrections could not be looked for yet: the session's first
+   * read of the index's words is under way (a fraction of a second). Asking again shortly finds them.
+   */
+  typosPending: boolean;
 }
 
 // Associations and the quarterly review. Quarters are '2025-Q1', calendar quarters in local time.

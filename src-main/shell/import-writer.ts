@@ -3,7 +3,7 @@
 // without the rest of the shell. No Electron import: tests run the same file under Node.
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
-import { runImportWrite, type WriterData, type WriterMessage } from '../core/import/commit.js';
+import { receivePlan, runImportWrite, type PlanMessage, type WriterData, type WriterMessage } from '../core/import/commit.js';
 
 // A little below the journal's thread: on a busy machine the reads the person is waiting for get the CPU
 // first. Not as far down as the backup check (19): the import holds the write lock, and the person's
@@ -19,4 +19,8 @@ if (process.platform === 'linux') {
 const port = parentPort;
 if (!port) throw new Error('import-writer must run as a worker thread.');
 const post = (message: WriterMessage) => port.postMessage(message);
-post(await runImportWrite(workerData as WriterData, post));
+const data = workerData as WriterData;
+// The plan's rows come as messages after the start (commit.ts, sendPlan), not in workerData.
+const plan = await receivePlan((listener) => port.on('message', (message: PlanMessage) => listener(message)), data.plan);
+port.removeAllListeners('message');
+post(await runImportWrite({ ...data, plan }, post));

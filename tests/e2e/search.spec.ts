@@ -68,6 +68,16 @@ test('search as you type shows highlighted results and opens one in context on t
   await expect(entry).toHaveAttribute('data-spotlight', '');
 });
 
+test("the session's first misspelt search shows the fuzzy results once the typo vocabulary is read", async ({ app, running }) => {
+  await seed(running.journal);
+  await openSearch(app);
+  // The core answers the first one at once, before it has read the index's words (typosPending); the
+  // screen asks again and shows the corrections then, without another keystroke.
+  await app.getByRole('searchbox', { name: 'Search your journal' }).pressSequentially('marathn');
+  await expect(app.getByText(/Showing fuzzy results for “marathon”/)).toBeVisible();
+  await expect(app.getByRole('region', { name: /Conversations/ }).getByRole('button', { name: /Coffee at the corner/ })).toBeVisible();
+});
+
 test('query errors are explained in words, and the people group opens a person', async ({ app, running }) => {
   await seed(running.journal);
   await openSearch(app);

@@ -84,3 +84,19 @@ test('a birthday and a due date are written by the same module', () => {
   expect(birthdayLabel('--02-29')).toBe(dayMonthLabel('2000-02-29'));
   expect(dueLabel('2026-09-01', '2026-06-10')).toBe(`Due ${dateLabel('2026-09-01', new Date(2026, 5, 10))}`);
 });
+
+describe('localDay, the local calendar day of an instant', () => {
+  test('is date-fns’ yyyy-MM-dd for instants across years, month ends and clock changes', async () => {
+    const { format } = await import('date-fns');
+    const { localDay } = await import('../../src-main/core/reciprocity/clock.js');
+    const instants = ['0099-12-31T23:30:00.000Z', '1999-12-31T23:59:59.999Z', '2024-02-29T00:00:00.000Z', '2026-03-29T00:30:00.000Z', '2026-10-25T01:30:00.000Z'];
+    // One instant every 7 hours 13 minutes for 20 years: every hour of the day, every month end, every DST change.
+    for (let at = Date.UTC(2015, 0, 1); at < Date.UTC(2035, 0, 1); at += 26_000_000) instants.push(new Date(at).toISOString());
+    for (const iso of instants) expect(localDay(iso), iso).toBe(format(new Date(iso), 'yyyy-MM-dd'));
+  });
+
+  test('refuses what is not an instant, as format did', async () => {
+    const { localDay } = await import('../../src-main/core/reciprocity/clock.js');
+    expect(() => localDay('not a date')).toThrow(RangeError);
+  });
+});

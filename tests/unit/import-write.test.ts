@@ -7,7 +7,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import type { Worker } from 'node:worker_threads';
 import { Journal, openJournal } from '../../src-main/core/index.js';
 import { contactMore } from '../../src-main/core/db/migrations/0009-contact-more.js';
-import { WRITE_BATCH } from '../../src-main/core/import/commit.js';
+import { PLAN_CHUNK, WRITE_BATCH, type PlanMessage, type WriterData } from '../../src-main/core/import/commit.js';
 import { vi } from 'vitest';
 import { importThread } from '../import-thread.js';
 import { call, describe, expect, newInteraction, openedFromPriorVersion, openTestJournal, refusal, root, storedRows, test } from './helpers.js';
@@ -153,6 +153,63 @@ describe('an import is one transaction, written in its own thread', () => {
       expect((await call(reopened.journal, 'people.list')).map((person) => person.name).sort()).toEqual(['After the Crash', 'Already Here']);
     } finally {
       await reopened.journal.close();
+    }
+  });
+
+  test('the rows go to the thread a chunk at a time, a turn of the event loop apart, not in its start data, and all are written', async ({ journalPath }) => {
+    const started: WriterData[] = [];
+    const sent: { message: PlanMessage; turn: number }[] = [];
+    let turn = 0;
+    let counting = true;
+    const tick = () => {
+      turn += 1;
+      if (counting) setImmediate(tick);
+    };
+    const journalDb = await openJournal(journalPath);
+    const journal = new Journal(journalDb, { readSample: async () => ({}), importThread: (data) => {
+      started.push(data);
+      const thread = importThread(data);
+      const post = thread.postMessage.bind(thread);
+      thread.postMessage = (message: PlanMessage) => {
+        sent.push({ message, turn });
+        post(message);
+      };
+      return thread;
+    } });
+    try {
+      const stage = await stageAndPreview(journal, 'big.vcf', addressBook(n));
+      setImmediate(tick);
+      await call(journal, 'import.commit', { token: stage.token });
+      expect(await finish(journal, stage.token)).toMatchObject({ state: 'done', added: n });
+      counting = false;
+      // Before, the 3,037 rows were copied into the thread's start data in one go, the journal's thread held meanwhile.
+      expect(started).toHaveLength(1);
+      expect(started[0]!.plan).toMatchObject({ adds: [], merges: [] });
+      const chunks = sent.flatMap(({ message }) => (message.type === 'adds' ? [message.rows.length] : []));
+      expect(chunks.length).toBe(Math.ceil(n / PLAN_CHUNK));
+      expect(Math.max(...chunks)).toBeLessThanOrEqual(PLAN_CHUNK);
+      expect(chunks.reduce((a, b) => a + b)).toBe(n);
+      expect(sent.at(-1)?.message).toEqual({ type: 'end' });
+      for (let i = 1; i < sent.length; i += 1) expect(sent[i]!.turn).toBeGreaterThan(sent[i - 1]!.turn);
+      expect(count(journalDb.raw, 'SELECT count(*) AS n FROM people')).toBe(n);
+    } finally {
+      await journal.close();
+    }
+  });
+
+  test('a thread killed while its rows are still being sent writes nothing, and the journal writes on', async ({ journalPath }) => {
+    const opened = await journalWithThreads(journalPath);
+    try {
+      const before = storedRows(opened.journalDb.raw);
+      const stage = await stageAndPreview(opened.journal, 'big.vcf', addressBook(n));
+      await call(opened.journal, 'import.commit', { token: stage.token });
+      // The commit has answered; most of the rows are not sent yet.
+      await opened.threads[0]!.terminate();
+      expect(await opened.journal.call('import.progress', { token: stage.token })).toMatchObject({ ok: false, error: { code: 'internal' } });
+      expect(storedRows(opened.journalDb.raw)).toEqual(before);
+      expect((await call(opened.journal, 'people.create', { name: 'After the Crash' })).name).toBe('After the Crash');
+    } finally {
+      await opened.journal.close();
     }
   });
 

@@ -82,13 +82,14 @@ describe('a new journal', () => {
     ]);
   });
 
-  test('runs with WAL, full fsync, foreign keys and a busy timeout', async ({ journalDb }) => {
+  test('runs with WAL, full fsync, foreign keys, a busy timeout and temporary data in memory', async ({ journalDb }) => {
     const { raw } = journalDb;
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(raw.pragma('synchronous', { simple: true })).toBe(2);
     expect(raw.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(raw.pragma('busy_timeout', { simple: true })).toBeGreaterThan(0);
     expect(raw.pragma('secure_delete', { simple: true })).toBe(1);
+    expect(raw.pragma('temp_store', { simple: true })).toBe(2); // MEMORY: savepoints' sub-journals and sorts never touch a file
   });
 });
 

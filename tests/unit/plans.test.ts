@@ -130,6 +130,7 @@ describe('hot queries', () => {
       ...(await plansOf(journal, journalDb.raw, 'reciprocity.ledger', {})),
       ...(await plansOf(journal, journalDb.raw, 'reciprocity.ledger', { since: '2025-01-01T00:00:00.000Z' })),
       ...(await plansOf(journal, journalDb.raw, 'reciprocity.queues', {})),
+      ...(await plansOf(journal, journalDb.raw, 'reciprocity.queueSummary', {})),
       ...(await plansOf(journal, journalDb.raw, 'reciprocity.person', { personId: people[0]! })),
       ...(await plansOf(journal, journalDb.raw, 'reciprocity.beforeAsk', { personIds: [people[0]!, people[1]!] })),
       ...(await plansOf(journal, journalDb.raw, 'review.quarter', { quarter: '2025-Q2', now })),
@@ -176,6 +177,8 @@ describe('hot queries', () => {
     const periods = [
       ...(await plansOf(journal, journalDb.raw, 'reciprocity.ledger', { since: '2025-01-01T00:00:00.000Z', sort: 'balance', limit: 200 })),
       ...(await plansOf(journal, journalDb.raw, 'reciprocity.queues', { now })),
+      // Its counts are the queues' own statements, counted: the same reads, never more.
+      ...(await plansOf(journal, journalDb.raw, 'reciprocity.queueSummary', { now })),
       ...(await plansOf(journal, journalDb.raw, 'review.quarter', { quarter: '2025-Q1', now })),
     ];
     // Asks (a third of the exchanges) have no date index and commitments are fewer still: those are read whole.

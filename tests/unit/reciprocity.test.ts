@@ -1,5 +1,6 @@
 import type { CallInput } from '../../src-main/contract/contract.js';
 import type { Journal } from '../../src-main/core/index.js';
+import { Rng } from '../../resources/sample/prng.js';
 import { addInteraction, addPerson, call, describe, expect, newInteraction, refusal, storedRows, test } from './helpers.js';
 
 // The reciprocity ledger: the arithmetic and the edge cases the issue names — no exchanges, only asks,
@@ -345,6 +346,67 @@ describe('thanks owed', () => {
     });
     expect(summary.giveFirst).toBeGreaterThan(0);
     expect(JSON.stringify(summary).length).toBeLessThan(JSON.stringify(lists).length / 3);
+  });
+
+  test('the queue summary, counted in SQL, equals the counts of the built queues on random journals', async ({ journal }) => {
+    const rng = new Rng(11);
+    const roles = [null, null, 'mentor', 'sponsor', 'ally', 'contact', 'gatekeeper'] as const;
+    // Dates from two years before NOW to a month after (some logged ahead), to the second.
+    const when = () => new Date(Date.parse(NOW) - rng.int(-30 * 86_400, 730 * 86_400) * 1000).toISOString();
+    // Days on and beside the clocks' days below, now and then: a promise due today is not yet overdue.
+    const day = () => (rng.chance(0.3) ? rng.pick(['2025-06-14', '2025-06-15', '2025-06-16', '2025-01-31', '2025-02-01', '2024-03-01', '2025-07-20']) : when().slice(0, 10));
+    const people: number[] = [];
+    for (let i = 0; i < 40; i += 1) {
+      const cadenceDays = rng.chance(0.5) ? rng.pick([7, 30, 90, 180]) : null;
+      people.push(await addPerson(journal, { name: `Person ${i}`, allyRole: rng.pick(roles), cadenceDays }));
+    }
+    const some = () => [...new Set([rng.pick(people), ...(rng.chance(0.3) ? [rng.pick(people)] : [])])];
+    const received: number[] = [];
+    for (let i = 0; i < 120; i += 1) {
+      const personIds = some();
+      const occurredAt = when();
+      const roll = rng.next();
+      if (roll < 0.35) {
+        const item = await call(journal, 'exchanges.create', { direction: rng.chance(0.5) ? 'gave' : 'received', kind: 'advice', description: `Exchange ${i}`, occurredAt, personIds });
+        if (item.direction === 'received') received.push(item.id);
+      } else if (roll < 0.5) {
+        await call(journal, 'asks.create', { direction: rng.chance(0.7) ? 'i-asked' : 'they-asked', description: `Ask ${i}`, askedAt: occurredAt, personIds });
+      } else if (roll < 0.65) {
+        const commitment = await call(journal, 'commitments.create', { direction: rng.chance(0.5) ? 'i-owe' : 'owed-to-me', personId: personIds[0]!, description: `Promise ${i}`, dueOn: day() });
+        if (rng.chance(0.4)) await call(journal, 'commitments.setStatus', { id: commitment.id, status: rng.pick(['done', 'dropped'] as const), doneOn: day() });
+      } else {
+        // An interaction, with a give, a receive or an ask of mine logged with it, and now and then deleted.
+        const id = await addInteraction(journal, {
+          occurredAt,
+          personIds,
+          ...(rng.chance(0.4) ? { exchanges: [{ direction: rng.chance(0.5) ? 'gave' : 'received', kind: 'help', description: `Logged ${i}`, personIds: [] }] } : {}),
+          ...(rng.chance(0.4) ? { asks: [{ direction: 'i-asked', description: `Asked ${i}`, status: 'open', personIds: [] }] } : {}),
+          ...(rng.chance(0.2) ? { commitments: [{ direction: 'i-owe', personId: personIds[0]!, description: `Said ${i}`, dueOn: day(), status: 'open' }] } : {}),
+        } as Partial<CallInput<'interactions.create'>>);
+        if (rng.chance(0.15)) await call(journal, 'interactions.delete', { id });
+      }
+    }
+    for (const exchangeId of received.filter(() => rng.chance(0.3))) await call(journal, 'thanks.create', { exchangeId, logAs: rng.chance(0.5) ? 'message' : null, thankedAt: when() });
+    for (const personId of people.filter(() => rng.chance(0.15))) await call(journal, 'giveFirst.dismiss', { personId, snoozeUntil: rng.chance(0.5) ? day() : null });
+
+    for (const now of [NOW, '2025-01-31T23:30:00.000Z', '2024-03-01T08:00:00.000Z', '2025-07-20T12:00:00.000Z']) {
+      const asOf = { now };
+      const lists = await call(journal, 'reciprocity.queues', asOf);
+      const summary = await call(journal, 'reciprocity.queueSummary', asOf);
+      const { giveFirst, thanksOwed, commitments, keepInTouch } = lists;
+      expect(summary, now).toEqual({
+        today: lists.today,
+        giveFirst: giveFirst.length,
+        thanksOwed: thanksOwed.length,
+        thanksLate: thanksOwed.filter((item) => item.late).length,
+        commitments: commitments.iOwe.length + commitments.owedToMe.length,
+        overdue: commitments.iOwe.filter((commitment) => commitment.overdue).length,
+        keepInTouch: new Set([...keepInTouch.pastCadence, ...keepInTouch.onlyAsks].map((item) => item.person.id)).size,
+        followThrough: commitments.followThrough.at(-1) ?? null,
+      });
+      // Random data that leaves a queue empty proves nothing about it.
+      if (now === NOW) for (const count of [summary.giveFirst, summary.thanksOwed, summary.thanksLate, summary.commitments, summary.overdue, summary.keepInTouch]) expect(count, now).toBeGreaterThan(0);
+    }
   });
 
   test('thanks are only for help received', async ({ journal, journalDb }) => {

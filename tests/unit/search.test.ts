@@ -12,8 +12,13 @@ import { addInteraction, addPerson, at, call, describe, expect, openTestJournal,
 
 const text = (parts: Highlighted | null) => (parts ?? []).map((part) => (part.hit ? `[${part.text}]` : part.text)).join('');
 
+/** A search's answer once its typo corrections could be looked for: asked again while they are pending, as the search screen does. */
 async function find(journal: Journal, query: string, includeConfidential = false): Promise<SearchResults> {
-  return call(journal, 'search.query', { query, includeConfidential });
+  for (;;) {
+    const results = await call(journal, 'search.query', { query, includeConfidential });
+    if (!results.typosPending) return results;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
 }
 
 const titles = (results: SearchResults) => results.conversations.map((hit) => text(hit.title).replace(/[[\]]/g, ''));
@@ -222,6 +227,19 @@ describe('search', () => {
       const typo = word.slice(0, 4) + word.slice(5); // one letter dropped: one typo from this word alone
       expect((await find(journal, typo)).fuzzy, typo).toEqual({ query: word });
     }
+  });
+
+  test("the session's first typo search answers with what full text found, without waiting for the vocabulary, and calls behind it are not held", async ({ journal }) => {
+    const someone = await addPerson(journal, { name: 'Ada Lovelace' });
+    await addInteraction(journal, { title: 'Planning', notes: 'The reorganization of the platform team.', personIds: [someone] });
+    const first = await call(journal, 'search.query', { query: 'reorganisation', includeConfidential: false });
+    // Before, this search waited for the whole vocabulary (and every call behind it with it) and came back corrected.
+    expect(first).toMatchObject({ conversations: [], fuzzy: null, typosPending: true });
+    // A call made meanwhile is answered, and the correction comes once the vocabulary is read.
+    expect(await call(journal, 'people.get', { id: someone })).toMatchObject({ name: 'Ada Lovelace' });
+    expect(await find(journal, 'reorganisation')).toMatchObject({ fuzzy: { query: 'reorganization' }, typosPending: false, conversations: [{ title: expect.anything() }] });
+    // A search that needs no correction never says one is pending.
+    expect(await call(journal, 'search.query', { query: 'platform', includeConfidential: false })).toMatchObject({ typosPending: false, fuzzy: null });
   });
 
   // The vocabulary read holds the journal's thread for a slice of time at most (#11): a clock that moves a

@@ -13,7 +13,7 @@ import type { JournalDb } from '../db/open.js';
 import type { Database } from '../db/schema.js';
 import { JournalError } from '../errors.js';
 import { normalizeEmail } from '../people/contacts.js';
-import { runImportWrite, type ImportPlan, type WriterData, type WriterMessage, type WriterOutcome } from './commit.js';
+import { runImportWrite, sendPlan, type ImportPlan, type WriterData, type WriterMessage, type WriterOutcome } from './commit.js';
 import type { ImportedContact } from './contact.js';
 import { csvContact, guessMapping, headerKey, isLinkedIn, linkedInMapping, readCsv } from './csv.js';
 import { addressKey, digits, newDetails, normalizeName, normalizeOrg, normalizeUrl, scalar, type Held, type Known } from './merge.js';
@@ -22,7 +22,8 @@ import { ImportFileError, looksLikeVcard, parseCard, splitVcards, type ParsedCar
 export { normalizeOrg };
 
 /**
- * Starts the import thread (src-main/shell/import-writer.ts) with `data` as its workerData. The worker gives
+ * Starts the import thread (src-main/shell/import-writer.ts) with `data` as its workerData, the plan's rows
+ * left out: they follow as messages (commit.ts, sendPlan), and the thread must read them. The worker gives
  * its built entry; tests give the TypeScript source. Left out, the write runs on this thread (on a
  * connection of its own, the same one transaction), which blocks it until done: for tools only.
  */
@@ -71,8 +72,9 @@ class Writing {
         setImmediate(() => void runImportWrite(data, (message) => this.heard(message)).then(end));
         return;
       }
-      const thread = spawn(data);
+      const thread = spawn({ ...data, plan: { ...data.plan, adds: [], merges: [] } });
       this.thread = thread;
+      void sendPlan((message) => thread.postMessage(message), data.plan, () => this.outcome !== null);
       thread.on('message', (message: WriterMessage) => (message.type === 'progress' ? this.heard(message) : end(message)));
       thread.once('error', (error) => {
         console.error(`[import] the import thread failed: ${error.name}`);

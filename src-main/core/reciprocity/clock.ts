@@ -8,12 +8,16 @@ export interface AsOf {
 
 export function asOf(input: { today?: string | null | undefined; now?: string | null | undefined } = {}): AsOf {
   const now = input.now ?? new Date().toISOString();
-  return { now, today: input.today ?? format(new Date(now), 'yyyy-MM-dd') };
+  return { now, today: input.today ?? localDay(now) };
 }
 
 /** The local calendar day an instant falls on. */
 export function localDay(iso: string): string {
-  return format(new Date(iso), 'yyyy-MM-dd');
+  // By hand, not date-fns' format: every save asks, and format's token parsing was 0.15 ms of a 1 ms log.
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) throw new RangeError('Invalid time value');
+  const pad = (n: number, width: number) => String(n).padStart(width, '0');
+  return `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1, 2)}-${pad(date.getDate(), 2)}`;
 }
 
 /** A calendar day as local midnight. */

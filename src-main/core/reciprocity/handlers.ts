@@ -73,7 +73,7 @@ export function reciprocityHandlers(db: Kysely<Database>): Handlers {
     },
     'reciprocity.ledger': (input) => ledger(db, input, asOf()),
     'reciprocity.queues': (input) => queues(db, asOf(input ?? {})),
-    'reciprocity.queueSummary': async (input) => queueSummary(await queues(db, asOf(input ?? {}))),
+    'reciprocity.queueSummary': (input) => queueSummary(db, asOf(input ?? {})),
     'reciprocity.thanksOwed': async ({ personIds, ...clock }) => {
       const ids = new Set(personIds);
       return (await thanksOwed(db, asOf(clock))).filter((item) => item.exchange.people.some((person) => ids.has(person.id)));

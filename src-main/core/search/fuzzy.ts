@@ -199,11 +199,13 @@ export class FuzzyIndex {
   }
 
   /**
-   * The indexed word closest to `word`, for the typo fallback, or null. Words only in confidential notes
-   * are candidates only when the search includes confidences: a correction must not reveal one.
+   * The indexed word closest to `word`, for the typo fallback, or null; 'pending' while the session's
+   * first vocabulary is still being read (see vocabularyIndex). Words only in confidential notes are
+   * candidates only when the search includes confidences: a correction must not reveal one.
    */
-  async correct(db: Kysely<Database>, word: string, includeConfidential: boolean): Promise<string | null> {
+  async correct(db: Kysely<Database>, word: string, includeConfidential: boolean): Promise<string | null | 'pending'> {
     const byShape = await this.vocabularyIndex(db);
+    if (!byShape) return 'pending';
     // A typo rarely touches the first letter and changes the length by a character or two: looking only
     // there (and at a swap of the first two letters) keeps each lookup to a few hundred words.
     const candidates: VocabularyWord[] = [];
@@ -248,28 +250,36 @@ export class FuzzyIndex {
     return this.names;
   }
 
-  private async vocabularyIndex(db: Kysely<Database>): Promise<Map<string, VocabularyBucket>> {
+  /**
+   * The vocabulary, or null while the session's first one is being read. Nobody waits for a read: it
+   * takes ~150 ms at 100,000 entries in 10 ms slices, and a search waiting for it held every call queued
+   * behind it as long (calls run one at a time). The search answers with what full text found and says
+   * its typo suggestions are pending; between the slices the calls behind it run. A slightly stale
+   * vocabulary corrects typos just as well, and cannot leak: a correction is only shown when the live
+   * index finds results for it. So a stale one is used while a fresh one is read.
+   */
+  private async vocabularyIndex(db: Kysely<Database>): Promise<Map<string, VocabularyBucket> | null> {
     const revision = await readRevision(db, 'interactions');
     const current = this.vocabulary;
-    // A slightly stale vocabulary corrects typos just as well, and cannot leak: a correction is only
-    // shown when the live index finds results for it. So a stale one is used while a fresh one is read
-    // in the background; only the very first search that needs one waits for it.
     if (current && (current.revision === revision || Date.now() - current.builtAt < VOCABULARY_MAX_AGE_MS)) return current.words;
-    const build = (this.rebuilding ??= readVocabulary(this.raw)
+    this.rebuilding ??= readVocabulary(this.raw)
       .then((words) => {
         this.vocabulary = { revision, builtAt: Date.now(), words };
-        return words;
       })
+      // If it fails (the journal closed meanwhile), the next search that needs it starts another.
+      .catch(() => undefined)
       .finally(() => {
         this.rebuilding = null;
-      }));
-    if (!current) return build;
-    // Nobody waits for a background rebuild; if it fails (the journal closed meanwhile), the next one retries.
-    build.catch(() => undefined);
-    return current.words;
+      });
+    return current?.words ?? null;
   }
 
-  private rebuilding: Promise<Map<string, VocabularyBucket>> | null = null;
+  /** Settles once no vocabulary read is under way (tests and the bench wait for it here). */
+  async vocabularyRead(): Promise<void> {
+    await this.rebuilding;
+  }
+
+  private rebuilding: Promise<void> | null = null;
 }
 
 /** How long one slice of the vocabulary read may hold the thread before other calls get a turn, in ms. */

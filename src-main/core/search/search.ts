@@ -52,6 +52,7 @@ export async function search(db: Kysely<Database>, input: Input, fuzzy: FuzzyInd
     conversations: [],
     more: false,
     fuzzy: null,
+    typosPending: false,
   };
   if (hasErrors(results)) return results;
 
@@ -79,7 +80,8 @@ export async function search(db: Kysely<Database>, input: Input, fuzzy: FuzzyInd
 
   if (parsed.terms.length > 0 && !onlyShort && found.hits.length === 0) {
     const corrected = await correctTerms(db, parsed.terms, fuzzy, input.includeConfidential);
-    if (corrected) {
+    if (corrected === 'pending') results.typosPending = true;
+    else if (corrected) {
       const retry = await matchConversations(db, corrected, scope, input);
       if (retry.hits.length > 0) {
         results.conversations = retry.hits;
@@ -385,8 +387,11 @@ function common(row: ConversationRow, people: SearchConversationHit['people']) {
   return { id: row.id, occurredAt: row.occurred_at, kind: row.kind, confidential: row.confidential === 1, location: row.location, people };
 }
 
-/** Replaces each word the index does not know with the closest one it does; null if nothing changed. */
-async function correctTerms(db: Kysely<Database>, terms: readonly Term[], fuzzy: FuzzyIndex, includeConfidential: boolean): Promise<Term[] | null> {
+/**
+ * Replaces each word the index does not know with the closest one it does; null if nothing changed,
+ * 'pending' if a word needed the vocabulary and it is still being read.
+ */
+async function correctTerms(db: Kysely<Database>, terms: readonly Term[], fuzzy: FuzzyIndex, includeConfidential: boolean): Promise<Term[] | null | 'pending'> {
   let changed = false;
   const corrected: Term[] = [];
   for (const term of terms) {
@@ -394,6 +399,7 @@ async function correctTerms(db: Kysely<Database>, terms: readonly Term[], fuzzy:
     for (const token of term.tokens) {
       const better =
         token.length >= 4 ? await fuzzy.correct(db, token, includeConfidential) : token.length === 3 ? await swapped(db, token, includeConfidential) : null;
+      if (better === 'pending') return 'pending';
       if (better) changed = true;
       fixed.push(better ?? token);
     }

@@ -4,6 +4,8 @@ import { Loaded } from '../lib/load.svelte';
 
 /** Long enough to skip the keystrokes of a word being typed, short enough to feel instant. */
 const DEBOUNCE_MS = 120;
+/** When the typo corrections were pending (the session's first vocabulary read, ~0.2 s), ask again after this. */
+const TYPOS_PENDING_MS = 150;
 
 // The search screen's state. It outlives the view, so going to a result and coming back shows the same
 // query and results. The call itself is the app's one loader (lib/load.svelte.ts: an answer for an older
@@ -52,6 +54,9 @@ class SearchState {
     this.#typing = false;
     if (!this.query.trim()) return this.schedule();
     await this.#loaded.reload();
+    // Full text found nothing and the core could not look for typos yet: the corrections come with the
+    // next answer. Typing meanwhile clears this timer like any other.
+    if (this.#loaded.value?.typosPending) this.#timer = setTimeout(() => void this.run(), TYPOS_PENDING_MS);
   }
 }
 
