@@ -472,6 +472,7 @@ export function overviewOf(loaded: Loaded, now: string, stage: CareerStage | nul
 
   const overview: NetworkOverview = {
     asOf: now,
+    updating: false,
     activeCount: active.length,
     stage,
     order: stage ? LENS[stage].order : ['open', 'diverse', 'deep'],
