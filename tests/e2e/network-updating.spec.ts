@@ -1,6 +1,7 @@
 import type { Person } from '../../src-main/contract/contract.js';
 import type { JournalSession as Journal } from '../../src-main/core/index.js';
 import { test, expect, reloadApp } from './fixtures.js';
+import { slowNetwork } from './slow-network.js';
 
 // While the core works the network's figures out again (seconds, in slices, on a big journal), the screen
 // shows the last ones and says, politely, that it is updating; it refreshes when the new ones are in. On a
@@ -14,42 +15,12 @@ async function call<T>(journal: Journal, name: string, input: unknown = {}): Pro
 }
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
 
-/**
- * The core's network.overview as a big journal would answer it: held while `held` (the first count of all,
- * or the call that waits for new figures), and, while `recomputing`, answering a call that does not wait
- * with the last figures it gave, marked updating.
- */
-function slowCore(journal: Journal) {
-  const original = journal.call.bind(journal);
-  let open = () => {};
-  let gate: Promise<void> | null = null;
-  let last: object | null = null;
-  const core = {
-    recomputing: false,
-    hold: () => void (gate = new Promise<void>((resolve) => (open = resolve))),
-    release: () => {
-      gate = null;
-      open();
-    },
-  };
-  journal.call = async (name: unknown, input?: unknown) => {
-    if (name !== 'network.overview') return original(name, input);
-    const wait = (input as { wait?: boolean } | undefined)?.wait === true;
-    if (core.recomputing && !wait && last) return { ok: true, value: { ...last, updating: true } };
-    if (gate) await gate;
-    const result = await original(name, input);
-    if (result.ok) last = result.value as object;
-    return result;
-  };
-  return core;
-}
-
 test('the first count shows a loading state; after a write the last figures stay, marked as updating, until the new ones are in', async ({ app, running }) => {
   const ada = await call<Person>(running.journal, 'people.create', { name: 'Ada Osei', organization: 'Northwind' });
   const ben = await call<Person>(running.journal, 'people.create', { name: 'Ben Costa', organization: 'Northwind' });
   await call(running.journal, 'interactions.create', { occurredAt: daysAgo(10), kind: 'meeting', title: 'Budget review', personIds: [ada.id] });
   await call(running.journal, 'interactions.create', { occurredAt: daysAgo(12), kind: 'call', title: 'Catch-up', personIds: [ben.id] });
-  const core = slowCore(running.journal);
+  const core = slowNetwork(running.journal);
 
   // Nothing counted yet: the screen says it is counting, and is not frozen (the tabs still answer).
   core.hold();
