@@ -145,21 +145,47 @@ try {
     };
     requestAnimationFrame(tick);
   })`;
+  // Frames drawn with every link and label (the map's data-full-frames) while a gesture goes on: each is the
+  // long frame hiding links on the move is there to avoid.
+  const fullFrames = async () => Number((await map.getAttribute('data-full-frames')) ?? 0);
   await page.evaluate('window.__bench.long = []');
+  let full = await fullFrames();
   const wheel = await page.evaluate<number[]>(mouse('wheel', 4000));
+  const wheelFull = (await fullFrames()) - full;
   const wheelLong = await page.evaluate<number[]>('window.__bench.long');
   const zoomAfter = await map.getAttribute('data-zoom');
   if (zoomAfter === zoomBefore) throw new Error('The wheel did not move the camera; the frame times would mean nothing.');
   await page.evaluate('window.__bench.long = []');
+  full = await fullFrames();
   const drag = await page.evaluate<number[]>(mouse('drag', 4000));
+  const dragFull = (await fullFrames()) - full;
   const dragLong = await page.evaluate<number[]>('window.__bench.long');
+  // A wheel turned a notch at a time, 300 ms apart, as someone zooming step by step does: the pauses are
+  // part of the gesture, and no frame in it should draw every link and label.
+  full = await fullFrames();
+  const notching = page.evaluate<number[]>(sampleFrames(4000));
+  await page.evaluate(`new Promise((resolve) => {
+    const target = document.querySelector('[data-testid="network-map"] .sigma-mouse');
+    const box = target.getBoundingClientRect();
+    let i = 0;
+    const step = () => {
+      i += 1;
+      target.dispatchEvent(new WheelEvent('wheel', { clientX: box.left + box.width / 2, clientY: box.top + box.height / 2, deltaY: (i % 6 < 3 ? -120 : 120), deltaMode: 0, bubbles: true, cancelable: true }));
+      if (i < 13) setTimeout(step, 300); else resolve(i);
+    };
+    step();
+  })`);
+  const notchFull = (await fullFrames()) - full;
+  const notches = await notching;
   await map.focus();
+  full = await fullFrames();
   const keying = page.evaluate<number[]>(sampleFrames(4000));
   for (let i = 0; i < 12; i += 1) {
     await map.press(i % 4 < 2 ? '+' : '-');
     await map.press(i % 2 ? 'ArrowLeft' : 'ArrowUp');
   }
   const keys = await keying;
+  const keysFull = (await fullFrames()) - full;
 
   const q = (all: number[], p: number) => {
     const sorted = [...all].sort((a, b) => a - b);
@@ -175,9 +201,14 @@ try {
   line('layout settled after', blocking.map((b) => b.settle));
   line('frames while zooming (wheel)', wheel);
   line('  main-thread tasks over 50 ms meanwhile', wheelLong.length ? wheelLong : [0]);
+  console.log(`  frames drawn in full meanwhile: ${wheelFull} of ${wheel.length}`);
   line('frames while panning (drag)', drag);
   line('  main-thread tasks over 50 ms meanwhile', dragLong.length ? dragLong : [0]);
+  console.log(`  frames drawn in full meanwhile: ${dragFull} of ${drag.length}`);
+  line('frames while zooming a notch every 300 ms', notches);
+  console.log(`  frames drawn in full meanwhile: ${notchFull} of ${notches.length}`);
   line('frames while panning/zooming (keys)', keys);
+  console.log(`  frames drawn in full meanwhile: ${keysFull} of ${keys.length}`);
   await running.close();
   await browser.close();
 } finally {

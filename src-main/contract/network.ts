@@ -106,7 +106,17 @@ export const networkContract = {
   'introductions.delete': { input: z.object({ id }).strict(), result: of<{ id: number }>() },
   'introductions.toConsider': { input: z.object({ limit: z.number().int().min(1).max(100).default(20) }).strict().optional(), result: of<IntroductionIdea[]>() },
   'network.overview': {
-    input: z.object({ stage: z.enum(careerStages, { error: `The career stage is one of: ${careerStages.join(', ')}.` }).nullish(), ...now }).strict().optional(),
+    input: z
+      .object({
+        stage: z.enum(careerStages, { error: `The career stage is one of: ${careerStages.join(', ')}.` }).nullish(),
+        // While the figures are being worked out again the call answers at once with the last ones, marked
+        // `updating`; `wait` asks for the new ones instead (the screen's second call, to refresh when done),
+        // as a call naming its clock (`now`) does.
+        wait: z.boolean({ error: 'wait is true or false.' }).optional(),
+        ...now,
+      })
+      .strict()
+      .optional(),
     result: of<NetworkOverview>(),
   },
   'network.graph': { input: z.object(now).strict().optional(), result: of<NetworkGraph>() },
@@ -206,6 +216,12 @@ export interface BridgeCluster {
 
 export interface NetworkOverview {
   asOf: string;
+  /**
+   * True when these are the last figures worked out and newer ones are being worked out (after a write, or
+   * another program's change to the journal): the screen shows them, says it is updating, and asks again with
+   * `wait` to refresh when done. The first call of all has nothing earlier, so it always waits.
+   */
+  updating: boolean;
   activeCount: number;
   stage: CareerStage | null;
   /** The sections in the order the lens puts them, and why, in the app's words. */

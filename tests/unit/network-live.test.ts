@@ -4,7 +4,8 @@
 // the rest from what is stored, as the app's forms rely on.
 import { allyRoles, exchangeKinds, interactionKinds, levels, linkKinds } from '../../src-main/contract/enums.js';
 import type { CareerStage } from '../../src-main/contract/contract.js';
-import { networkGraph, networkOverview } from '../../src-main/core/network/overview.js';
+import { networkGraph, networkOverview, readPeople, slicesOf, windowsOf } from '../../src-main/core/network/overview.js';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { Rng } from '../../resources/sample/prng.js';
 import { call, describe, expect, test } from './helpers.js';
 
@@ -114,6 +115,9 @@ describe('network figures kept up to date', () => {
       const fresh = await networkOverview(journalDb.db, now, stage);
       expect(kept, `after “${name}” (step ${step})`).toEqual(fresh);
       if (step % 2 === 0) expect(await call(journal, 'network.graph', { now }), `graph after “${name}” (step ${step})`).toEqual(await networkGraph(journalDb.db, now));
+      // Each person's meetings are read from person_contacts (kept by migration 12's triggers): the same as
+      // counting every interaction they were in, whatever the writes did.
+      if (step % 5 === 0) expect(contactsOf(await readPeople(journalDb.db, now, people)), `contacts after “${name}” (step ${step})`).toEqual(everyInteraction(journalDb.raw, now));
     }
     // Every kind of write went through at least once, and the journal grew figures worth comparing.
     expect([...seen].sort()).toEqual(writes.map(([name]) => name).sort());
@@ -142,5 +146,54 @@ describe('network figures kept up to date', () => {
     await call(journal, 'interactions.create', { occurredAt: new Date().toISOString(), kind: 'call', title: 'Call', personIds: [ada] });
     expect((await call(journal, 'network.overview')).activeCount).toBe(1);
     expect((await call(journal, 'network.graph')).nodes).toMatchObject([{ id: ada, active: true, interactions: 1 }]);
+  });
+});
+
+type Contacts = Record<number, { interactions: number; lastInteractionAt: string | null; recent: number; recentHalf: number; recentHalfWithMyAsk: number; quarters: string[] }>;
+
+function contactsOf(people: Awaited<ReturnType<typeof readPeople>>): Contacts {
+  const out: Contacts = {};
+  for (const p of people) {
+    if (p.interactions === 0) continue;
+    out[p.id] = { interactions: p.interactions, lastInteractionAt: p.lastInteractionAt, recent: p.recent, recentHalf: p.recentHalf, recentHalfWithMyAsk: p.recentHalfWithMyAsk, quarters: [...p.quarters].sort() };
+  }
+  return out;
+}
+
+/** The same figures counted the long way, in plain code from every live interaction and every ask of mine. */
+function everyInteraction(raw: BetterSqlite3.Database, now: string): Contacts {
+  const { since, half, from, quarters } = windowsOf(now);
+  const rows = raw
+    .prepare(`SELECT ip.person_id AS person, i.id, i.occurred_at AS at FROM interaction_people ip JOIN interactions i ON i.id = ip.interaction_id WHERE i.deleted_at IS NULL`)
+    .all() as { person: number; id: number; at: string }[];
+  const asked = new Set(
+    (raw.prepare(`SELECT a.interaction_id AS id, ap.person_id AS person FROM asks a JOIN ask_people ap ON ap.ask_id = a.id WHERE a.direction = 'i-asked' AND a.interaction_id IS NOT NULL`).all() as { id: number; person: number }[]).map(
+      (row) => `${row.id}:${row.person}`,
+    ),
+  );
+  const out: Contacts = {};
+  for (const { person, id, at } of rows) {
+    if (at < from || at > now) continue;
+    const entry = (out[person] ??= { interactions: 0, lastInteractionAt: null, recent: 0, recentHalf: 0, recentHalfWithMyAsk: 0, quarters: [] });
+    entry.interactions += 1;
+    if (entry.lastInteractionAt === null || at > entry.lastInteractionAt) entry.lastInteractionAt = at;
+    if (at >= since) entry.recent += 1;
+    if (at >= half) {
+      entry.recentHalf += 1;
+      if (asked.has(`${id}:${person}`)) entry.recentHalfWithMyAsk += 1;
+    }
+    const quarter = quarters.find((q) => at >= q.since && at < q.until)?.quarter;
+    if (quarter && !entry.quarters.includes(quarter)) entry.quarters.push(quarter);
+  }
+  for (const entry of Object.values(out)) entry.quarters.sort();
+  return out;
+}
+
+describe('network read in slices', () => {
+  test('cuts after 400 people or before a slice would pass its contacts; someone met more than that is a slice alone', () => {
+    const people = (counts: (number | null)[]) => counts.map((contacts, index) => ({ id: index + 1, contacts }));
+    expect(slicesOf(people([5, 5, 5, null, 5]), 2, 100)).toEqual([[1, 2], [3, 4], [5]]);
+    expect(slicesOf(people([60, 30, 20, 500, 1, 1]), 400, 100)).toEqual([[1, 2], [3], [4], [5, 6]]);
+    expect(slicesOf(people([]), 400, 100)).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 // Links, suggestions, introductions and the network figures, through the API on a real journal file.
 import { join } from 'node:path';
 import { network } from '../../src-main/core/db/migrations/0008-network.js';
+import { networkHandlers } from '../../src-main/core/network/handlers.js';
 import { addInteraction, addPerson, call, describe, expect, openedFromPriorVersion, refusal, test } from './helpers.js';
 import type { Journal } from '../../src-main/core/index.js';
 
@@ -248,6 +249,35 @@ describe('network overview', () => {
     await call(journal, 'links.create', { personAId: ada, personBId: ben });
     expect((await call(journal, 'network.overview', { now: NOW })).open.linksAmongActive).toBe(1);
     expect((await call(journal, 'network.graph', { now: NOW })).edges).toHaveLength(1);
+  });
+
+  test('while the figures are worked out again, a call answers at once with the last ones, marked updating; wait brings the new ones', async ({ journal, journalDb }) => {
+    // Its own network capability, with no deadline of its own: only a call queued behind a running refresh answers early.
+    const overview = networkHandlers(journalDb.db, { freshWithinMs: 60_000 })['network.overview'];
+    const recent = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
+    const ada = await addPerson(journal, { name: 'Ada' });
+    const ben = await addPerson(journal, { name: 'Ben' });
+    await addInteraction(journal, { personIds: [ada], occurredAt: recent(3) });
+    await addInteraction(journal, { personIds: [ben], occurredAt: recent(4) });
+    // Nothing worked out yet: the first call waits for the figures.
+    const first = await overview(undefined);
+    expect(first).toMatchObject({ updating: false, activeCount: 2, open: { linksAmongActive: 0 } });
+
+    await call(journal, 'links.create', { personAId: ada, personBId: ben });
+    const order: string[] = [];
+    const running = overview(undefined).then((value) => (order.push('running'), value));
+    const queued = await overview({ stage: 'executive' }).then((value) => (order.push('queued'), value));
+    expect(queued).toMatchObject({ updating: true, open: { linksAmongActive: 0 }, order: ['diverse', 'open', 'deep'] });
+    const fresh = await running;
+    expect(order).toEqual(['queued', 'running']);
+    expect(fresh).toMatchObject({ updating: false, open: { linksAmongActive: 1 } });
+    expect(await overview({ stage: 'executive', wait: true })).toMatchObject({ updating: false, open: { linksAmongActive: 1 } });
+    // A call naming its clock asks for the figures as of it, never for the last ones.
+    await call(journal, 'links.delete', { id: (await call(journal, 'links.list', {}))[0]!.id });
+    const running2 = overview(undefined);
+    expect(await overview({ now: new Date().toISOString() })).toMatchObject({ updating: false, open: { linksAmongActive: 0 } });
+    await running2;
+    expect((await refusal(journal, 'network.overview', { wait: 'yes' })).message).toBe('wait is true or false.');
   });
 
   test('the career-stage lens puts one section first and says why', async ({ journal }) => {

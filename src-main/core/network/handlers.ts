@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { CallResult, ParsedInput } from '../../contract/contract.js';
+import type { CallResult, NetworkOverview, ParsedInput } from '../../contract/contract.js';
 import type { CallName } from '../../contract/names.js';
 import type { Database } from '../db/schema.js';
 import { createIntroduction, deleteIntroduction, fetchIntroductions, getIntroduction, introductionsToConsider, setOutcome } from './introductions.js';
@@ -11,19 +11,60 @@ import { egoReady, graphOf, overviewOf, type Loaded } from './overview.js';
 type NetworkCall = Extract<CallName, `links.${string}` | `introductions.${string}` | `network.${string}` | `handover.${string}`>;
 type Handlers = { [K in NetworkCall]: (input: ParsedInput<K>) => Promise<CallResult<K>> };
 
+/** How long a call waits for figures being worked out again before it answers with the last ones, marked updating. */
+export const FRESH_WITHIN_MS = 40;
+
 /** The network capability's API; every write that belongs together is one transaction. */
-export function networkHandlers(db: Kysely<Database>): Handlers {
+export function networkHandlers(db: Kysely<Database>, { freshWithinMs = FRESH_WITHIN_MS }: { freshWithinMs?: number } = {}): Handlers {
   const now = (input?: { now?: string | null | undefined }) => input?.now ?? new Date().toISOString();
   // The network read once and kept up to date write by write (live.ts); the screen's figures and the map's
   // graph are worked out once per state of it, and a call with nothing changed since costs a lookup.
   const live = new LiveNetwork(db);
   const answers = new WeakMap<Loaded, Map<string, unknown>>();
-  const answer = async <T>(input: { now?: string | null | undefined } | undefined, key: string, work: (loaded: Loaded) => T): Promise<T> => {
-    const loaded = await live.loaded(input?.now ?? null);
-    await egoReady(loaded);
+  const keptFor = <T>(loaded: Loaded, key: string, work: (loaded: Loaded) => T): T => {
     const kept = answers.get(loaded) ?? answers.set(loaded, new Map()).get(loaded)!;
     if (!kept.has(key)) kept.set(key, work(loaded));
     return kept.get(key) as T;
+  };
+  /** The last state whose measures are worked out, and how many refreshes are running now. */
+  let last: Loaded | null = null;
+  let refreshing = 0;
+  const ready = async (input: { now?: string | null | undefined } | undefined): Promise<Loaded> => {
+    refreshing += 1;
+    try {
+      const loaded = await live.loaded(input?.now ?? null);
+      await egoReady(loaded);
+      last = loaded;
+      return loaded;
+    } finally {
+      refreshing -= 1;
+    }
+  };
+  const answer = async <T>(input: { now?: string | null | undefined } | undefined, key: string, work: (loaded: Loaded) => T): Promise<T> => keptFor(await ready(input), key, work);
+  /**
+   * The screen's figures without waiting on a recompute: a reread or new communities run in slices for
+   * seconds at 100,000 interactions, and a call queued behind them (a second screen, a change of lens) would
+   * wait for all of it. So while one runs, or when this call's own refresh is not done within a moment, the
+   * last figures answer at once, marked updating; the refresh goes on, and `wait` asks for its result.
+   */
+  const overview = async (input: ParsedInput<'network.overview'>): Promise<NetworkOverview> => {
+    const work = (loaded: Loaded) => overviewOf(loaded, loaded.now, input?.stage ?? null);
+    const key = `overview:${input?.stage ?? ''}`;
+    // A call that names its clock asks for the figures as of it, which the last ones are not: it waits.
+    const earlier = input?.wait || input?.now ? null : last;
+    const stale = () => ({ ...keptFor(earlier!, key, work), updating: true });
+    if (earlier && refreshing > 0) {
+      // The running refresh brings `last` up to date; this call's own clock is read by the next one.
+      return stale();
+    }
+    const fresh = answer(input, key, work);
+    if (!earlier) return fresh;
+    fresh.catch(() => undefined);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), freshWithinMs)));
+    const first = await Promise.race([fresh, late]);
+    clearTimeout(timer);
+    return first ?? stale();
   };
   return {
     'links.list': (input) => fetchLinks(db, { personId: input?.personId ?? null }),
@@ -48,7 +89,7 @@ export function networkHandlers(db: Kysely<Database>): Handlers {
     },
     'introductions.delete': ({ id }) => db.transaction().execute((trx) => deleteIntroduction(trx, id)),
     'introductions.toConsider': (input) => introductionsToConsider(db, input?.limit ?? 20),
-    'network.overview': (input) => answer(input, `overview:${input?.stage ?? ''}`, (loaded) => overviewOf(loaded, loaded.now, input?.stage ?? null)),
+    'network.overview': overview,
     'network.graph': (input) => answer(input, 'graph', graphOf),
     'handover.export': (input) => handoverPack(db, input, now(input)),
   };

@@ -2,7 +2,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { quarterOf } from '../quarters.js';
 import { journalRevision } from './cache.js';
-import { breather, carryEgo, LOAD_SLICE, loadNetwork, rankByName, readLinks, readPeople, windowsOf, type Loaded, type PersonStats } from './overview.js';
+import { carryEgo, loadNetwork, rankByName, readLinks, readPeopleInSlices, windowsOf, type Loaded, type PersonStats } from './overview.js';
 
 // The network figures read the whole journal: at 5,000 people and 100,000 interactions that is seconds on a
 // busy laptop, too slow to redo after every write. So the network is read once and then kept up to date from
@@ -134,11 +134,7 @@ export class LiveNetwork {
   /** The state with these people and links read again as of `now`. */
   private async apply(state: State, now: string, touchedPeople: number[], touchedLinks: number[]): Promise<Pick<State, 'loaded' | 'links'>> {
     const before = state.loaded.people;
-    const fresh: PersonStats[] = [];
-    for (let at = 0; at < touchedPeople.length; at += LOAD_SLICE) {
-      fresh.push(...(await readPeople(this.db, now, touchedPeople.slice(at, at + LOAD_SLICE))));
-      if (at + LOAD_SLICE < touchedPeople.length) await breather();
-    }
+    const fresh = await readPeopleInSlices(this.db, now, touchedPeople);
     const found = new Map(fresh.map((person) => [person.id, person]));
     let reorder = false;
     let renamed = false;

@@ -66,18 +66,61 @@ export function windowsOf(now: string): { now: string; since: string; half: stri
 
 /** The whole network as of `now`, read in slices of people so that no one read holds the worker for long. */
 export async function loadNetwork(db: Kysely<Database>, now: string): Promise<Loaded> {
-  const ids = (await db.selectFrom('people').select('id').orderBy('id').execute()).map((row) => row.id);
   const people = new Map<number, PersonStats>();
-  for (let at = 0; at < ids.length; at += LOAD_SLICE) {
-    for (const person of await readPeople(db, now, ids.slice(at, at + LOAD_SLICE))) people.set(person.id, person);
-    await breather();
-  }
+  for (const person of await readPeopleInSlices(db, now, null)) people.set(person.id, person);
+  await breather();
   rankByName(people);
   return { now, people, pairs: (await readLinks(db, null)).map(([, a, b, kind]) => [a, b, kind]) };
 }
 
-/** People per read when the whole network is read: a slice of a few hundred is a few milliseconds of SQL. */
+/** At most this many people per read: a few hundred people's tags and rows are a few milliseconds. */
 export const LOAD_SLICE = 400;
+/**
+ * And at most about this many of their contacts, all time (person_stats, kept by triggers): contacts are far
+ * from even (at 100,000 interactions the 400 most-met people have 176,000 of the 246,000), and a slice's SQL
+ * time follows its rows in the window, about a fifth of these in a journal kept for years.
+ */
+export const SLICE_CONTACTS = 12_000;
+
+/**
+ * readPeople for these people (null: everyone), a slice at a time (slicesOf), with a breather between two:
+ * a slice of the most-met people is as short as one of people barely met.
+ */
+export async function readPeopleInSlices(db: Kysely<Database>, now: string, ids: readonly number[] | null): Promise<PersonStats[]> {
+  if (ids?.length === 0) return [];
+  const weights = await db
+    .selectFrom('people as p')
+    .leftJoin('person_stats as s', 's.person_id', 'p.id')
+    .select(['p.id', 's.interaction_count as contacts'])
+    .$if(ids !== null, (query) => query.where('p.id', 'in', ids!))
+    .orderBy('p.id')
+    .execute();
+  const read: PersonStats[] = [];
+  for (const [index, slice] of slicesOf(weights).entries()) {
+    if (index > 0) await breather();
+    read.push(...(await readPeople(db, now, slice)));
+  }
+  return read;
+}
+
+/** People's ids in order, cut after LOAD_SLICE people or before going past SLICE_CONTACTS contacts; a person met more than that alone is a slice of one. */
+export function slicesOf(people: readonly { id: number; contacts: number | null }[], most = LOAD_SLICE, contacts = SLICE_CONTACTS): number[][] {
+  const slices: number[][] = [];
+  let slice: number[] = [];
+  let sum = 0;
+  for (const person of people) {
+    const count = person.contacts ?? 0;
+    if (slice.length === most || (slice.length > 0 && sum + count > contacts)) {
+      slices.push(slice);
+      slice = [];
+      sum = 0;
+    }
+    slice.push(person.id);
+    sum += count;
+  }
+  if (slice.length) slices.push(slice);
+  return slices;
+}
 
 /** Lets the event loop run between two slices of long work (messages in, timers). */
 export const breather = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -113,23 +156,25 @@ export async function readPeople(db: Kysely<Database>, now: string, ids: readonl
   const people = await db.selectFrom('people').select(['id', 'name', 'organization', 'role', 'level', 'inside_org', 'department', 'ally_role']).where('id', 'in', ids).orderBy('id').execute();
   const tags = await db.selectFrom('person_tags').select(['person_id', 'tag']).where('person_id', 'in', ids).where('tag', 'like', 'industry:%').orderBy('person_id').orderBy('tag').execute();
   // Per person, over the last year and the four quarters only: how often we met, when last, in the last six
-  // months, with my asks, and the quarters met in.
+  // months, with my asks, and the quarters met in. From each person's live contacts by date (person_contacts,
+  // migration 12): a seek to the window's start and a read of its rows, where walking interaction_people read
+  // a person's whole history (years of it for the most-met) and looked up every interaction to drop the old.
   const seen = await sql<{ person_id: number; n: number; last_at: string; recent: number; half: number; half_ask: number; quarters: string | null }>`
-    SELECT ip.person_id, COUNT(*) AS n, MAX(i.occurred_at) AS last_at,
-      SUM(i.occurred_at >= ${since}) AS recent,
-      SUM(i.occurred_at >= ${half}) AS half,
-      SUM(i.occurred_at >= ${half} AND EXISTS (
+    SELECT c.person_id, COUNT(*) AS n, MAX(c.occurred_at) AS last_at,
+      SUM(c.occurred_at >= ${since}) AS recent,
+      SUM(c.occurred_at >= ${half}) AS half,
+      SUM(c.occurred_at >= ${half} AND EXISTS (
         SELECT 1 FROM asks a JOIN ask_people ap ON ap.ask_id = a.id
-        WHERE a.interaction_id = i.id AND a.direction = 'i-asked' AND ap.person_id = ip.person_id)) AS half_ask,
+        WHERE a.interaction_id = c.interaction_id AND a.direction = 'i-asked' AND ap.person_id = c.person_id)) AS half_ask,
       group_concat(DISTINCT CASE
         ${sql.join(
-          quarters.map((q) => sql`WHEN i.occurred_at >= ${q.since} AND i.occurred_at < ${q.until} THEN ${q.quarter}`),
+          quarters.map((q) => sql`WHEN c.occurred_at >= ${q.since} AND c.occurred_at < ${q.until} THEN ${q.quarter}`),
           sql` `,
         )}
       END) AS quarters
-    FROM interaction_people ip JOIN interactions i ON i.id = ip.interaction_id
-    WHERE ${among('ip.person_id')} AND i.deleted_at IS NULL AND i.occurred_at >= ${from} AND i.occurred_at <= ${now}
-    GROUP BY ip.person_id`.execute(db);
+    FROM person_contacts c
+    WHERE ${among('c.person_id')} AND c.occurred_at >= ${from} AND c.occurred_at <= ${now}
+    GROUP BY c.person_id`.execute(db);
   const exchanges = await sql<{ person_id: number; gave: number; received: number; gave_half: number }>`
     SELECT ep.person_id,
       SUM(e.direction = 'gave' AND e.occurred_at >= ${since}) AS gave,
@@ -427,6 +472,7 @@ export function overviewOf(loaded: Loaded, now: string, stage: CareerStage | nul
 
   const overview: NetworkOverview = {
     asOf: now,
+    updating: false,
     activeCount: active.length,
     stage,
     order: stage ? LENS[stage].order : ['open', 'diverse', 'deep'],
