@@ -137,6 +137,46 @@ test('a long timeline loads older pages as you scroll, with a Load older button 
   await expect(app.getByRole('heading', { level: 2 }).first()).toHaveText(newestIsToday ? /^Today/ : /^Yesterday/);
 });
 
+test('opening draws the first screenful at once and the rest of the page right after, read beside the totals', async ({ app, running }) => {
+  const ana = await seedPerson(running.journal, 'Ana Ruiz');
+  for (let i = 0; i < 60; i++) {
+    await seedInteraction(running.journal, { occurredAt: hoursAgo(2 + i * 7), kind: 'meeting', title: `Meeting ${i + 1}`, notes: `Talked about **item ${i + 1}**`, personIds: [ana.id] });
+  }
+  // How many entries are on the page when the first one appears.
+  await app.addInitScript(`(() => {
+    new MutationObserver((_, observer) => {
+      const drawn = document.querySelectorAll('article.entry').length;
+      if (drawn > 0) {
+        window.__firstDrawn = drawn;
+        observer.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  })();`);
+  const before = running.journalCalls.length;
+  await openTimeline(app);
+
+  // The whole first page still arrives, in order, with the way on below it.
+  const entries = app.getByRole('article');
+  await expect(entries).toHaveCount(50);
+  await expect(entries.first()).toHaveAccessibleName('Meeting 1');
+  await expect(entries.last()).toHaveAccessibleName('Meeting 50');
+  await expect(app.getByRole('button', { name: 'Load older' })).toBeAttached();
+  const firstDrawn = await app.evaluate(() => (window as unknown as { __firstDrawn: number }).__firstDrawn);
+  expect(firstDrawn).toBeGreaterThan(0);
+  expect(firstDrawn).toBeLessThan(50);
+
+  // One read of the first page, asked for before the totals' answer was in, not after it.
+  const calls = running.journalCalls.slice(before);
+  expect(calls.filter((name) => name === 'interactions.timeline')).toHaveLength(1);
+  expect(calls.indexOf('interactions.timeline')).toBeGreaterThan(-1);
+  expect(calls.indexOf('interactions.timeline')).toBeLessThan(calls.indexOf('journal.info'));
+
+  // Keys walk on past what was drawn first.
+  await entries.first().focus();
+  await app.keyboard.press('End');
+  await expect(app.getByRole('article', { name: 'Meeting 50', exact: true })).toBeFocused();
+});
+
 test('an entry edited far down the timeline stays loaded, in view and focused after saving', async ({ app, running }) => {
   const ana = await seedPerson(running.journal, 'Ana Ruiz');
   for (let i = 0; i < 80; i++) {
