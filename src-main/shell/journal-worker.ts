@@ -6,8 +6,9 @@
 //
 // The thread never dies on a journal it cannot open: it stays up, says `ready`, and answers
 // `journal.status` and the recovery calls (see core/recovery/session.ts), so the window can show why.
+import { once } from 'node:events';
 import { readFile } from 'node:fs/promises';
-import { parentPort, Worker, workerData } from 'node:worker_threads';
+import { parentPort, Worker, workerData, type WorkerOptions } from 'node:worker_threads';
 import { JournalSession, type Keychain } from '../core/index.js';
 import type { VerifyData } from './backup-check.js';
 import { watchCalendarFile, type CalendarWatch } from '../core/calendar/watcher.js';
@@ -64,9 +65,21 @@ const keychain: Keychain | null | undefined =
       ? { backend: data.keychainBackend, wrap: (key) => keychainCall('wrap', key), unwrap: (wrapped) => keychainCall('unwrap', wrapped) }
       : null;
 
+// The threads this one starts: backup checks and copies, an import's write. When main stops this thread,
+// Node tears down the ones still running with it, and one torn down while it loads SQLite's native module
+// aborts the whole process (better-sqlite3's registration cannot fail softly there: "FATAL ERROR:
+// Error::New napi_get_last_error_info", seen in the unit tests under load). So closing waits for them.
+const threads = new Set<Worker>();
+function thread(file: URL, options: WorkerOptions): Worker {
+  const worker = new Worker(file, options);
+  threads.add(worker);
+  worker.once('exit', () => threads.delete(worker));
+  return worker;
+}
+
 const checkInThread = (depth: 'full' | 'quick') => (file: string, key?: Buffer) =>
   new Promise<string | null>((resolve) => {
-    const helper = new Worker(new URL('./backup-check.js', import.meta.url), {
+    const helper = thread(new URL('./backup-check.js', import.meta.url), {
       workerData: {
         verify: file,
         depth,
@@ -84,7 +97,7 @@ const checkInThread = (depth: 'full' | 'quick') => (file: string, key?: Buffer) 
 // journal's calls go on meanwhile. A failure comes back as its code, which backups.ts puts into words.
 const copyInThread = (source: string, destination: string, key?: Buffer) =>
   new Promise<void>((resolve, reject) => {
-    const helper = new Worker(new URL('./backup-check.js', import.meta.url), {
+    const helper = thread(new URL('./backup-check.js', import.meta.url), {
       workerData: {
         verify: source,
         copyTo: destination,
@@ -108,7 +121,7 @@ const started = JournalSession.start({
   dailyBackupDelayMs: data.dailyBackupDelayMs === undefined ? 20_000 : data.dailyBackupDelayMs,
   progress: (step, fraction) => port.postMessage({ type: 'progress', step, fraction } satisfies WorkerMessage),
   // An import's write runs in a thread with its own connection: one transaction, while this one serves reads.
-  importThread: (writer) => new Worker(new URL('./import-writer.js', import.meta.url), { workerData: writer }),
+  importThread: (writer) => thread(new URL('./import-writer.js', import.meta.url), { workerData: writer }),
   ...(data.nativeBinding ? { nativeBinding: data.nativeBinding } : {}),
   ...(data.busyTimeoutMs !== undefined ? { busyTimeoutMs: data.busyTimeoutMs } : {}),
 });
@@ -125,6 +138,8 @@ port.on('message', (request: WorkerRequest) => {
     calendar?.close();
     void started.then(async (session) => {
       await session.close();
+      // A check or copy still running ends on its own in moments; main stops this thread if it takes too long.
+      await Promise.all([...threads].map((worker) => once(worker, 'exit')));
       port.postMessage({ type: 'reply', id: request.id, result: { ok: true, value: null } } satisfies WorkerMessage);
       port.close();
     });
