@@ -1,6 +1,7 @@
-// "When" typed in words in the log form: read against a fixed now, in the renderer's one date module.
+// "When" typed in words in the log form: read against a fixed now, by lib/when.ts (its own chunk).
 import { describe, expect, test } from 'vitest';
-import { parseWhen, toLocalInput } from '../../src-renderer/src/lib/format.js';
+import { toLocalInput } from '../../src-renderer/src/lib/format.js';
+import { parseWhen } from '../../src-renderer/src/lib/when.js';
 
 // Wednesday 2 December 2026, 10:00 local time.
 const now = new Date(2026, 11, 2, 10, 0);

@@ -12,4 +12,8 @@ export const views = {
   network: () => import('../network/NetworkView.svelte'),
   toLog: () => import('../calendar/MeetingsToLogView.svelte'),
   settings: () => import('../settings/SettingsView.svelte'),
+  // Shown once in a journal's life, or on demand: not worth the first bundle either (#11).
+  welcome: () => import('../welcome/Welcome.svelte'),
+  importDialog: () => import('../transfer/ImportDialog.svelte'),
+  exportDialog: () => import('../transfer/ExportDialog.svelte'),
 };
