@@ -47,11 +47,7 @@ function seeded(seed = 42): () => number {
  * exactly what they were then: Louvain is a function of those alone, so the answer is the same.
  */
 export function egoMeasures(alters: readonly number[], pairs: readonly (readonly [number, number])[], previous?: EgoMeasures): EgoMeasures {
-  const steps = egoSteps(alters, pairs, previous);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return toEnd(egoSteps(alters, pairs, previous));
 }
 
 /** No stretch of the sliced measures holds the thread much longer than this. */
@@ -62,18 +58,35 @@ export const SLICE_MS = 12;
  * anything else between them (a setImmediate turn). When the communities must be worked out again, it
  * breathes at least once before starting on them.
  */
-export async function egoMeasuresInSlices(
+export function egoMeasuresInSlices(
   alters: readonly number[],
   pairs: readonly (readonly [number, number])[],
   previous?: EgoMeasures,
   sliceMs = SLICE_MS,
 ): Promise<EgoMeasures> {
-  const steps = egoSteps(alters, pairs, previous);
+  return inSlices(egoSteps(alters, pairs, previous), sliceMs, 'louvain');
+}
+
+/** A generator of work (yields where it may pause) run in one go: the synchronous answer. */
+export function toEnd<T>(steps: Generator<unknown, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same generator run in slices of about `sliceMs`, with a setImmediate turn before the first (the work
+ * is never one stretch with whatever came before it, a refresh's reads) and between two; `breatheAt`, a value
+ * the work yields, always breathes there.
+ */
+export async function inSlices<T>(steps: Generator<unknown, T>, sliceMs = SLICE_MS, breatheAt?: unknown): Promise<T> {
+  await new Promise<void>((resolve) => setImmediate(resolve));
   let since = performance.now();
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
-    if (step.value === 'louvain' || performance.now() - since >= sliceMs) {
+    if ((breatheAt !== undefined && step.value === breatheAt) || performance.now() - since >= sliceMs) {
       await new Promise<void>((resolve) => setImmediate(resolve));
       since = performance.now();
     }

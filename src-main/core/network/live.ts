@@ -2,7 +2,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { quarterOf } from '../quarters.js';
 import { journalRevision } from './cache.js';
-import { carryEgo, loadNetwork, rankByName, readLinks, readPeopleInSlices, windowsOf, type Loaded, type PersonStats } from './overview.js';
+import { breather, carryEgo, loadNetwork, rankByName, readLinks, readPeopleInSlices, windowsOf, type Loaded, type PersonStats } from './overview.js';
 
 // The network figures read the whole journal: at 5,000 people and 100,000 interactions that is seconds on a
 // busy laptop, too slow to redo after every write. So the network is read once and then kept up to date from
@@ -166,6 +166,8 @@ export class LiveNetwork {
     let pairs = state.loaded.pairs;
     let links = state.links;
     if (touchedLinks.length) {
+      // Tens of thousands of links copied and put in order: a stretch of its own, not one with the reads above.
+      await breather();
       links = new Map(links);
       for (const id of touchedLinks) links.delete(id);
       for (const [id, a, b, kind] of await readLinks(this.db, touchedLinks)) links.set(id, [a, b, kind]);
