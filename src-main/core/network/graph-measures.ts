@@ -101,7 +101,7 @@ function* egoSteps(alters: readonly number[], pairs: readonly (readonly [number,
   for (const id of alters) neighbours.set(id, new Set());
   const edges: [number, number][] = [];
   for (let i = 0; i < pairs.length; i += 1) {
-    if (i % 4096 === 4095) yield;
+    if (i % 1024 === 1023) yield;
     const [a, b] = pairs[i]!;
     if (a === b) continue;
     const ofA = neighbours.get(a);
@@ -184,10 +184,15 @@ function components(neighbours: Map<number, Set<number>>): number[][] {
 function* communitiesOf(linked: readonly number[], edges: readonly [number, number][]): Generator<undefined, number[][]> {
   if (edges.length === 0) return [];
   const graph = new UndirectedGraph();
-  for (const id of linked) graph.addNode(String(id));
+  // graphology's addEdge is a few microseconds each, tens on a cold start: a pause every few hundred.
+  for (let i = 0; i < linked.length; i += 1) {
+    graph.addNode(String(linked[i]));
+    if (i % 512 === 511) yield;
+  }
+  yield;
   for (let i = 0; i < edges.length; i += 1) {
     graph.addEdge(String(edges[i]![0]), String(edges[i]![1]));
-    if (i % 2048 === 2047) yield;
+    if (i % 256 === 255) yield;
   }
   const mapping = yield* louvainSteps(graph, seeded());
   const groups = new Map<number, number[]>();

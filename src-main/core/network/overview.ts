@@ -66,11 +66,19 @@ export function windowsOf(now: string): { now: string; since: string; half: stri
 
 /** The whole network as of `now`, read in slices of people so that no one read holds the worker for long. */
 export async function loadNetwork(db: Kysely<Database>, now: string): Promise<Loaded> {
+  return (await loadNetworkAndLinks(db, now)).loaded;
+}
+
+/** loadNetwork, and the links it read with their ids (live.ts keeps them by id): one read of them, not two. */
+export async function loadNetworkAndLinks(db: Kysely<Database>, now: string): Promise<{ loaded: Loaded; links: [number, number, number, string][] }> {
   const people = new Map<number, PersonStats>();
   for (const person of await readPeopleInSlices(db, now, null)) people.set(person.id, person);
+  // Sorting everyone by name and reading every link are a stretch each.
   await breather();
   rankByName(people);
-  return { now, people, pairs: (await readLinks(db, null)).map(([, a, b, kind]) => [a, b, kind]) };
+  await breather();
+  const links = await readLinks(db, null);
+  return { loaded: { now, people, pairs: links.map(([, a, b, kind]) => [a, b, kind]) }, links };
 }
 
 /** At most this many people per read: a few hundred people's tags and rows are a few milliseconds. */
