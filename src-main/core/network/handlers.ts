@@ -47,15 +47,18 @@ export function networkHandlers(db: Kysely<Database>, { freshWithinMs = FRESH_WI
   };
   const answer = async <T>(input: { now?: string | null | undefined } | undefined, key: string, work: (loaded: Loaded) => Promise<T>): Promise<T> => keptFor(await ready(input), key, work);
   /**
-   * The screen's figures without waiting on a recompute: a reread or new communities run in slices for
-   * seconds at 100,000 interactions, and a call queued behind them (a second screen, a change of lens) would
-   * wait for all of it. So while one runs, or when this call's own refresh is not done within a moment, the
-   * last figures answer at once, marked updating; the refresh goes on, and `wait` asks for its result.
+   * The screen's figures and the map's graph without waiting on a recompute: a reread or new communities run
+   * in slices for seconds at 100,000 interactions, and a call queued behind them (a second screen, a change of
+   * lens, the map) would wait for all of it. So while one runs, or when this call's own refresh is not done
+   * within a moment, the last answer comes at once, marked updating; the refresh goes on, and `wait` asks for
+   * its result.
    */
-  const overview = async (input: ParsedInput<'network.overview'>): Promise<NetworkOverview> => {
-    const work = (loaded: Loaded) => overviewInSlices(loaded, loaded.now, input?.stage ?? null);
-    const key = `overview:${input?.stage ?? ''}`;
-    // A call that names its clock asks for the figures as of it, which the last ones are not: it waits.
+  const latest = async <T extends { updating: boolean }>(
+    input: { now?: string | null | undefined; wait?: boolean | undefined } | undefined,
+    key: string,
+    work: (loaded: Loaded) => Promise<T>,
+  ): Promise<T> => {
+    // A call that names its clock asks for the answer as of it, which the last one is not: it waits.
     const earlier = input?.wait || input?.now ? null : last;
     const stale = async () => ({ ...(await keptFor(earlier!, key, work)), updating: true });
     if (earlier && refreshing > 0) {
@@ -71,6 +74,8 @@ export function networkHandlers(db: Kysely<Database>, { freshWithinMs = FRESH_WI
     clearTimeout(timer);
     return first ?? stale();
   };
+  const overview = (input: ParsedInput<'network.overview'>): Promise<NetworkOverview> =>
+    latest(input, `overview:${input?.stage ?? ''}`, (loaded) => overviewInSlices(loaded, loaded.now, input?.stage ?? null));
   return {
     'links.list': (input) => fetchLinks(db, { personId: input?.personId ?? null }),
     'links.create': async (fields) => getLink(db, await db.transaction().execute((trx) => addLink(trx, fields))),
@@ -95,7 +100,7 @@ export function networkHandlers(db: Kysely<Database>, { freshWithinMs = FRESH_WI
     'introductions.delete': ({ id }) => db.transaction().execute((trx) => deleteIntroduction(trx, id)),
     'introductions.toConsider': (input) => introductionsToConsider(db, input?.limit ?? 20),
     'network.overview': overview,
-    'network.graph': (input) => answer(input, 'graph', graphInSlices),
+    'network.graph': (input) => latest(input, 'graph', (loaded) => graphInSlices(loaded)),
     'handover.export': (input) => handoverPack(db, input, now(input)),
   };
 }

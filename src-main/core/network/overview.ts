@@ -617,5 +617,5 @@ function* graphSteps(loaded: Loaded): Generator<undefined, NetworkGraph> {
     edges.push({ source, target, kind: kind as NetworkGraph['edges'][number]['kind'] });
     if (edges.length % 4096 === 0) yield;
   }
-  return { nodes, edges };
+  return { nodes, edges, updating: false };
 }
