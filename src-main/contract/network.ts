@@ -119,7 +119,8 @@ export const networkContract = {
       .optional(),
     result: of<NetworkOverview>(),
   },
-  'network.graph': { input: z.object(now).strict().optional(), result: of<NetworkGraph>() },
+  // As network.overview: while the graph is worked out again, the last one at once, marked `updating`.
+  'network.graph': { input: z.object({ wait: z.boolean({ error: 'wait is true or false.' }).optional(), ...now }).strict().optional(), result: of<NetworkGraph>() },
   'handover.export': {
     input: z
       .object({
@@ -277,6 +278,8 @@ export interface GraphEdge {
 export interface NetworkGraph {
   nodes: GraphNode[];
   edges: GraphEdge[];
+  /** The last graph, while the new one is being worked out: the map shows it and asks again with `wait`. */
+  updating: boolean;
 }
 
 export interface HandoverPack {

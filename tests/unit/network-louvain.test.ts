@@ -1,9 +1,11 @@
 // Community detection in slices (core/network/graph-measures.ts): graphology's Louvain run as a generator
 // must find exactly the communities the library finds, and the network's figures must let the journal's
-// thread serve other work while it runs, instead of holding it for one long stretch.
+// thread serve other work while it runs, instead of holding it for one long stretch; so must the figures
+// and the map's graph worked out from the measures.
 import { UndirectedGraph } from 'graphology';
 import louvain from 'graphology-communities-louvain';
 import { egoMeasures, egoMeasuresInSlices, louvainSteps } from '../../src-main/core/network/graph-measures.js';
+import { egoReady, graphInSlices, graphOf, overviewInSlices, overviewOf, rankByName, type Loaded, type PersonStats } from '../../src-main/core/network/overview.js';
 import { Rng } from '../../resources/sample/prng.js';
 import { call, describe, expect, test } from './helpers.js';
 
@@ -21,7 +23,7 @@ function plantedGraph(seed: number, people: number, groups: number, links: numbe
   return { ids, pairs };
 }
 
-function graphOf(ids: number[], pairs: [number, number][]): UndirectedGraph {
+function graphologyOf(ids: number[], pairs: [number, number][]): UndirectedGraph {
   const graph = new UndirectedGraph();
   for (const id of ids) graph.addNode(String(id));
   for (const [a, b] of pairs) if (!graph.hasEdge(String(a), String(b))) graph.addEdge(String(a), String(b));
@@ -68,8 +70,8 @@ describe('Louvain in slices', () => {
     [4, 3000, 40, 9000],
   ] as const)('gives the library’s communities exactly (seed %i, %i people, %i groups, %i links)', ([seed, people, groups, links]) => {
     const { ids, pairs } = plantedGraph(seed, people, groups, links);
-    const expected = louvain(graphOf(ids, pairs), { rng: seeded() });
-    const { value, pauses } = runToEnd(louvainSteps(graphOf(ids, pairs), seeded()));
+    const expected = louvain(graphologyOf(ids, pairs), { rng: seeded() });
+    const { value, pauses } = runToEnd(louvainSteps(graphologyOf(ids, pairs), seeded()));
     expect(value).toEqual(expected);
     // Several communities found, and on the larger graphs many places to pause.
     expect(new Set(Object.values(value)).size).toBeGreaterThan(1);
@@ -85,6 +87,60 @@ describe('Louvain in slices', () => {
     expect(sliced).toEqual(egoMeasures(ids, pairs));
     expect(sliced.communities.length).toBeGreaterThan(1);
     expect(turns).toBeGreaterThan(20);
+  });
+});
+
+/** A network of `people` people (three in four active) at a few dozen organizations, with plantedGraph's links. */
+function plantedNetwork(seed: number, people: number): Loaded {
+  const rng = new Rng(seed);
+  const { pairs } = plantedGraph(seed, people, 20, people * 3);
+  const levels = ['senior', 'peer', 'junior', null] as const;
+  const stats = new Map<number, PersonStats>();
+  for (let id = 1; id <= people; id += 1) {
+    const recent = rng.next() < 0.75 ? 1 + Math.floor(rng.next() * 6) : 0;
+    stats.set(id, {
+      id,
+      name: `Person ${Math.floor(rng.next() * people)}`,
+      organization: rng.next() < 0.9 ? `Org ${Math.floor(rng.next() * 40)}` : null,
+      role: null,
+      level: levels[Math.floor(rng.next() * 4)]!,
+      insideOrg: rng.next() < 0.5,
+      department: rng.next() < 0.5 ? `Function ${Math.floor(rng.next() * 9)}` : null,
+      allyRole: rng.next() < 0.3 ? 'mentor' : null,
+      rank: 0,
+      industries: rng.next() < 0.5 ? [`Industry ${Math.floor(rng.next() * 12)}`] : [],
+      interactions: recent,
+      lastInteractionAt: recent ? '2026-11-20T10:00:00.000Z' : null,
+      recent,
+      gave: Math.floor(rng.next() * 2),
+      received: Math.floor(rng.next() * 2),
+      recentHalf: recent,
+      recentHalfWithMyAsk: 0,
+      myAsks: Math.floor(rng.next() * 2),
+      gaveHalf: 0,
+      quarters: new Set(recent ? ['2026-Q3', '2026-Q4'] : []),
+    });
+  }
+  rankByName(stats);
+  return { now: '2026-12-01T12:00:00.000Z', people: stats, pairs: pairs.map(([a, b]) => [a, b, 'knows']) };
+}
+
+describe('the figures and the map in slices', () => {
+  test('equal the figures and the graph worked out in one go, and other work runs between the slices', async () => {
+    const loaded = plantedNetwork(6, 3000);
+    await egoReady(loaded);
+    let ticks = countTurns();
+    // No time budget: they breathe at every pause, so the count does not depend on the machine's speed.
+    const overview = await overviewInSlices(loaded, loaded.now, 'executive', 0);
+    expect(ticks.stop()).toBeGreaterThan(50);
+    expect(overview).toEqual(overviewOf(loaded, loaded.now, 'executive'));
+    expect(overview.open.communities.length).toBeGreaterThan(1);
+    expect(overview.open.byOrganization.length).toBeGreaterThan(30);
+    ticks = countTurns();
+    const graph = await graphInSlices(loaded, 0);
+    expect(ticks.stop()).toBeGreaterThan(3);
+    expect(graph).toEqual(graphOf(loaded));
+    expect(graph.edges.length).toBeGreaterThan(8000);
   });
 });
 

@@ -61,7 +61,7 @@ describe('colours', () => {
 
   it('by community: one colour per group, largest first, and the people in none share grey', () => {
     const nodes = [node(1, 'Group 1'), node(2, 'Group 1'), node(3, 'Group 1'), node(4, 'Group 2'), node(5, 'Group 2'), node(6, null)];
-    const { colourOf, legend } = colours({ nodes, edges: [] }, 'community');
+    const { colourOf, legend } = colours({ nodes, edges: [], updating: false }, 'community');
     expect(legend.map((item) => item.label)).toEqual(['Group 1', 'Group 2', 'In no group (or a smaller one)']);
     expect(colourOf(nodes[0]!)).toBe(colourOf(nodes[2]!));
     expect(colourOf(nodes[0]!)).not.toBe(colourOf(nodes[3]!));

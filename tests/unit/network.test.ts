@@ -280,6 +280,32 @@ describe('network overview', () => {
     expect((await refusal(journal, 'network.overview', { wait: 'yes' })).message).toBe('wait is true or false.');
   });
 
+  test('the map too: while the graph is worked out again, a call answers at once with the last one, marked updating; wait brings the new one', async ({ journal, journalDb }) => {
+    const network = networkHandlers(journalDb.db, { freshWithinMs: 60_000 });
+    const graph = network['network.graph'];
+    const recent = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
+    const ada = await addPerson(journal, { name: 'Ada' });
+    const ben = await addPerson(journal, { name: 'Ben' });
+    await addInteraction(journal, { personIds: [ada], occurredAt: recent(3) });
+    await addInteraction(journal, { personIds: [ben], occurredAt: recent(4) });
+    const first = await graph(undefined);
+    expect(first).toMatchObject({ updating: false, edges: [] });
+
+    await call(journal, 'links.create', { personAId: ada, personBId: ben });
+    // The screen's figures start the refresh; the map, asking meanwhile, is not queued behind it.
+    const order: string[] = [];
+    const running = network['network.overview'](undefined).then((value) => (order.push('running'), value));
+    const queued = await graph(undefined).then((value) => (order.push('queued'), value));
+    expect(queued).toMatchObject({ updating: true, edges: [] });
+    expect(queued.nodes).toEqual(first.nodes);
+    await running;
+    expect(order).toEqual(['queued', 'running']);
+    const fresh = await graph({ wait: true });
+    expect(fresh).toMatchObject({ updating: false, edges: [{ source: ada, target: ben, kind: 'knows' }] });
+    expect(await graph(undefined)).toBe(fresh);
+    expect((await refusal(journal, 'network.graph', { wait: 'yes' })).message).toBe('wait is true or false.');
+  });
+
   test('the career-stage lens puts one section first and says why', async ({ journal }) => {
     const rising = await call(journal, 'network.overview', { stage: 'rising-leader', now: NOW });
     expect(rising.order[0]).toBe('deep');

@@ -47,11 +47,7 @@ function seeded(seed = 42): () => number {
  * exactly what they were then: Louvain is a function of those alone, so the answer is the same.
  */
 export function egoMeasures(alters: readonly number[], pairs: readonly (readonly [number, number])[], previous?: EgoMeasures): EgoMeasures {
-  const steps = egoSteps(alters, pairs, previous);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return toEnd(egoSteps(alters, pairs, previous));
 }
 
 /** No stretch of the sliced measures holds the thread much longer than this. */
@@ -62,18 +58,35 @@ export const SLICE_MS = 12;
  * anything else between them (a setImmediate turn). When the communities must be worked out again, it
  * breathes at least once before starting on them.
  */
-export async function egoMeasuresInSlices(
+export function egoMeasuresInSlices(
   alters: readonly number[],
   pairs: readonly (readonly [number, number])[],
   previous?: EgoMeasures,
   sliceMs = SLICE_MS,
 ): Promise<EgoMeasures> {
-  const steps = egoSteps(alters, pairs, previous);
+  return inSlices(egoSteps(alters, pairs, previous), sliceMs, 'louvain');
+}
+
+/** A generator of work (yields where it may pause) run in one go: the synchronous answer. */
+export function toEnd<T>(steps: Generator<unknown, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same generator run in slices of about `sliceMs`, with a setImmediate turn before the first (the work
+ * is never one stretch with whatever came before it, a refresh's reads) and between two; `breatheAt`, a value
+ * the work yields, always breathes there.
+ */
+export async function inSlices<T>(steps: Generator<unknown, T>, sliceMs = SLICE_MS, breatheAt?: unknown): Promise<T> {
+  await new Promise<void>((resolve) => setImmediate(resolve));
   let since = performance.now();
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
-    if (step.value === 'louvain' || performance.now() - since >= sliceMs) {
+    if ((breatheAt !== undefined && step.value === breatheAt) || performance.now() - since >= sliceMs) {
       await new Promise<void>((resolve) => setImmediate(resolve));
       since = performance.now();
     }
@@ -88,7 +101,7 @@ function* egoSteps(alters: readonly number[], pairs: readonly (readonly [number,
   for (const id of alters) neighbours.set(id, new Set());
   const edges: [number, number][] = [];
   for (let i = 0; i < pairs.length; i += 1) {
-    if (i % 4096 === 4095) yield;
+    if (i % 1024 === 1023) yield;
     const [a, b] = pairs[i]!;
     if (a === b) continue;
     const ofA = neighbours.get(a);
@@ -171,10 +184,15 @@ function components(neighbours: Map<number, Set<number>>): number[][] {
 function* communitiesOf(linked: readonly number[], edges: readonly [number, number][]): Generator<undefined, number[][]> {
   if (edges.length === 0) return [];
   const graph = new UndirectedGraph();
-  for (const id of linked) graph.addNode(String(id));
+  // graphology's addEdge is a few microseconds each, tens on a cold start: a pause every few hundred.
+  for (let i = 0; i < linked.length; i += 1) {
+    graph.addNode(String(linked[i]));
+    if (i % 512 === 511) yield;
+  }
+  yield;
   for (let i = 0; i < edges.length; i += 1) {
     graph.addEdge(String(edges[i]![0]), String(edges[i]![1]));
-    if (i % 2048 === 2047) yield;
+    if (i % 256 === 255) yield;
   }
   const mapping = yield* louvainSteps(graph, seeded());
   const groups = new Map<number, number[]>();

@@ -6,7 +6,7 @@ import { createIntroduction, deleteIntroduction, fetchIntroductions, getIntroduc
 import { acceptSuggestion, addLink, deleteLink, dismissSuggestion, fetchLinks, getLink, suggestions, updateLink } from './links.js';
 import { handoverPack } from './handover.js';
 import { LiveNetwork } from './live.js';
-import { egoReady, graphOf, overviewOf, type Loaded } from './overview.js';
+import { egoReady, graphInSlices, overviewInSlices, type Loaded } from './overview.js';
 
 type NetworkCall = Extract<CallName, `links.${string}` | `introductions.${string}` | `network.${string}` | `handover.${string}`>;
 type Handlers = { [K in NetworkCall]: (input: ParsedInput<K>) => Promise<CallResult<K>> };
@@ -21,10 +21,15 @@ export function networkHandlers(db: Kysely<Database>, { freshWithinMs = FRESH_WI
   // graph are worked out once per state of it, and a call with nothing changed since costs a lookup.
   const live = new LiveNetwork(db);
   const answers = new WeakMap<Loaded, Map<string, unknown>>();
-  const keptFor = <T>(loaded: Loaded, key: string, work: (loaded: Loaded) => T): T => {
+  // The answer being worked out (in slices) is kept too: two calls on one state share one run.
+  const keptFor = <T>(loaded: Loaded, key: string, work: (loaded: Loaded) => Promise<T>): Promise<T> => {
     const kept = answers.get(loaded) ?? answers.set(loaded, new Map()).get(loaded)!;
-    if (!kept.has(key)) kept.set(key, work(loaded));
-    return kept.get(key) as T;
+    if (!kept.has(key)) {
+      const run = work(loaded);
+      kept.set(key, run);
+      run.catch(() => kept.delete(key));
+    }
+    return kept.get(key) as Promise<T>;
   };
   /** The last state whose measures are worked out, and how many refreshes are running now. */
   let last: Loaded | null = null;
@@ -40,19 +45,22 @@ export function networkHandlers(db: Kysely<Database>, { freshWithinMs = FRESH_WI
       refreshing -= 1;
     }
   };
-  const answer = async <T>(input: { now?: string | null | undefined } | undefined, key: string, work: (loaded: Loaded) => T): Promise<T> => keptFor(await ready(input), key, work);
+  const answer = async <T>(input: { now?: string | null | undefined } | undefined, key: string, work: (loaded: Loaded) => Promise<T>): Promise<T> => keptFor(await ready(input), key, work);
   /**
-   * The screen's figures without waiting on a recompute: a reread or new communities run in slices for
-   * seconds at 100,000 interactions, and a call queued behind them (a second screen, a change of lens) would
-   * wait for all of it. So while one runs, or when this call's own refresh is not done within a moment, the
-   * last figures answer at once, marked updating; the refresh goes on, and `wait` asks for its result.
+   * The screen's figures and the map's graph without waiting on a recompute: a reread or new communities run
+   * in slices for seconds at 100,000 interactions, and a call queued behind them (a second screen, a change of
+   * lens, the map) would wait for all of it. So while one runs, or when this call's own refresh is not done
+   * within a moment, the last answer comes at once, marked updating; the refresh goes on, and `wait` asks for
+   * its result.
    */
-  const overview = async (input: ParsedInput<'network.overview'>): Promise<NetworkOverview> => {
-    const work = (loaded: Loaded) => overviewOf(loaded, loaded.now, input?.stage ?? null);
-    const key = `overview:${input?.stage ?? ''}`;
-    // A call that names its clock asks for the figures as of it, which the last ones are not: it waits.
+  const latest = async <T extends { updating: boolean }>(
+    input: { now?: string | null | undefined; wait?: boolean | undefined } | undefined,
+    key: string,
+    work: (loaded: Loaded) => Promise<T>,
+  ): Promise<T> => {
+    // A call that names its clock asks for the answer as of it, which the last one is not: it waits.
     const earlier = input?.wait || input?.now ? null : last;
-    const stale = () => ({ ...keptFor(earlier!, key, work), updating: true });
+    const stale = async () => ({ ...(await keptFor(earlier!, key, work)), updating: true });
     if (earlier && refreshing > 0) {
       // The running refresh brings `last` up to date; this call's own clock is read by the next one.
       return stale();
@@ -66,6 +74,8 @@ export function networkHandlers(db: Kysely<Database>, { freshWithinMs = FRESH_WI
     clearTimeout(timer);
     return first ?? stale();
   };
+  const overview = (input: ParsedInput<'network.overview'>): Promise<NetworkOverview> =>
+    latest(input, `overview:${input?.stage ?? ''}`, (loaded) => overviewInSlices(loaded, loaded.now, input?.stage ?? null));
   return {
     'links.list': (input) => fetchLinks(db, { personId: input?.personId ?? null }),
     'links.create': async (fields) => getLink(db, await db.transaction().execute((trx) => addLink(trx, fields))),
@@ -90,7 +100,7 @@ export function networkHandlers(db: Kysely<Database>, { freshWithinMs = FRESH_WI
     'introductions.delete': ({ id }) => db.transaction().execute((trx) => deleteIntroduction(trx, id)),
     'introductions.toConsider': (input) => introductionsToConsider(db, input?.limit ?? 20),
     'network.overview': overview,
-    'network.graph': (input) => answer(input, 'graph', graphOf),
+    'network.graph': (input) => latest(input, 'graph', (loaded) => graphInSlices(loaded)),
     'handover.export': (input) => handoverPack(db, input, now(input)),
   };
 }

@@ -2,7 +2,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { quarterOf } from '../quarters.js';
 import { journalRevision } from './cache.js';
-import { carryEgo, loadNetwork, rankByName, readLinks, readPeopleInSlices, windowsOf, type Loaded, type PersonStats } from './overview.js';
+import { breather, carryEgo, loadNetworkAndLinks, rankByName, readLinks, readPeopleInSlices, windowsOf, type Loaded, type PersonStats } from './overview.js';
 
 // The network figures read the whole journal: at 5,000 people and 100,000 interactions that is seconds on a
 // busy laptop, too slow to redo after every write. So the network is read once and then kept up to date from
@@ -166,11 +166,15 @@ export class LiveNetwork {
     let pairs = state.loaded.pairs;
     let links = state.links;
     if (touchedLinks.length) {
+      // Tens of thousands of links copied and put in order: a stretch of its own, not one with the reads above.
+      await breather();
       links = new Map(links);
       for (const id of touchedLinks) links.delete(id);
       for (const [id, a, b, kind] of await readLinks(this.db, touchedLinks)) links.set(id, [a, b, kind]);
       // In id order, as a whole read has them: the order links are added in is the order Louvain sees them.
-      pairs = [...links.entries()].sort((x, y) => x[0] - y[0]).map(([, pair]) => pair);
+      // (A typed array's native sort of the ids: several times quicker than sorting entries with a comparator.)
+      const ids = Float64Array.from(links.keys()).sort();
+      pairs = Array.from(ids, (id) => links.get(id)!);
     }
     const loaded: Loaded = { now, people, pairs };
     carryEgo(state.loaded, loaded, !activeChanged);
@@ -182,8 +186,9 @@ export class LiveNetwork {
     const { rows } = await sql<{ seq: number | null }>`SELECT MAX(seq) AS seq FROM temp.network_touched`.execute(this.db).catch(() => ({ rows: [{ seq: null }] }));
     const seq = rows[0]?.seq ?? 0;
     const revision = watched ? null : await journalRevision(this.db);
-    const loaded = await loadNetwork(this.db, now);
-    const links = new Map((await readLinks(this.db, null)).map(([id, a, b, kind]) => [id, [a, b, kind] as [number, number, string]]));
+    const read = await loadNetworkAndLinks(this.db, now);
+    const { loaded } = read;
+    const links = new Map(read.links.map(([id, a, b, kind]) => [id, [a, b, kind] as [number, number, string]]));
     this.state = { now, loaded, links, seq, version, revision };
     return loaded;
   }

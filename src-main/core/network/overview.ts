@@ -14,7 +14,7 @@ import type {
 import type { Database } from '../db/schema.js';
 import { daysBefore } from '../reciprocity/clock.js';
 import { quarterLabel, quarterOf, quarterRange, shiftQuarter } from '../quarters.js';
-import { egoMeasures, egoMeasuresInSlices, type EgoMeasures } from './graph-measures.js';
+import { egoMeasures, egoMeasuresInSlices, inSlices, SLICE_MS, toEnd, type EgoMeasures } from './graph-measures.js';
 
 // The network perspective as counts a leader can act on: open, diverse, deep. Every figure carries the ids
 // of the people behind it. Counting happens in SQL, in one pass per table; graph measures in graph-measures.
@@ -66,11 +66,19 @@ export function windowsOf(now: string): { now: string; since: string; half: stri
 
 /** The whole network as of `now`, read in slices of people so that no one read holds the worker for long. */
 export async function loadNetwork(db: Kysely<Database>, now: string): Promise<Loaded> {
+  return (await loadNetworkAndLinks(db, now)).loaded;
+}
+
+/** loadNetwork, and the links it read with their ids (live.ts keeps them by id): one read of them, not two. */
+export async function loadNetworkAndLinks(db: Kysely<Database>, now: string): Promise<{ loaded: Loaded; links: [number, number, number, string][] }> {
   const people = new Map<number, PersonStats>();
   for (const person of await readPeopleInSlices(db, now, null)) people.set(person.id, person);
+  // Sorting everyone by name and reading every link are a stretch each.
   await breather();
   rankByName(people);
-  return { now, people, pairs: (await readLinks(db, null)).map(([, a, b, kind]) => [a, b, kind]) };
+  await breather();
+  const links = await readLinks(db, null);
+  return { loaded: { now, people, pairs: links.map(([, a, b, kind]) => [a, b, kind]) }, links };
 }
 
 /** At most this many people per read: a few hundred people's tags and rows are a few milliseconds. */
@@ -324,22 +332,29 @@ const LENS: Record<CareerStage, { order: NetworkOverview['order']; reason: strin
   },
 };
 
-function groupBy(active: PersonStats[], everyone: PersonStats[], pick: (person: PersonStats) => string[], key: string, label: string, people: Map<number, PersonStats>) {
+function* groupBy(
+  active: PersonStats[],
+  everyone: PersonStats[],
+  pick: (person: PersonStats) => string[],
+  key: string,
+  label: string,
+  people: Map<number, PersonStats>,
+): Generator<undefined, { group: FigureGroup; nobody: Figure[] }> {
   const activeGroups = new Map<string, number[]>();
   const allGroups = new Map<string, number[]>();
   for (const person of everyone) for (const value of pick(person)) (allGroups.get(value) ?? allGroups.set(value, []).get(value)!).push(person.id);
   for (const person of active) for (const value of pick(person)) (activeGroups.get(value) ?? activeGroups.set(value, []).get(value)!).push(person.id);
-  const group: FigureGroup = {
-    key,
-    label,
-    figures: [...activeGroups.entries()]
-      .sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))
-      .map(([value, ids]) => figure(`${key}:${value}`, value, ids, people)),
-  };
-  const nobody = [...allGroups.entries()]
-    .filter(([value]) => !activeGroups.has(value))
-    .sort((a, b) => a[0].localeCompare(b[0]))
-    .map(([value, ids]) => figure(`${key}:${value}`, `${label}: ${value}`, ids, people));
+  yield;
+  const group: FigureGroup = { key, label, figures: [] };
+  for (const [value, ids] of [...activeGroups.entries()].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))) {
+    group.figures.push(figure(`${key}:${value}`, value, ids, people));
+    yield;
+  }
+  const nobody: Figure[] = [];
+  for (const [value, ids] of [...allGroups.entries()].filter(([value]) => !activeGroups.has(value)).sort((a, b) => a[0].localeCompare(b[0]))) {
+    nobody.push(figure(`${key}:${value}`, `${label}: ${value}`, ids, people));
+    yield;
+  }
   return { group, nobody };
 }
 
@@ -398,12 +413,25 @@ export function carryEgo(previous: Loaded, next: Loaded, sameActive: boolean): v
 export async function networkOverview(db: Kysely<Database>, now: string, stage: CareerStage | null): Promise<NetworkOverview> {
   const loaded = await loadNetwork(db, now);
   await egoReady(loaded);
-  return overviewOf(loaded, now, stage);
+  return overviewInSlices(loaded, now, stage);
 }
 
 /** The figures from what loadNetwork read; `loaded` is only read, so the map can share it. */
 export function overviewOf(loaded: Loaded, now: string, stage: CareerStage | null): NetworkOverview {
-  const { people, pairs } = loaded;
+  return toEnd(overviewSteps(loaded, now, stage));
+}
+
+/**
+ * The same figures a slice at a time: on a first, cold run at 100,000 interactions they take 50–80 ms of
+ * sorting people by name, too long for one stretch of the journal's thread.
+ */
+export function overviewInSlices(loaded: Loaded, now: string, stage: CareerStage | null, sliceMs = SLICE_MS): Promise<NetworkOverview> {
+  return inSlices(overviewSteps(loaded, now, stage), sliceMs);
+}
+
+/** Yields between two figures (each a sort of its people), where the work may pause. */
+function* overviewSteps(loaded: Loaded, now: string, stage: CareerStage | null): Generator<undefined, NetworkOverview> {
+  const { people } = loaded;
   const everyone = [...people.values()];
   const active = everyone.filter((person) => person.recent > 0);
   const ego = egoOf(loaded);
@@ -417,6 +445,7 @@ export function overviewOf(loaded: Loaded, now: string, stage: CareerStage | nul
     (orgGroups.get(org) ?? orgGroups.set(org, []).get(org)!).push(person.id);
   }
   const mostlyAt = (ids: number[]) => mostlyAtOf(ids, people);
+  yield;
 
   // Diverse: levels and inside/outside are fixed lists, so an empty one still shows as "nobody active".
   const groups: FigureGroup[] = [];
@@ -438,6 +467,7 @@ export function overviewOf(loaded: Loaded, now: string, stage: CareerStage | nul
       const ids = active.filter(part.test).map((p) => p.id);
       group.figures.push(figure(part.key, part.label, ids, people));
       if (ids.length === 0) nobodyActive.push(figure(part.key, part.label, everyone.filter(part.test).map((p) => p.id), people));
+      yield;
     }
     groups.push(group);
   }
@@ -446,30 +476,59 @@ export function overviewOf(loaded: Loaded, now: string, stage: CareerStage | nul
     [(p: PersonStats) => (p.organization ? [p.organization] : []), 'organization', 'Organizations'],
     [(p: PersonStats) => p.industries.filter(Boolean), 'industry', 'Industries'],
   ] as const) {
-    const { group, nobody } = groupBy(active, everyone, pick, key, label, people);
+    const { group, nobody } = yield* groupBy(active, everyone, pick, key, label, people);
     groups.push(group);
     nobodyActive.push(...nobody);
   }
   const current = quarterOf(now);
-  const quarters: QuarterCounts[] = [-3, -2, -1, 0].map((by) => {
+  const quarters: QuarterCounts[] = [];
+  for (const by of [-3, -2, -1, 0]) {
     const quarter = shiftQuarter(current, by);
     const met = everyone.filter((p) => p.quarters.has(quarter));
-    return {
-      quarter,
-      label: quarterLabel(quarter),
-      figures: [
-        figure('met', 'Met', met.map((p) => p.id), people),
-        ...LEVELS.map((level) => figure(`level:${level.key}`, level.label, met.filter((p) => p.level === level.value).map((p) => p.id), people)),
-        figure('place:inside', 'Inside', met.filter((p) => p.insideOrg === true).map((p) => p.id), people),
-        figure('place:outside', 'Outside', met.filter((p) => p.insideOrg === false).map((p) => p.id), people),
-      ],
-    };
-  });
+    const parts: [key: string, label: string, test: (p: PersonStats) => boolean][] = [
+      ['met', 'Met', () => true],
+      ...LEVELS.map((level): [string, string, (p: PersonStats) => boolean] => [`level:${level.key}`, level.label, (p) => p.level === level.value]),
+      ['place:inside', 'Inside', (p) => p.insideOrg === true],
+      ['place:outside', 'Outside', (p) => p.insideOrg === false],
+    ];
+    const figures: Figure[] = [];
+    for (const [key, label, test] of parts) {
+      figures.push(figure(key, label, met.filter(test).map((p) => p.id), people));
+      yield;
+    }
+    quarters.push({ quarter, label: quarterLabel(quarter), figures });
+  }
 
   // Deep.
   const depth = new Map(active.map((p) => [p.id, depthOf(p)]));
   const ids = (test: (p: PersonStats) => boolean) => active.filter(test).map((p) => p.id);
 
+  const linked = figure('linked', 'Know at least one other active contact', ego.linked, people);
+  yield;
+  const unlinked = figure('unlinked', 'Know none of your other active contacts (that you have noted)', ego.unlinked, people);
+  yield;
+  const bridgeList: NetworkOverview['open']['bridges'] = [];
+  for (const group of bridges) {
+    bridgeList.push({ personIds: byName(group, people), sentence: `Only you connect these ${group.length} people to the rest of your network${mostlyAt(group)}.` });
+    yield;
+  }
+  const byOrganization: Figure[] = [];
+  for (const [org, list] of [...orgGroups.entries()].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))) {
+    byOrganization.push(figure(`organization:${org}`, org, list, people));
+    yield;
+  }
+  const communities: Figure[] = [];
+  for (const [index, group] of ego.communities.entries()) {
+    communities.push(figure(`community:${index + 1}`, communityLabel(index, group, people), group, people));
+    yield;
+  }
+  const deep: NetworkOverview['deep'] = {
+    deep: figure('deep', 'Invested both ways', ids((p) => depth.get(p.id) === 2), people),
+    building: figure('building', 'Some give or take, not yet both ways and often', ids((p) => depth.get(p.id) === 1), people),
+    surface: figure('surface', 'Surface: met, nothing given or received', ids((p) => depth.get(p.id) === 0), people),
+    onlyAsks: figure('only-asks', 'Lately only my asks', everyone.filter(onlyAsks).map((p) => p.id), people),
+  };
+  yield;
   const overview: NetworkOverview = {
     asOf: now,
     updating: false,
@@ -478,28 +537,18 @@ export function overviewOf(loaded: Loaded, now: string, stage: CareerStage | nul
     order: stage ? LENS[stage].order : ['open', 'diverse', 'deep'],
     lensReason: stage ? LENS[stage].reason : null,
     open: {
-      linked: figure('linked', 'Know at least one other active contact', ego.linked, people),
-      unlinked: figure('unlinked', 'Know none of your other active contacts (that you have noted)', ego.unlinked, people),
+      linked,
+      unlinked,
       linksAmongActive: ego.ties,
       density: ego.density,
       effectiveSize: ego.effectiveSize,
       constraint: ego.constraint,
-      bridges: bridges.map((group) => ({
-        personIds: byName(group, people),
-        sentence: `Only you connect these ${group.length} people to the rest of your network${mostlyAt(group)}.`,
-      })),
-      byOrganization: [...orgGroups.entries()]
-        .sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))
-        .map(([org, list]) => figure(`organization:${org}`, org, list, people)),
-      communities: ego.communities.map((group, index) => figure(`community:${index + 1}`, communityLabel(index, group, people), group, people)),
+      bridges: bridgeList,
+      byOrganization,
+      communities,
     },
     diverse: { groups, nobodyActive, quarters },
-    deep: {
-      deep: figure('deep', 'Invested both ways', ids((p) => depth.get(p.id) === 2), people),
-      building: figure('building', 'Some give or take, not yet both ways and often', ids((p) => depth.get(p.id) === 1), people),
-      surface: figure('surface', 'Surface: met, nothing given or received', ids((p) => depth.get(p.id) === 0), people),
-      onlyAsks: figure('only-asks', 'Lately only my asks', everyone.filter(onlyAsks).map((p) => p.id), people),
-    },
+    deep,
     people: {},
   };
   const named = new Set<number>();
@@ -508,9 +557,11 @@ export function overviewOf(loaded: Loaded, now: string, stage: CareerStage | nul
   overview.open.bridges.forEach((b) => b.personIds.forEach((id) => named.add(id)));
   collect([...groups.flatMap((g) => g.figures), ...nobodyActive, ...quarters.flatMap((q) => q.figures)]);
   collect(Object.values(overview.deep));
+  let n = 0;
   for (const id of named) {
     const { id: pid, name, organization, role, level, insideOrg, department, allyRole } = people.get(id)!;
     overview.people[id] = { id: pid, name, organization, role, level, insideOrg, department, allyRole };
+    if (++n % 1024 === 0) yield;
   }
   return overview;
 }
@@ -519,10 +570,19 @@ export function overviewOf(loaded: Loaded, now: string, stage: CareerStage | nul
 export async function networkGraph(db: Kysely<Database>, now: string): Promise<NetworkGraph> {
   const loaded = await loadNetwork(db, now);
   await egoReady(loaded);
-  return graphOf(loaded);
+  return graphInSlices(loaded);
 }
 
 export function graphOf(loaded: Loaded): NetworkGraph {
+  return toEnd(graphSteps(loaded));
+}
+
+/** The same graph a slice at a time: thousands of nodes and tens of thousands of edges, built anew after a write. */
+export function graphInSlices(loaded: Loaded, sliceMs = SLICE_MS): Promise<NetworkGraph> {
+  return inSlices(graphSteps(loaded), sliceMs);
+}
+
+function* graphSteps(loaded: Loaded): Generator<undefined, NetworkGraph> {
   const { people, pairs } = loaded;
   // The same communities as the Network screen (Louvain on my active contacts' links, same seed), so the
   // map coloured by group shows the groups the screen counts, under the same names.
@@ -532,20 +592,30 @@ export function graphOf(loaded: Loaded): NetworkGraph {
     const label = communityLabel(index, group, people);
     for (const id of group) communityOf.set(id, label);
   });
-  const nodes: GraphNode[] = [...people.values()].map((p) => ({
-    id: p.id,
-    name: p.name,
-    organization: p.organization,
-    role: p.role,
-    level: p.level,
-    insideOrg: p.insideOrg,
-    department: p.department,
-    allyRole: p.allyRole,
-    active: p.recent > 0,
-    depth: p.recent > 0 ? depthOf(p) : 0,
-    interactions: p.recent,
-    lastInteractionAt: p.lastInteractionAt,
-    community: communityOf.get(p.id) ?? null,
-  }));
-  return { nodes, edges: pairs.map(([source, target, kind]) => ({ source, target, kind: kind as NetworkGraph['edges'][number]['kind'] })) };
+  yield;
+  const nodes: GraphNode[] = [];
+  for (const p of people.values()) {
+    nodes.push({
+      id: p.id,
+      name: p.name,
+      organization: p.organization,
+      role: p.role,
+      level: p.level,
+      insideOrg: p.insideOrg,
+      department: p.department,
+      allyRole: p.allyRole,
+      active: p.recent > 0,
+      depth: p.recent > 0 ? depthOf(p) : 0,
+      interactions: p.recent,
+      lastInteractionAt: p.lastInteractionAt,
+      community: communityOf.get(p.id) ?? null,
+    });
+    if (nodes.length % 1024 === 0) yield;
+  }
+  const edges: NetworkGraph['edges'] = [];
+  for (const [source, target, kind] of pairs) {
+    edges.push({ source, target, kind: kind as NetworkGraph['edges'][number]['kind'] });
+    if (edges.length % 4096 === 0) yield;
+  }
+  return { nodes, edges, updating: false };
 }
