@@ -138,6 +138,9 @@ test('a long timeline loads older pages as you scroll, with a Load older button 
 });
 
 test('opening draws the first screenful at once and the rest of the page right after, read beside the totals', async ({ app, running }) => {
+  // The page opened on the empty journal asks for its own first page too; under load that call can reach
+  // the journal after the seeding below, so let it settle first and count only the reload's calls.
+  await app.getByRole('heading', { level: 1 }).first().waitFor();
   const ana = await seedPerson(running.journal, 'Ana Ruiz');
   for (let i = 0; i < 60; i++) {
     await seedInteraction(running.journal, { occurredAt: hoursAgo(2 + i * 7), kind: 'meeting', title: `Meeting ${i + 1}`, notes: `Talked about **item ${i + 1}**`, personIds: [ana.id] });
