@@ -68,7 +68,11 @@ function zipf(rng: Rng, n: number): () => number {
 }
 
 /** Fills an empty, migrated journal through raw statements in one transaction (the triggers index it). */
-export function generate(raw: BetterSqlite3.Database, options: { people: number; interactions: number; seed: number }): GeneratedJournal {
+export function generate(
+  raw: BetterSqlite3.Database,
+  options: { people: number; interactions: number; seed: number; bulkIndex?: boolean },
+  progress?: (message: string) => void,
+): GeneratedJournal {
   const rng = new Rng(options.seed);
   // A long tail of rare made-up words (project codenames, places, jargon) on top of the English core.
   const tail = Array.from({ length: 20_000 }, () => Array.from({ length: rng.int(2, 4) }, () => rng.pick(SYLLABLES)).join(''));
@@ -121,7 +125,7 @@ export function generate(raw: BetterSqlite3.Database, options: { people: number;
     // aside for the load and the same rows go into the index in one statement after it. Same rows, same
     // columns; the index is then fully merged, which a journal written entry by entry is not (kinder to
     // search, by a little).
-    const bulkIndex = options.interactions >= 500_000;
+    const bulkIndex = options.bulkIndex ?? options.interactions >= 500_000;
     const insertTrigger = raw.prepare(`SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'interactions_fts_insert'`).pluck().get() as string;
     if (bulkIndex) raw.exec('DROP TRIGGER interactions_fts_insert');
     for (let i = 0; i < options.interactions; i += 1) {
@@ -150,10 +154,25 @@ export function generate(raw: BetterSqlite3.Database, options: { people: number;
       if (kind === 'event' && rng.chance(0.6)) setAssociation.run(rng.int(1, ASSOCIATIONS.length), id);
       interactionPeople.push(people);
       interactionAt.push(at);
+      if ((i + 1) % 100_000 === 0) progress?.(`${(i + 1).toLocaleString()} interactions written`);
     }
     if (bulkIndex) {
+      // FTS5 writes a segment each time its pending terms pass hashsize (1 MB) and merges four at a level
+      // as it goes. For the one fill: a 256 MB hash, no merging on the way (but FTS5's crisis merge at 16
+      // segments a level; a crisismerge past 1,000 failed the fill with SQLITE_FULL), one 'optimize' at
+      // the end, then FTS5's defaults again (what the app's journals have).
+      // Literals: FTS5 takes these numbers only as SQL integers, and a bound JS number is a real.
+      const fts = (option: string, value: number | null = null) =>
+        raw.exec(`INSERT INTO interactions_fts (interactions_fts, rank) VALUES ('${option}', ${value})`);
+      fts('hashsize', 256 * 1024 * 1024);
+      fts('automerge', 0);
       raw.exec(`INSERT INTO interactions_fts (rowid, title, public_notes, secret_notes, location)
         SELECT id, title, public_notes, secret_notes, location FROM interactions_search_content`);
+      progress?.('search index filled');
+      fts('optimize');
+      fts('hashsize', 1024 * 1024);
+      fts('automerge', 4);
+      progress?.('search index merged');
       raw.prepare(`UPDATE search_revision SET revision = revision + ? WHERE scope = 'interactions'`).run(options.interactions);
       raw.exec(insertTrigger);
     }

@@ -54,7 +54,7 @@ try {
     // stored; the journal is then opened again below with the app's own settings.
     generating.raw.pragma('secure_delete = OFF');
     generating.raw.pragma('cache_size = -4000000');
-    generate(generating.raw, { people, interactions, seed });
+    generate(generating.raw, { people, interactions, seed }, (step) => log(`${step} after ${seconds(started)}`));
     generating.raw.pragma('wal_checkpoint(TRUNCATE)');
     await generating.close();
     log(`generated and indexed in ${seconds(started)}`);
