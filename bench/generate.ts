@@ -179,7 +179,22 @@ export function generate(
       raw.prepare(`UPDATE search_revision SET revision = revision + ? WHERE scope = 'interactions'`).run(options.interactions);
       raw.exec(insertTrigger);
     }
+    // The same at a million for each person's give-and-take counters: the link triggers count a person's
+    // items again from scratch on every link, which for the people met most (thousands of items each)
+    // is quadratic; minutes at 1M. Set aside for the load, then the triggers' own statement counts everyone once.
+    const counterTriggers = ['person_reciprocity_exchange_link', 'person_reciprocity_ask_link'].map(
+      (name) => [name, raw.prepare(`SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?`).pluck().get(name) as string] as const,
+    );
+    if (bulkIndex) for (const [name] of counterTriggers) raw.exec(`DROP TRIGGER ${name}`);
     reciprocity(rng, raw, { people: options.people, interactionAt, interactionPeople, personRank, now });
+    if (bulkIndex) {
+      const [, exchangeLink] = counterTriggers[0]!;
+      const refresh = exchangeLink.slice(exchangeLink.indexOf('BEGIN') + 'BEGIN'.length, exchangeLink.lastIndexOf('END'));
+      if (!refresh.includes('IN (new.person_id)')) throw new Error('The reciprocity counters\' trigger changed: update the generator.');
+      raw.exec(refresh.replace('IN (new.person_id)', 'IN (SELECT person_id FROM exchange_people UNION SELECT person_id FROM ask_people)'));
+      for (const [, sql] of counterTriggers) raw.exec(sql);
+      progress?.('give-and-take counted');
+    }
   })();
 
   return describe(raw, { people: options.people, interactions: options.interactions, frequentPerson: names[0]! });
