@@ -492,6 +492,21 @@ export const contract = {
   },
   'associations.list': { input: z.object(now).strict().optional(), result: of<AssociationsOverview>() },
   'associations.get': { input: z.object({ id, ...now }).strict(), result: of<AssociationDetail>() },
+  'associations.events': {
+    input: z
+      .object({
+        id,
+        after: cursor,
+        limit: z
+          .number({ error: 'Page size must be a number.' })
+          .int({ error: 'Page size must be a whole number.' })
+          .min(1, { error: 'Page size must be between 1 and 200.' })
+          .max(200, { error: 'Page size must be between 1 and 200.' })
+          .default(50),
+      })
+      .strict(),
+    result: of<{ events: AssociationEvent[]; next: string | null }>(),
+  },
   'associations.create': {
     input: AssociationFields.extend({ status: associationStatus.default('exploring'), confirmed, ...now }).strict(),
     result: of<AssociationDetail>(),
@@ -975,10 +990,14 @@ export interface AssociationDetail extends AssociationSummary {
   notes: string | null;
   /** The goal history, oldest first: each holds from its quarter until the next. */
   goals: { fromQuarter: string; events: number }[];
-  /** Live events, newest first. */
+  /** Its newest live events (a page of them), newest first; `eventsNext` reads on (associations.events). */
   eventList: AssociationEvent[];
-  /** People met at its events, most often met first. */
+  eventsNext: string | null;
+  /** All its live events, those to come included. */
+  eventsTotal: number;
+  /** People met at its events, most often met first: the first hundred of `peopleTotal`. */
   people: { person: PersonRef; events: number; lastMetAt: string }[];
+  peopleTotal: number;
   /** The last two years (eight quarters), oldest first, ending with the current quarter. */
   strip: QuarterAttendance[];
 }

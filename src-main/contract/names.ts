@@ -53,6 +53,7 @@ export const callNames = [
   'search.query',
   'associations.list',
   'associations.get',
+  'associations.events',
   'associations.create',
   'associations.update',
   'associations.setStatus',

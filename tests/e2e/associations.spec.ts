@@ -185,3 +185,23 @@ test('a review panel with many people draws fifty, counts them all, and shows th
   await app.getByRole('button', { name: 'Next quarter' }).click();
   await expect(panel.getByRole('button', { name: 'Show 3 more of 53 new people' })).toBeVisible();
 });
+
+test('an association with many events shows the newest fifty and reads older ones a page at a time', async ({ app, running }) => {
+  const { journal } = running;
+  const circle = await call<AssociationDetail>(journal, 'associations.create', { name: 'Product Leaders Circle', category: 'function' });
+  const ana = await call<Person>(journal, 'people.create', { name: 'Ana Ruiz' });
+  for (let i = 0; i < 62; i++) {
+    await call(journal, 'interactions.create', { occurredAt: new Date(Date.now() - (i + 1) * 86_400_000).toISOString(), kind: 'event', title: `Chapter meeting ${i + 1}`, associationId: circle.id, personIds: [ana.id] });
+  }
+  await openAssociations(app);
+  await app.getByRole('button', { name: 'Product Leaders Circle', exact: true }).click();
+  const events = app.getByRole('region', { name: 'Events attended' });
+  await expect(events.getByRole('listitem')).toHaveCount(50);
+  await expect(events.getByRole('listitem').first()).toContainText('Chapter meeting 1');
+  // Everyone met there is counted over all of them, not only the events shown.
+  await expect(app.getByRole('region', { name: 'People met there' }).getByRole('listitem')).toHaveText([/Ana Ruiz\s*62 events/]);
+  await events.getByRole('button', { name: 'Show 12 more of 62 events' }).click();
+  await expect(events.getByRole('listitem')).toHaveCount(62);
+  await expect(events.getByRole('listitem').last()).toContainText('Chapter meeting 62');
+  await expect(events.getByRole('button', { name: /^Show \d+ more/ })).toHaveCount(0);
+});

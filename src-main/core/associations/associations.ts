@@ -14,7 +14,7 @@ import type {
 import { SHORTLIST_LIMIT } from '../../contract/enums.js';
 import type { Database } from '../db/schema.js';
 import { JournalError, notFound } from '../errors.js';
-import { quarterElapsed, quarterOf, quartersBetween, shiftQuarter } from '../quarters.js';
+import { quarterElapsed, quarterOf, quarterRange, quartersBetween, shiftQuarter } from '../quarters.js';
 
 // Associations, their events, and attendance against the quarterly goal. Attendance is counted from live
 // event interactions (the trash hides them, undo brings them back) that have happened by `now`.
@@ -38,13 +38,14 @@ export class Attendance {
   private constructor(
     private readonly goals: Map<number, { fromQuarter: string; events: number }[]>,
     private readonly counts: Map<number, Map<string, number>>,
+    private readonly totals_: Map<number, { events: number; lastEventAt: string | null }>,
     readonly current: string,
   ) {}
 
   static async load(db: Db, now: string): Promise<Attendance> {
-    const [goalRows, eventRows] = await Promise.all([
+    const [goalRows, buckets] = await Promise.all([
       db.selectFrom('attendance_goals').select(['association_id', 'from_quarter', 'events']).orderBy('from_quarter').execute(),
-      liveEvents(db, now).select(['i.association_id', 'i.occurred_at']).execute(),
+      eventsByQuarter(db, now),
     ]);
     const goals = new Map<number, { fromQuarter: string; events: number }[]>();
     for (const row of goalRows) {
@@ -53,15 +54,22 @@ export class Attendance {
       goals.set(row.association_id, list);
     }
     const counts = new Map<number, Map<string, number>>();
-    for (const row of eventRows) {
-      if (row.association_id === null) continue;
-      // Quarters are local, which SQLite does not know; hence bucketing here.
-      const quarter = quarterOf(row.occurred_at);
+    const totals = new Map<number, { events: number; lastEventAt: string | null }>();
+    for (const row of buckets) {
       const perQuarter = counts.get(row.association_id) ?? new Map<string, number>();
-      perQuarter.set(quarter, (perQuarter.get(quarter) ?? 0) + 1);
+      perQuarter.set(row.quarter, row.events);
       counts.set(row.association_id, perQuarter);
+      const total = totals.get(row.association_id) ?? { events: 0, lastEventAt: null };
+      total.events += row.events;
+      if (total.lastEventAt === null || row.last > total.lastEventAt) total.lastEventAt = row.last;
+      totals.set(row.association_id, total);
     }
-    return new Attendance(goals, counts, quarterOf(now));
+    return new Attendance(goals, counts, totals, quarterOf(now));
+  }
+
+  /** Live events by `now`, all told, and the latest one's moment. */
+  totals(associationId: number): { events: number; lastEventAt: string | null } {
+    return this.totals_.get(associationId) ?? { events: 0, lastEventAt: null };
   }
 
   goalHistory(associationId: number): { fromQuarter: string; events: number }[] {
@@ -108,6 +116,29 @@ export class Attendance {
   }
 }
 
+/**
+ * Each association's live events by `now`, counted per local quarter. The rows come in date order from
+ * the events index, so each is put in its quarter by comparing its text with the next quarter's start
+ * (worked out here: SQLite does not know the local zone), not by parsing a date per row; counting in SQL
+ * per quarter range was slower than reading the rows (a temporary B-tree for the grouping).
+ */
+async function eventsByQuarter(db: Db, now: string): Promise<{ association_id: number; quarter: string; events: number; last: string }[]> {
+  const rows = await liveEvents(db, now).select(['i.association_id', 'i.occurred_at']).orderBy('i.occurred_at').execute();
+  const buckets = new Map<string, { association_id: number; quarter: string; events: number; last: string }>();
+  let range: { quarter: string; until: string } | null = null;
+  for (const row of rows) {
+    if (row.association_id === null) continue;
+    if (range === null || row.occurred_at >= range.until) range = quarterRange(quarterOf(row.occurred_at));
+    const key = `${row.association_id} ${range.quarter}`;
+    const bucket = buckets.get(key);
+    if (bucket) {
+      bucket.events += 1;
+      bucket.last = row.occurred_at;
+    } else buckets.set(key, { association_id: row.association_id, quarter: range.quarter, events: 1, last: row.occurred_at });
+  }
+  return [...buckets.values()];
+}
+
 /** Live events linked to an association that have happened by `now`. */
 export function liveEvents(db: Db, now: string) {
   return db
@@ -141,83 +172,112 @@ function toAssociation(row: Awaited<ReturnType<typeof rows>>[number]): Associati
   };
 }
 
-async function eventStats(db: Db, now: string): Promise<Map<number, { events: number; lastEventAt: string | null }>> {
-  const stats = await liveEvents(db, now)
-    .select((eb) => ['i.association_id', eb.fn.countAll<number>().as('events'), eb.fn.max('i.occurred_at').as('last')])
-    .groupBy('i.association_id')
-    .execute();
-  return new Map(stats.map((row) => [row.association_id!, { events: Number(row.events), lastEventAt: row.last ?? null }]));
-}
-
-function summarize(row: Association, attendance: Attendance, stats: { events: number; lastEventAt: string | null } | undefined): AssociationSummary {
+function summarize(row: Association, attendance: Attendance): AssociationSummary {
   const { notes: _notes, ...rest } = row;
   return {
     ...rest,
     thisQuarter: attendance.in(row.id, attendance.current),
     streak: attendance.streak(row.id),
-    events: stats?.events ?? 0,
-    lastEventAt: stats?.lastEventAt ?? null,
+    ...attendance.totals(row.id),
   };
 }
 
 export async function listAssociations(db: Db, now: string): Promise<AssociationsOverview> {
-  const [all, attendance, stats] = await Promise.all([rows(db), Attendance.load(db, now), eventStats(db, now)]);
+  const [all, attendance] = await Promise.all([rows(db), Attendance.load(db, now)]);
   return {
     quarter: attendance.current,
-    associations: all.map((row) => summarize(toAssociation(row), attendance, stats.get(row.id))),
+    associations: all.map((row) => summarize(toAssociation(row), attendance)),
   };
 }
+
+/** The events an association's page shows first, newest first; the rest come a page at a time. */
+export const EVENTS_PAGE = 50;
+/** The people met there that its page lists, most often met first; the rest are counted. */
+export const PEOPLE_SHOWN = 100;
 
 export async function getAssociation(db: Db, id: number, now: string): Promise<AssociationDetail> {
   const [row] = await rows(db, id);
   if (!row) throw notFound('association', id);
-  const [attendance, stats, events] = await Promise.all([
+  const [attendance, first, total, met] = await Promise.all([
     Attendance.load(db, now),
-    eventStats(db, now),
+    associationEvents(db, id, null, EVENTS_PAGE),
     db
       .selectFrom('interactions as i')
       .where('i.deleted_at', 'is', null)
       .where('i.association_id', '=', id)
-      .select(['i.id', 'i.occurred_at', 'i.title', 'i.location', 'i.confidential'])
-      .orderBy('i.occurred_at', 'desc')
-      .orderBy('i.id', 'desc')
+      .select((eb) => eb.fn.countAll<number>().as('events'))
+      .executeTakeFirstOrThrow(),
+    // Counted in SQL: at a million entries an association has thousands of events, and the page shows
+    // only the first of them.
+    db
+      .selectFrom('interactions as i')
+      .innerJoin('interaction_people as ip', 'ip.interaction_id', 'i.id')
+      .innerJoin('people as p', 'p.id', 'ip.person_id')
+      .where('i.deleted_at', 'is', null)
+      .where('i.association_id', '=', id)
+      .select((eb) => ['p.id', 'p.name', eb.fn.countAll<number>().as('events'), eb.fn.max('i.occurred_at').as('last')])
+      .groupBy('p.id')
       .execute(),
   ]);
-  const links = events.length
+  const people = met
+    .map((person) => ({ person: { id: person.id, name: person.name }, events: Number(person.events), lastMetAt: person.last }))
+    .sort((a, b) => b.events - a.events || b.lastMetAt.localeCompare(a.lastMetAt) || a.person.name.localeCompare(b.person.name));
+  const association = toAssociation(row);
+  return {
+    ...summarize(association, attendance),
+    notes: association.notes,
+    goals: attendance.goalHistory(id),
+    eventList: first.events,
+    eventsNext: first.next,
+    eventsTotal: Number(total.events),
+    people: people.slice(0, PEOPLE_SHOWN),
+    peopleTotal: people.length,
+    strip: attendance.strip(id, attendance.current),
+  };
+}
+
+/** An association's live events after the keyset position `after` (null: from the newest), with who was there. */
+export async function associationEvents(db: Db, id: number, after: string | null, limit: number): Promise<{ events: AssociationEvent[]; next: string | null }> {
+  let query = db
+    .selectFrom('interactions as i')
+    .where('i.deleted_at', 'is', null)
+    .where('i.association_id', '=', id)
+    .select(['i.id', 'i.occurred_at', 'i.title', 'i.location', 'i.confidential']);
+  if (after) {
+    const [occurredAt, rawId] = after.split('~') as [string, string];
+    // As the timeline's cursor: the plain `<=` lets SQLite seek to it in the association's index.
+    query = query.where('i.occurred_at', '<=', occurredAt).where((eb) =>
+      eb.or([eb('i.occurred_at', '<', occurredAt), eb.and([eb('i.occurred_at', '=', occurredAt), eb('i.id', '<', Number(rawId))])]),
+    );
+  }
+  const rows = await query.orderBy('i.occurred_at', 'desc').orderBy('i.id', 'desc').limit(limit + 1).execute();
+  const page = rows.slice(0, limit);
+  const links = page.length
     ? await db
         .selectFrom('interaction_people as ip')
         .innerJoin('people as p', 'p.id', 'ip.person_id')
         .select(['ip.interaction_id', 'p.id', 'p.name'])
-        .where('ip.interaction_id', 'in', events.map((event) => event.id))
+        .where(
+          'ip.interaction_id',
+          'in',
+          page.map((event) => event.id),
+        )
         .orderBy('p.name')
         .execute()
     : [];
   const peopleByEvent = new Map<number, PersonRef[]>();
   for (const link of links) peopleByEvent.set(link.interaction_id, [...(peopleByEvent.get(link.interaction_id) ?? []), { id: link.id, name: link.name }]);
-  const eventList: AssociationEvent[] = events.map((event) => ({
-    id: event.id,
-    occurredAt: event.occurred_at,
-    title: event.title,
-    location: event.location,
-    confidential: event.confidential === 1,
-    people: peopleByEvent.get(event.id) ?? [],
-  }));
-  const met = new Map<number, { person: PersonRef; events: number; lastMetAt: string }>();
-  for (const event of eventList) {
-    for (const person of event.people) {
-      const seen = met.get(person.id);
-      if (seen) seen.events += 1;
-      else met.set(person.id, { person, events: 1, lastMetAt: event.occurredAt });
-    }
-  }
-  const association = toAssociation(row);
+  const last = page.at(-1);
   return {
-    ...summarize(association, attendance, stats.get(id)),
-    notes: association.notes,
-    goals: attendance.goalHistory(id),
-    eventList,
-    people: [...met.values()].sort((a, b) => b.events - a.events || b.lastMetAt.localeCompare(a.lastMetAt) || a.person.name.localeCompare(b.person.name)),
-    strip: attendance.strip(id, attendance.current),
+    events: page.map((event) => ({
+      id: event.id,
+      occurredAt: event.occurred_at,
+      title: event.title,
+      location: event.location,
+      confidential: event.confidential === 1,
+      people: peopleByEvent.get(event.id) ?? [],
+    })),
+    next: rows.length > limit && last ? `${last.occurred_at}~${last.id}` : null,
   };
 }
 

@@ -2,10 +2,11 @@ import type { Kysely } from 'kysely';
 import type { CallResult, ParsedInput } from '../../contract/contract.js';
 import type { CallName } from '../../contract/names.js';
 import type { Database } from '../db/schema.js';
+import { notFound } from '../errors.js';
 import { asOf } from '../reciprocity/clock.js';
 import { reviewMarkdown } from '../review/markdown.js';
 import { quarterReview } from '../review/review.js';
-import { createAssociation, deleteAssociation, getAssociation, listAssociations, pace, setGoal, setStatus, updateAssociation } from './associations.js';
+import { associationEvents, createAssociation, deleteAssociation, getAssociation, listAssociations, pace, setGoal, setStatus, updateAssociation } from './associations.js';
 
 type AssociationCall = Extract<CallName, `associations.${string}` | `review.${string}`>;
 type Handlers = { [K in AssociationCall]: (input: ParsedInput<K>) => Promise<CallResult<K>> };
@@ -16,6 +17,10 @@ export function associationHandlers(db: Kysely<Database>): Handlers {
   return {
     'associations.list': (input) => listAssociations(db, now(input)),
     'associations.get': ({ id, ...input }) => getAssociation(db, id, now(input)),
+    'associations.events': async ({ id, after, limit }) => {
+      if (!(await db.selectFrom('associations').select('id').where('id', '=', id).executeTakeFirst())) throw notFound('association', id);
+      return associationEvents(db, id, after, limit);
+    },
     'associations.create': async (input) => getAssociation(db, await createAssociation(db, input, now(input)), now(input)),
     'associations.update': async ({ id, now: at, ...fields }) => {
       await updateAssociation(db, id, fields);

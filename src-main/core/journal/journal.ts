@@ -67,6 +67,7 @@ export const readCalls: ReadonlySet<CallName> = new Set<CallName>([
   'search.query',
   'associations.list',
   'associations.get',
+  'associations.events',
   'associations.pace',
   'review.quarter',
   'review.exportMarkdown',
