@@ -4,7 +4,7 @@
 // the rest from what is stored, as the app's forms rely on.
 import { allyRoles, exchangeKinds, interactionKinds, levels, linkKinds } from '../../src-main/contract/enums.js';
 import type { CareerStage } from '../../src-main/contract/contract.js';
-import { networkGraph, networkOverview, readPeople, slicesOf, windowsOf } from '../../src-main/core/network/overview.js';
+import { LINK_PAGE, networkGraph, networkOverview, readLinks, readPeople, slicesOf, windowsOf } from '../../src-main/core/network/overview.js';
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { Rng } from '../../resources/sample/prng.js';
 import { call, describe, expect, test } from './helpers.js';
@@ -195,5 +195,32 @@ describe('network read in slices', () => {
     expect(slicesOf(people([5, 5, 5, null, 5]), 2, 100)).toEqual([[1, 2], [3, 4], [5]]);
     expect(slicesOf(people([60, 30, 20, 500, 1, 1]), 400, 100)).toEqual([[1, 2], [3], [4], [5, 6]]);
     expect(slicesOf(people([]), 400, 100)).toEqual([]);
+  });
+
+  test('reads every link a page at a time, in id order, letting other work run between two pages', async ({ journalDb }) => {
+    const { raw, db } = journalDb;
+    const at = new Date(NOW).toISOString();
+    const addPerson = raw.prepare(`INSERT INTO people (name, created_at, updated_at) VALUES (?, ?, ?)`);
+    const addLink = raw.prepare(`INSERT INTO person_ties (person_a_id, person_b_id, kind, created_at, updated_at) VALUES (?, ?, 'knows', ?, ?)`);
+    raw.transaction(() => {
+      const ids = Array.from({ length: 120 }, (_, i) => Number(addPerson.run(`Person ${i}`, at, at).lastInsertRowid));
+      for (let x = 0; x < ids.length; x += 1) for (let y = x + 1; y < ids.length; y += 1) addLink.run(ids[x], ids[y], at, at);
+    })();
+    // Gaps in the ids, one of them where a page ends.
+    raw.prepare(`DELETE FROM person_ties WHERE id % 7 = 3 OR id = ?`).run(LINK_PAGE);
+    const expected = (raw.prepare(`SELECT id, person_a_id, person_b_id, kind FROM person_ties ORDER BY id`).raw().all() as [number, number, number, string][]);
+    expect(expected.length).toBeGreaterThan(LINK_PAGE);
+    let turns = 0;
+    let reading = true;
+    const turn = () => {
+      turns += 1;
+      if (reading) setImmediate(turn);
+    };
+    setImmediate(turn);
+    const read = await readLinks(db, null);
+    reading = false;
+    expect(read).toEqual(expected);
+    expect(turns).toBeGreaterThanOrEqual(Math.floor(expected.length / LINK_PAGE));
+    expect(await readLinks(db, [expected[0]![0], expected.at(-1)![0], 3])).toEqual([expected[0], expected.at(-1)]);
   });
 });
