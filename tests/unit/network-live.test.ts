@@ -4,6 +4,7 @@
 // the rest from what is stored, as the app's forms rely on.
 import { allyRoles, exchangeKinds, interactionKinds, levels, linkKinds } from '../../src-main/contract/enums.js';
 import type { CareerStage } from '../../src-main/contract/contract.js';
+import { networkHandlers } from '../../src-main/core/network/handlers.js';
 import { LINK_PAGE, networkGraph, networkOverview, readLinks, readPeople, slicesOf, windowsOf } from '../../src-main/core/network/overview.js';
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { Rng } from '../../resources/sample/prng.js';
@@ -146,6 +147,24 @@ describe('network figures kept up to date', () => {
     await call(journal, 'interactions.create', { occurredAt: new Date().toISOString(), kind: 'call', title: 'Call', personIds: [ada] });
     expect((await call(journal, 'network.overview')).activeCount).toBe(1);
     expect((await call(journal, 'network.graph')).nodes).toMatchObject([{ id: ada, active: true, interactions: 1 }]);
+  });
+
+  test('two kept up to date on one connection each see every write, whichever applies it first', async ({ journal, journalDb }) => {
+    const now = new Date(NOW).toISOString();
+    const ada = (await call(journal, 'people.create', { name: 'Ada' })).id;
+    const ben = (await call(journal, 'people.create', { name: 'Ben' })).id;
+    await call(journal, 'interactions.create', { occurredAt: now, kind: 'call', title: 'Call', personIds: [ada, ben] });
+    // A second network capability on the journal's own connection, beside the journal's.
+    const other = networkHandlers(journalDb.db)['network.overview'];
+    expect((await call(journal, 'network.overview', { now })).open.linksAmongActive).toBe(0);
+    expect((await other({ now })).open.linksAmongActive).toBe(0);
+    await call(journal, 'links.create', { personAId: ada, personBId: ben });
+    expect((await call(journal, 'network.overview', { now })).open.linksAmongActive).toBe(1);
+    expect((await other({ now })).open.linksAmongActive).toBe(1);
+    // And the other way round.
+    await call(journal, 'people.update', { id: ada, organization: 'Northwind' } as never);
+    expect((await other({ now })).open.byOrganization.map((figure) => figure.label)).toContain('Northwind');
+    expect((await call(journal, 'network.overview', { now })).open.byOrganization.map((figure) => figure.label)).toContain('Northwind');
   });
 });
 

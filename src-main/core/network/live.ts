@@ -17,21 +17,21 @@ import { breather, carryEgo, loadNetworkAndLinks, rankByName, readLinks, readPeo
 /** Above this many people touched, reading everyone again (a slice at a time) is as quick and simpler. */
 const REREAD_ABOVE = 1500;
 
-/** The tables the figures read and, for each, the people or links a changed row concerns. */
-const TRIGGERS: [name: string, event: string, body: string][] = [
-  ['people_insert', 'AFTER INSERT ON people', 'INSERT INTO network_touched (person_id) VALUES (NEW.id);'],
+/** The tables the figures read and, for each, the people or links a changed row concerns, noted in `notes`. */
+const triggers = (notes: string): [name: string, event: string, body: string][] => [
+  ['people_insert', 'AFTER INSERT ON people', `INSERT INTO ${notes} (person_id) VALUES (NEW.id);`],
   // Only the fields the figures show: a note or a cadence changed is not the network's business.
   [
     'people_update',
     `AFTER UPDATE OF id, name, organization, role, level, inside_org, department, ally_role ON people
      WHEN ${['id', 'name', 'organization', 'role', 'level', 'inside_org', 'department', 'ally_role'].map((c) => `OLD.${c} IS NOT NEW.${c}`).join(' OR ')}`,
-    'INSERT INTO network_touched (person_id) VALUES (OLD.id), (NEW.id);',
+    `INSERT INTO ${notes} (person_id) VALUES (OLD.id), (NEW.id);`,
   ],
-  ['people_delete', 'AFTER DELETE ON people', 'INSERT INTO network_touched (person_id) VALUES (OLD.id);'],
+  ['people_delete', 'AFTER DELETE ON people', `INSERT INTO ${notes} (person_id) VALUES (OLD.id);`],
   ...['person_tags', 'interaction_people', 'exchange_people', 'ask_people'].flatMap((table): [string, string, string][] => [
-    [`${table}_insert`, `AFTER INSERT ON ${table}`, 'INSERT INTO network_touched (person_id) VALUES (NEW.person_id);'],
-    [`${table}_update`, `AFTER UPDATE ON ${table}`, 'INSERT INTO network_touched (person_id) VALUES (OLD.person_id), (NEW.person_id);'],
-    [`${table}_delete`, `AFTER DELETE ON ${table}`, 'INSERT INTO network_touched (person_id) VALUES (OLD.person_id);'],
+    [`${table}_insert`, `AFTER INSERT ON ${table}`, `INSERT INTO ${notes} (person_id) VALUES (NEW.person_id);`],
+    [`${table}_update`, `AFTER UPDATE ON ${table}`, `INSERT INTO ${notes} (person_id) VALUES (OLD.person_id), (NEW.person_id);`],
+    [`${table}_delete`, `AFTER DELETE ON ${table}`, `INSERT INTO ${notes} (person_id) VALUES (OLD.person_id);`],
   ]),
   // A meeting moved, deleted or restored changes the figures of everyone in it, and of everyone in the gives,
   // receives and asks logged with it (those count only while their meeting is not deleted).
@@ -44,21 +44,29 @@ const TRIGGERS: [name: string, event: string, body: string][] = [
   ).flatMap(([table, columns]): [string, string, string][] => {
     const people = (row: 'OLD' | 'NEW') =>
       table === 'interactions'
-        ? `INSERT INTO network_touched (person_id)
+        ? `INSERT INTO ${notes} (person_id)
              SELECT person_id FROM interaction_people WHERE interaction_id = ${row}.id
              UNION ALL SELECT ep.person_id FROM exchanges e JOIN exchange_people ep ON ep.exchange_id = e.id WHERE e.interaction_id = ${row}.id
              UNION ALL SELECT ap.person_id FROM asks a JOIN ask_people ap ON ap.ask_id = a.id WHERE a.interaction_id = ${row}.id;`
-        : `INSERT INTO network_touched (person_id) SELECT person_id FROM ${table === 'exchanges' ? 'exchange_people' : 'ask_people'} WHERE ${table === 'exchanges' ? 'exchange_id' : 'ask_id'} = ${row}.id;`;
+        : `INSERT INTO ${notes} (person_id) SELECT person_id FROM ${table === 'exchanges' ? 'exchange_people' : 'ask_people'} WHERE ${table === 'exchanges' ? 'exchange_id' : 'ask_id'} = ${row}.id;`;
     return [
       [`${table}_update`, `AFTER UPDATE OF ${columns} ON ${table}`, people('NEW')],
       // Before: the rows that say who was in it are still there.
       [`${table}_delete`, `BEFORE DELETE ON ${table}`, people('OLD')],
     ];
   }),
-  ['person_ties_insert', 'AFTER INSERT ON person_ties', 'INSERT INTO network_touched (link_id) VALUES (NEW.id);'],
-  ['person_ties_update', 'AFTER UPDATE ON person_ties', 'INSERT INTO network_touched (link_id) VALUES (OLD.id), (NEW.id);'],
-  ['person_ties_delete', 'AFTER DELETE ON person_ties', 'INSERT INTO network_touched (link_id) VALUES (OLD.id);'],
+  ['person_ties_insert', 'AFTER INSERT ON person_ties', `INSERT INTO ${notes} (link_id) VALUES (NEW.id);`],
+  ['person_ties_update', 'AFTER UPDATE ON person_ties', `INSERT INTO ${notes} (link_id) VALUES (OLD.id), (NEW.id);`],
+  ['person_ties_delete', 'AFTER DELETE ON person_ties', `INSERT INTO ${notes} (link_id) VALUES (OLD.id);`],
 ];
+
+/**
+ * Every LiveNetwork gets its own table of notes and its own triggers. A connection's temporary tables are
+ * shared by everything on it, and each LiveNetwork deletes the notes it has applied: two on one connection
+ * (a second capability kept up to date this way, or the bench's fresh one beside the journal's) sharing a
+ * table would each lose the other's notes and answer with figures a write had changed.
+ */
+let instances = 0;
 
 interface State {
   now: string;
@@ -78,6 +86,9 @@ export class LiveNetwork {
   private watching: Promise<boolean> | null = null;
   /** One refresh at a time: two calls asking at once share it. */
   private queue: Promise<unknown> = Promise.resolve();
+
+  /** This one's table of notes, in the connection's temp schema. */
+  private readonly notes = `network_touched_${++instances}`;
 
   constructor(private readonly db: Kysely<Database>) {}
 
@@ -108,7 +119,7 @@ export class LiveNetwork {
     }
 
     const touched = await sql<{ seq: number; person_id: number | null; link_id: number | null }>`
-      SELECT seq, person_id, link_id FROM temp.network_touched WHERE seq > ${state.seq} ORDER BY seq`.execute(this.db);
+      SELECT seq, person_id, link_id FROM ${this.table()} WHERE seq > ${state.seq} ORDER BY seq`.execute(this.db);
     const now = clockFor(touched.rows.length > 0);
     if (quarterOf(now) !== quarterOf(state.now)) return this.reread(now, version, watched);
     const seq = touched.rows.at(-1)?.seq ?? state.seq;
@@ -119,7 +130,7 @@ export class LiveNetwork {
       if (row.link_id !== null) links.add(row.link_id);
     }
     if (now !== state.now) for (const id of await peopleAtTheEdges(this.db, state.now, now)) people.add(id);
-    if (touched.rows.length) await sql`DELETE FROM temp.network_touched WHERE seq <= ${seq}`.execute(this.db);
+    if (touched.rows.length) await sql`DELETE FROM ${this.table()} WHERE seq <= ${seq}`.execute(this.db);
     if (people.size === 0 && links.size === 0 && now === state.now) {
       state.seq = seq;
       return state.loaded;
@@ -183,7 +194,7 @@ export class LiveNetwork {
 
   private async reread(now: string, version: number, watched: boolean): Promise<Loaded> {
     // What was touched before this read is in it; notes from here on are applied next time.
-    const { rows } = await sql<{ seq: number | null }>`SELECT MAX(seq) AS seq FROM temp.network_touched`.execute(this.db).catch(() => ({ rows: [{ seq: null }] }));
+    const { rows } = await sql<{ seq: number | null }>`SELECT MAX(seq) AS seq FROM ${this.table()}`.execute(this.db).catch(() => ({ rows: [{ seq: null }] }));
     const seq = rows[0]?.seq ?? 0;
     const revision = watched ? null : await journalRevision(this.db);
     const read = await loadNetworkAndLinks(this.db, now);
@@ -195,13 +206,17 @@ export class LiveNetwork {
     return loaded;
   }
 
-  /** Makes the temporary table and triggers, once per connection; false where they cannot be made. */
+  private table(): RawBuilder<unknown> {
+    return sql.id('temp', this.notes);
+  }
+
+  /** Makes this one's temporary table and triggers; false where they cannot be made. */
   private async watch(): Promise<boolean> {
     try {
       // AUTOINCREMENT: numbers are never reused once applied notes are deleted, so "after the last applied" holds.
-      await sql`CREATE TEMP TABLE IF NOT EXISTS network_touched (seq INTEGER PRIMARY KEY AUTOINCREMENT, person_id INTEGER, link_id INTEGER)`.execute(this.db);
-      for (const [name, event, body] of TRIGGERS) {
-        await sql.raw(`CREATE TEMP TRIGGER IF NOT EXISTS network_touch_${name} ${event} BEGIN ${body} END`).execute(this.db);
+      await sql`CREATE TEMP TABLE IF NOT EXISTS ${sql.id(this.notes)} (seq INTEGER PRIMARY KEY AUTOINCREMENT, person_id INTEGER, link_id INTEGER)`.execute(this.db);
+      for (const [name, event, body] of triggers(this.notes)) {
+        await sql.raw(`CREATE TEMP TRIGGER IF NOT EXISTS ${this.notes}_${name} ${event} BEGIN ${body} END`).execute(this.db);
       }
       return true;
     } catch {
