@@ -8,7 +8,7 @@ import { networkHandlers } from '../../src-main/core/network/handlers.js';
 import { LINK_PAGE, networkGraph, networkOverview, readLinks, readPeople, slicesOf, windowsOf } from '../../src-main/core/network/overview.js';
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { Rng } from '../../resources/sample/prng.js';
-import { call, describe, expect, test } from './helpers.js';
+import { call, countTurns, describe, expect, test } from './helpers.js';
 
 const NOW = Date.parse('2025-06-15T12:00:00.000Z');
 const DAY = 86_400_000;
@@ -229,17 +229,10 @@ describe('network read in slices', () => {
     raw.prepare(`DELETE FROM person_ties WHERE id % 7 = 3 OR id = ?`).run(LINK_PAGE);
     const expected = (raw.prepare(`SELECT id, person_a_id, person_b_id, kind FROM person_ties ORDER BY id`).raw().all() as [number, number, number, string][]);
     expect(expected.length).toBeGreaterThan(LINK_PAGE);
-    let turns = 0;
-    let reading = true;
-    const turn = () => {
-      turns += 1;
-      if (reading) setImmediate(turn);
-    };
-    setImmediate(turn);
+    const turns = countTurns();
     const read = await readLinks(db, null);
-    reading = false;
+    expect(turns.stop()).toBeGreaterThanOrEqual(Math.floor(expected.length / LINK_PAGE));
     expect(read).toEqual(expected);
-    expect(turns).toBeGreaterThanOrEqual(Math.floor(expected.length / LINK_PAGE));
     expect(await readLinks(db, [expected[0]![0], expected.at(-1)![0], 3])).toEqual([expected[0], expected.at(-1)]);
   });
 });

@@ -7,7 +7,7 @@ import louvain from 'graphology-communities-louvain';
 import { egoMeasures, egoMeasuresInSlices, louvainGraph, louvainSteps } from '../../src-main/core/network/graph-measures.js';
 import { egoReady, graphInSlices, graphOf, overviewInSlices, overviewOf, rankByName, type Loaded, type PersonStats } from '../../src-main/core/network/overview.js';
 import { Rng } from '../../resources/sample/prng.js';
-import { call, describe, expect, test } from './helpers.js';
+import { call, countTurns, describe, expect, test } from './helpers.js';
 
 /** `groups` dense groups of people, a few links across: the shape Louvain has to find, with some noise. */
 function plantedGraph(seed: number, people: number, groups: number, links: number): { ids: number[]; pairs: [number, number][] } {
@@ -44,23 +44,6 @@ const seeded = () => {
   const rng = new Rng(42);
   return () => rng.next();
 };
-
-/** Counts the turns of the event loop (setImmediate callbacks) that other work gets until stop(). */
-function countTurns(): { stop: () => number } {
-  let turns = 0;
-  let running = true;
-  const turn = () => {
-    turns += 1;
-    if (running) setImmediate(turn);
-  };
-  setImmediate(turn);
-  return {
-    stop: () => {
-      running = false;
-      return turns;
-    },
-  };
-}
 
 function runToEnd<T>(steps: Generator<unknown, T>): { value: T; pauses: number } {
   let pauses = 0;
