@@ -154,3 +154,20 @@ export async function allPages(journal: Journal, input: { limit: number; personI
 export function at(minutes: number): string {
   return new Date(Date.UTC(2025, 2, 10, 9, 0) + minutes * 60_000).toISOString();
 }
+
+/** Counts the turns of the event loop (setImmediate callbacks) that other work gets until stop(). */
+export function countTurns(): { stop: () => number } {
+  let turns = 0;
+  let running = true;
+  const turn = () => {
+    turns += 1;
+    if (running) setImmediate(turn);
+  };
+  setImmediate(turn);
+  return {
+    stop: () => {
+      running = false;
+      return turns;
+    },
+  };
+}

@@ -4,10 +4,11 @@
 // the rest from what is stored, as the app's forms rely on.
 import { allyRoles, exchangeKinds, interactionKinds, levels, linkKinds } from '../../src-main/contract/enums.js';
 import type { CareerStage } from '../../src-main/contract/contract.js';
-import { networkGraph, networkOverview, readPeople, slicesOf, windowsOf } from '../../src-main/core/network/overview.js';
+import { networkHandlers } from '../../src-main/core/network/handlers.js';
+import { LINK_PAGE, networkGraph, networkOverview, readLinks, readPeople, slicesOf, windowsOf } from '../../src-main/core/network/overview.js';
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { Rng } from '../../resources/sample/prng.js';
-import { call, describe, expect, test } from './helpers.js';
+import { call, countTurns, describe, expect, test } from './helpers.js';
 
 const NOW = Date.parse('2025-06-15T12:00:00.000Z');
 const DAY = 86_400_000;
@@ -147,6 +148,24 @@ describe('network figures kept up to date', () => {
     expect((await call(journal, 'network.overview')).activeCount).toBe(1);
     expect((await call(journal, 'network.graph')).nodes).toMatchObject([{ id: ada, active: true, interactions: 1 }]);
   });
+
+  test('two kept up to date on one connection each see every write, whichever applies it first', async ({ journal, journalDb }) => {
+    const now = new Date(NOW).toISOString();
+    const ada = (await call(journal, 'people.create', { name: 'Ada' })).id;
+    const ben = (await call(journal, 'people.create', { name: 'Ben' })).id;
+    await call(journal, 'interactions.create', { occurredAt: now, kind: 'call', title: 'Call', personIds: [ada, ben] });
+    // A second network capability on the journal's own connection, beside the journal's.
+    const other = networkHandlers(journalDb.db)['network.overview'];
+    expect((await call(journal, 'network.overview', { now })).open.linksAmongActive).toBe(0);
+    expect((await other({ now })).open.linksAmongActive).toBe(0);
+    await call(journal, 'links.create', { personAId: ada, personBId: ben });
+    expect((await call(journal, 'network.overview', { now })).open.linksAmongActive).toBe(1);
+    expect((await other({ now })).open.linksAmongActive).toBe(1);
+    // And the other way round.
+    await call(journal, 'people.update', { id: ada, organization: 'Northwind' } as never);
+    expect((await other({ now })).open.byOrganization.map((figure) => figure.label)).toContain('Northwind');
+    expect((await call(journal, 'network.overview', { now })).open.byOrganization.map((figure) => figure.label)).toContain('Northwind');
+  });
 });
 
 type Contacts = Record<number, { interactions: number; lastInteractionAt: string | null; recent: number; recentHalf: number; recentHalfWithMyAsk: number; quarters: string[] }>;
@@ -195,5 +214,25 @@ describe('network read in slices', () => {
     expect(slicesOf(people([5, 5, 5, null, 5]), 2, 100)).toEqual([[1, 2], [3, 4], [5]]);
     expect(slicesOf(people([60, 30, 20, 500, 1, 1]), 400, 100)).toEqual([[1, 2], [3], [4], [5, 6]]);
     expect(slicesOf(people([]), 400, 100)).toEqual([]);
+  });
+
+  test('reads every link a page at a time, in id order, letting other work run between two pages', async ({ journalDb }) => {
+    const { raw, db } = journalDb;
+    const at = new Date(NOW).toISOString();
+    const addPerson = raw.prepare(`INSERT INTO people (name, created_at, updated_at) VALUES (?, ?, ?)`);
+    const addLink = raw.prepare(`INSERT INTO person_ties (person_a_id, person_b_id, kind, created_at, updated_at) VALUES (?, ?, 'knows', ?, ?)`);
+    raw.transaction(() => {
+      const ids = Array.from({ length: 120 }, (_, i) => Number(addPerson.run(`Person ${i}`, at, at).lastInsertRowid));
+      for (let x = 0; x < ids.length; x += 1) for (let y = x + 1; y < ids.length; y += 1) addLink.run(ids[x], ids[y], at, at);
+    })();
+    // Gaps in the ids, one of them where a page ends.
+    raw.prepare(`DELETE FROM person_ties WHERE id % 7 = 3 OR id = ?`).run(LINK_PAGE);
+    const expected = (raw.prepare(`SELECT id, person_a_id, person_b_id, kind FROM person_ties ORDER BY id`).raw().all() as [number, number, number, string][]);
+    expect(expected.length).toBeGreaterThan(LINK_PAGE);
+    const turns = countTurns();
+    const read = await readLinks(db, null);
+    expect(turns.stop()).toBeGreaterThanOrEqual(Math.floor(expected.length / LINK_PAGE));
+    expect(read).toEqual(expected);
+    expect(await readLinks(db, [expected[0]![0], expected.at(-1)![0], 3])).toEqual([expected[0], expected.at(-1)]);
   });
 });

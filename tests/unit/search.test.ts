@@ -8,7 +8,7 @@ import { matchExpression } from '../../src-main/core/search/fts.js';
 import { nameCloseness, readVocabulary, typoDistance } from '../../src-main/core/search/fuzzy.js';
 import { parseQuery } from '../../src-main/core/search/query.js';
 import type { Journal } from '../../src-main/core/index.js';
-import { addInteraction, addPerson, at, call, describe, expect, openTestJournal, refusal, test } from './helpers.js';
+import { addInteraction, addPerson, at, call, countTurns, describe, expect, openTestJournal, refusal, test } from './helpers.js';
 
 const text = (parts: Highlighted | null) => (parts ?? []).map((part) => (part.hit ? `[${part.text}]` : part.text)).join('');
 
@@ -252,15 +252,9 @@ describe('search', () => {
     const { raw } = journalDb;
     const whole = await readVocabulary(raw, { ms: Number.POSITIVE_INFINITY, now: () => 0 });
     let clock = 0;
-    let turns = 0;
-    let reading = true;
-    const tick = () => {
-      turns += 1;
-      if (reading) setImmediate(tick);
-    };
-    setImmediate(tick);
+    const ticks = countTurns();
     const sliced = await readVocabulary(raw, { ms: 5, now: () => (clock += 1) });
-    reading = false;
+    const turns = ticks.stop();
     expect(sliced).toEqual(whole);
     // Each slice reads about five rows (a term's columns come together): many slices, each a turn apart.
     const rows = raw.prepare('SELECT count(*) FROM interactions_vocab').pluck().get() as number;

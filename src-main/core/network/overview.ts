@@ -78,6 +78,7 @@ export async function loadNetworkAndLinks(db: Kysely<Database>, now: string): Pr
   rankByName(people);
   await breather();
   const links = await readLinks(db, null);
+  await breather();
   return { loaded: { now, people, pairs: links.map(([, a, b, kind]) => [a, b, kind]) }, links };
 }
 
@@ -133,16 +134,29 @@ export function slicesOf(people: readonly { id: number; contacts: number | null 
 /** Lets the event loop run between two slices of long work (messages in, timers). */
 export const breather = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** Stated links, [id, a, b, kind], in id order: all of them, or those of these ids that still exist. */
+/** Links per read when reading all of them: tens of thousands in one read held the thread for 30–50 ms. */
+export const LINK_PAGE = 5000;
+
+/**
+ * Stated links, [id, a, b, kind], in id order: all of them (a page at a time by id, with a breather between
+ * two), or those of these ids that still exist.
+ */
 export async function readLinks(db: Kysely<Database>, ids: readonly number[] | null): Promise<[number, number, number, string][]> {
   if (ids?.length === 0) return [];
-  const rows = await db
-    .selectFrom('person_ties')
-    .select(['id', 'person_a_id', 'person_b_id', 'kind'])
-    .$if(ids !== null, (query) => query.where('id', 'in', ids!))
-    .orderBy('id')
-    .execute();
-  return rows.map((row) => [row.id, row.person_a_id, row.person_b_id, row.kind]);
+  const links: [number, number, number, string][] = [];
+  for (let after = 0; ; ) {
+    if (links.length) await breather();
+    const rows = await db
+      .selectFrom('person_ties')
+      .select(['id', 'person_a_id', 'person_b_id', 'kind'])
+      .$if(ids !== null, (query) => query.where('id', 'in', ids!))
+      .$if(ids === null, (query) => query.where('id', '>', after).limit(LINK_PAGE))
+      .orderBy('id')
+      .execute();
+    for (const row of rows) links.push([row.id, row.person_a_id, row.person_b_id, row.kind]);
+    if (ids !== null || rows.length < LINK_PAGE) return links;
+    after = rows.at(-1)!.id;
+  }
 }
 
 /** One collator, one sort of everyone (the same order as localeCompare in the default locale). */
