@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type {
   Association,
   AssociationDetail,
@@ -198,30 +198,31 @@ export const PEOPLE_SHOWN = 100;
 export async function getAssociation(db: Db, id: number, now: string): Promise<AssociationDetail> {
   const [row] = await rows(db, id);
   if (!row) throw notFound('association', id);
-  const [attendance, first, total, met] = await Promise.all([
+  const [attendance, first, met] = await Promise.all([
     Attendance.load(db, now),
     associationEvents(db, id, null, EVENTS_PAGE),
-    db
-      .selectFrom('interactions as i')
-      .where('i.deleted_at', 'is', null)
-      .where('i.association_id', '=', id)
-      .select((eb) => eb.fn.countAll<number>().as('events'))
-      .executeTakeFirstOrThrow(),
-    // Counted in SQL: at a million entries an association has thousands of events, and the page shows
-    // only the first of them.
-    db
-      .selectFrom('interactions as i')
-      .innerJoin('interaction_people as ip', 'ip.interaction_id', 'i.id')
-      .innerJoin('people as p', 'p.id', 'ip.person_id')
-      .where('i.deleted_at', 'is', null)
-      .where('i.association_id', '=', id)
-      .select((eb) => ['p.id', 'p.name', eb.fn.countAll<number>().as('events'), eb.fn.max('i.occurred_at').as('last')])
-      .groupBy('p.id')
-      .execute(),
+    // Counted and ordered in SQL, the association's live events read once: at a million entries it has
+    // thousands of events and thousands of people met, and the page lists the hundred met most.
+    sql<{ id: number; name: string; events: number; last: string; people: number; total: number }>`
+      WITH ev AS MATERIALIZED (
+        SELECT i.id, i.occurred_at FROM interactions i WHERE i.association_id = ${id} AND i.deleted_at IS NULL
+      ),
+      met AS (
+        SELECT ip.person_id, count(*) AS events, max(ev.occurred_at) AS last
+        FROM ev JOIN interaction_people ip ON ip.interaction_id = ev.id GROUP BY ip.person_id
+      )
+      SELECT p.id, p.name, met.events, met.last, count(*) OVER () AS people, (SELECT count(*) FROM ev) AS total
+      FROM met JOIN people p ON p.id = met.person_id
+      ORDER BY met.events DESC, met.last DESC, p.name
+      LIMIT ${PEOPLE_SHOWN}`.execute(db),
   ]);
-  const people = met
+  // Nobody met (events logged with no one) leaves no row to carry the count.
+  const total = met.rows[0]?.total ?? Number(
+    (await db.selectFrom('interactions').where('association_id', '=', id).where('deleted_at', 'is', null).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n,
+  );
+  const people = met.rows
     .map((person) => ({ person: { id: person.id, name: person.name }, events: Number(person.events), lastMetAt: person.last }))
-    .sort((a, b) => b.events - a.events || b.lastMetAt.localeCompare(a.lastMetAt) || a.person.name.localeCompare(b.person.name));
+    .sort((a, b) => b.events - a.events || (a.lastMetAt < b.lastMetAt ? 1 : a.lastMetAt > b.lastMetAt ? -1 : 0) || a.person.name.localeCompare(b.person.name));
   const association = toAssociation(row);
   return {
     ...summarize(association, attendance),
@@ -229,9 +230,9 @@ export async function getAssociation(db: Db, id: number, now: string): Promise<A
     goals: attendance.goalHistory(id),
     eventList: first.events,
     eventsNext: first.next,
-    eventsTotal: Number(total.events),
-    people: people.slice(0, PEOPLE_SHOWN),
-    peopleTotal: people.length,
+    eventsTotal: Number(total),
+    people,
+    peopleTotal: Number(met.rows[0]?.people ?? 0),
     strip: attendance.strip(id, attendance.current),
   };
 }
