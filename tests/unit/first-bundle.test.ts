@@ -37,7 +37,7 @@ describe.skipIf(!built)('the first bundle (npm run build)', () => {
     expect(holding('tonight'), 'chrono-node').toEqual([]);
   });
 
-  test('holds neither the log form nor the command palette: both load once the window is idle', () => {
+  test('holds neither the log form nor the command palette: both are fetched once the first screen is up', () => {
     const files = firstBundle();
     const holding = (marker: string) => [...files].filter(([, code]) => code.includes(marker)).map(([file]) => file);
     // The log form's "when" placeholder and the palette's, which only those components say.

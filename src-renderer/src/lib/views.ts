@@ -17,7 +17,7 @@ export const views = {
   importDialog: () => import('../transfer/ImportDialog.svelte'),
   exportDialog: () => import('../transfer/ExportDialog.svelte'),
   // The log form and the palette are opened from anywhere, but never before the first screen is up: they
-  // load once the window is idle after it (App.svelte), so the first Ctrl+N or Ctrl+K finds them here.
+  // load just after it (App.svelte), so the first Ctrl+N or Ctrl+K finds them here.
   logDialog: () => import('../log/LogDialog.svelte'),
   palette: () => import('../palette/CommandPalette.svelte'),
 };
