@@ -7,16 +7,15 @@
 // Each task's wall time is given with its thread time: on a loaded machine the difference is time the
 // renderer waited for a core, not work of ours.
 // Prints, never asserts; writes the traces to bench/results/ui-profile-*/ for the Performance panel.
-import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { chromiumLaunch } from '../playwright.config.js';
-import { openJournal } from '../src-main/core/index.js';
 import { APP_ORIGIN, launchApp } from '../tests/e2e/harness.js';
 import { FIRST_ENTRY_SCRIPT } from './first-entry.js';
-import { generate } from './generate.js';
+import { prepareBenchJournal } from './ui-journal.js';
 
 const args = Object.fromEntries(process.argv.slice(2).map((arg) => arg.replace(/^--/, '').split('=') as [string, string]));
 const sizes: Record<string, number> = { '10k': 10_000, '100k': 100_000, '1M': 1_000_000 };
@@ -137,13 +136,7 @@ const journalPath = join(dir, 'journal.sqlite');
 const resultsDir = join(import.meta.dirname, 'results', `ui-profile-${new Date().toISOString().replace(/[:.]/g, '-')}`);
 mkdirSync(resultsDir, { recursive: true });
 try {
-  if (args.journal) copyFileSync(args.journal, journalPath);
-  else {
-    const journalDb = await openJournal(journalPath);
-    generate(journalDb.raw, { people: Math.max(50, Math.round(interactions / 20)), interactions, seed: 42 });
-    journalDb.raw.pragma('wal_checkpoint(TRUNCATE)');
-    await journalDb.close();
-  }
+  await prepareBenchJournal(journalPath, args.journal, interactions);
   const browser = await chromium.launch(chromiumLaunch);
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   await context.addInitScript(FIRST_ENTRY_SCRIPT);

@@ -11,16 +11,15 @@
 // the page is opened cold --cold times; the table gives p50 and p95 of each.
 // Prints a table and writes bench/results/ui-*.json. Reports, never asserts: not part of `npm test`.
 // Needs `npm run build` first (it serves out/renderer).
-import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { chromiumLaunch } from '../playwright.config.js';
-import { openJournal } from '../src-main/core/index.js';
 import { launchApp } from '../tests/e2e/harness.js';
 import { FIRST_ENTRY_SCRIPT } from './first-entry.js';
-import { generate } from './generate.js';
+import { prepareBenchJournal } from './ui-journal.js';
 
 const args = Object.fromEntries(process.argv.slice(2).map((arg) => arg.replace(/^--/, '').split('=') as [string, string]));
 const sizes: Record<string, number> = { '10k': 10_000, '100k': 100_000, '1M': 1_000_000 };
@@ -39,17 +38,7 @@ if (!existsSync(join(import.meta.dirname, '..', 'out', 'renderer', 'index.html')
 const dir = await mkdtemp(join(args.dir ?? tmpdir(), 'confidant-bench-ui-'));
 const journalPath = join(dir, 'journal.sqlite');
 try {
-  if (args.journal) {
-    log(`copying ${args.journal}`);
-    copyFileSync(args.journal, journalPath);
-  } else {
-    log(`generating ${interactions.toLocaleString()} interactions`);
-    const journalDb = await openJournal(journalPath);
-    generate(journalDb.raw, { people: Math.max(50, Math.round(interactions / 20)), interactions, seed: 42 });
-    journalDb.raw.pragma('wal_checkpoint(TRUNCATE)');
-    // No ANALYZE: closing runs PRAGMA optimize, as the app does (db/open.ts), so the plans are the app's.
-    await journalDb.close();
-  }
+  await prepareBenchJournal(journalPath, args.journal, interactions, log);
 
   const browser = await chromium.launch(chromiumLaunch);
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
