@@ -1,12 +1,25 @@
 import { mount } from 'svelte';
 import App from './App.svelte';
-import CaptureApp from './capture/CaptureApp.svelte';
+import { warmFormats } from './lib/format';
 import { lock } from './lock/lock.svelte';
+import { warmMarkdown } from './timeline/markdown';
 import './styles/tokens.css';
 import './styles/listbox.css';
 
-// The same bundle serves the main window and the quick-capture window (#/capture).
-const capture = location.hash === '#/capture';
-// The main window's first question, asked before it mounts, so the answer is on its way while it builds.
-if (!capture) void lock.check();
-mount(capture ? CaptureApp : App, { target: document.getElementById('app')! });
+// The same bundle serves the main window and the quick-capture window (#/capture). The capture window is
+// the log form alone, which the main window loads only when it is first wanted (lib/views.ts).
+const target = document.getElementById('app')!;
+if (location.hash === '#/capture') {
+  import('./capture/CaptureApp.svelte').then(
+    ({ default: CaptureApp }) => mount(CaptureApp, { target }),
+    () => (target.textContent = 'Quick capture could not be opened. Close this window and open it again, or log from the main window.'),
+  );
+} else {
+  // The main window's first question, asked before it mounts, so the answer is on its way while it builds.
+  void lock.check();
+  // While it is on its way, each in a task of its own (none of them a long one): the shell, then the date
+  // and number formats and the markdown renderer the first entries will use, compiled and warm (#11).
+  setTimeout(() => mount(App, { target }));
+  setTimeout(warmFormats);
+  setTimeout(warmMarkdown);
+}

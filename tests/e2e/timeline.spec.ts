@@ -180,6 +180,36 @@ test('opening draws the first screenful at once and the rest of the page right a
   await expect(app.getByRole('article', { name: 'Meeting 50', exact: true })).toBeFocused();
 });
 
+test('an older page read while scrolling is drawn a few entries a task, not fifty at once', async ({ app, running }) => {
+  const ana = await seedPerson(running.journal, 'Ana Ruiz');
+  for (let i = 0; i < 100; i++) {
+    await seedInteraction(running.journal, { occurredAt: hoursAgo(2 + i * 7), kind: 'meeting', title: `Meeting ${i + 1}`, notes: `Talked about **item ${i + 1}**`, personIds: [ana.id] });
+  }
+  await openTimeline(app);
+  const entries = app.getByRole('article');
+  await expect(entries).toHaveCount(50);
+  // The most entries one task put on the page (a MutationObserver hears each task's changes together).
+  await app.evaluate(() => {
+    const w = window as unknown as { __mostAtOnce: number };
+    w.__mostAtOnce = 0;
+    new MutationObserver((records) => {
+      let added = 0;
+      for (const record of records) for (const node of record.addedNodes) if (node instanceof Element) added += node.matches('article.entry') ? 1 : node.querySelectorAll('article.entry').length;
+      w.__mostAtOnce = Math.max(w.__mostAtOnce, added);
+    }).observe(document.body, { childList: true, subtree: true });
+  });
+  await app.getByRole('button', { name: 'Load older' }).dispatchEvent('click');
+
+  // The whole page arrives, in order, and the way on waits below it.
+  await expect(entries).toHaveCount(100);
+  await expect(entries.nth(50)).toHaveAccessibleName('Meeting 51');
+  await expect(entries.last()).toHaveAccessibleName('Meeting 100');
+  await expect(app.getByText('The beginning of your journal.')).toBeAttached();
+  const most = await app.evaluate(() => (window as unknown as { __mostAtOnce: number }).__mostAtOnce);
+  expect(most).toBeGreaterThan(0);
+  expect(most).toBeLessThan(50);
+});
+
 test('an entry edited far down the timeline stays loaded, in view and focused after saving', async ({ app, running }) => {
   const ana = await seedPerson(running.journal, 'Ana Ruiz');
   for (let i = 0; i < 80; i++) {

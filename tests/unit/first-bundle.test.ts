@@ -1,5 +1,6 @@
 // What the window loads before its first paint (#11): the built renderer's entry and every chunk it
-// imports statically. The libraries only one form or dialog needs are fetched when asked for.
+// imports statically. The libraries only one form or dialog needs are fetched when asked for, and so are the
+// log form and the palette themselves.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -23,6 +24,9 @@ function firstBundle(): Map<string, string> {
   return files;
 }
 
+const LOG_FORM = 'yesterday 3pm, tue 9:30';
+const PALETTE = 'Jump to a person, an association, a view or an action';
+
 describe.skipIf(!built)('the first bundle (npm run build)', () => {
   test('holds neither chrono-node (the log form’s “when” in words) nor fuse.js (the palette’s fuzzy matches)', () => {
     const files = firstBundle();
@@ -33,11 +37,21 @@ describe.skipIf(!built)('the first bundle (npm run build)', () => {
     expect(holding('tonight'), 'chrono-node').toEqual([]);
   });
 
+  test('holds neither the log form nor the command palette: both are fetched once the first screen is up', () => {
+    const files = firstBundle();
+    const holding = (marker: string) => [...files].filter(([, code]) => code.includes(marker)).map(([file]) => file);
+    // The log form's "when" placeholder and the palette's, which only those components say.
+    expect(holding(LOG_FORM), 'the log form').toEqual([]);
+    expect(holding(PALETTE), 'the command palette').toEqual([]);
+  });
+
   test('the chunks left out do hold them, so the markers above mean what they say', () => {
     const first = firstBundle();
     const rest = readdirSync(join(assets, 'assets')).filter((file) => file.endsWith('.js') && !first.has(`assets/${file}`));
     const holding = (marker: string) => rest.filter((file) => readFileSync(join(assets, 'assets', file), 'utf8').includes(marker));
     expect(holding('Pattern length exceeds max of')).toHaveLength(1);
     expect(holding('tonight')).toHaveLength(1);
+    expect(holding(LOG_FORM)).toHaveLength(1);
+    expect(holding(PALETTE)).toHaveLength(1);
   });
 });

@@ -178,3 +178,16 @@ export function farAheadQuestion(iso: string, now = new Date(), locale?: string)
     confirm: `Save for ${longDateLabel(date, locale)}`,
   };
 }
+
+/**
+ * Makes the formats the timeline opens with, and a number format, ahead of need: a locale's first Intl
+ * format loads its data and took over 15 ms, inside the task that drew the first entries (#11). main.ts
+ * calls this in a task of its own while the journal's first answer is on its way.
+ */
+export function warmFormats(): void {
+  const now = new Date();
+  (0).toLocaleString();
+  timeLabel(now);
+  dayHeading(new Date(now.getTime() - 3 * 86_400_000), now);
+  dayHeading(new Date(now.getFullYear() - 1, 0, 1), now);
+}

@@ -16,4 +16,8 @@ export const views = {
   welcome: () => import('../welcome/Welcome.svelte'),
   importDialog: () => import('../transfer/ImportDialog.svelte'),
   exportDialog: () => import('../transfer/ExportDialog.svelte'),
+  // The log form and the palette are opened from anywhere, but never before the first screen is up: they
+  // load just after it (App.svelte), so the first Ctrl+N or Ctrl+K finds them here.
+  logDialog: () => import('../log/LogDialog.svelte'),
+  palette: () => import('../palette/CommandPalette.svelte'),
 };
