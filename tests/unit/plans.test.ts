@@ -177,6 +177,11 @@ describe('hot queries', () => {
     const periods = [
       ...(await plansOf(journal, journalDb.raw, 'reciprocity.ledger', { since: '2025-01-01T00:00:00.000Z', sort: 'balance', limit: 200 })),
       ...(await plansOf(journal, journalDb.raw, 'reciprocity.queues', { now })),
+      // A queue tab's window reads what its list of the queues reads, and no more.
+      ...(await plansOf(journal, journalDb.raw, 'reciprocity.queue', { list: 'give-first', limit: 50, now })),
+      ...(await plansOf(journal, journalDb.raw, 'reciprocity.queue', { list: 'thanks', limit: 50, now })),
+      ...(await plansOf(journal, journalDb.raw, 'reciprocity.queue', { list: 'i-owe', limit: 50, now })),
+      ...(await plansOf(journal, journalDb.raw, 'reciprocity.queue', { list: 'past-cadence', limit: 50, now })),
       // Its counts are the queues' own statements, counted: the same reads, never more.
       ...(await plansOf(journal, journalDb.raw, 'reciprocity.queueSummary', { now })),
       ...(await plansOf(journal, journalDb.raw, 'review.quarter', { quarter: '2025-Q1', now })),

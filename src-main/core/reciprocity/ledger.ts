@@ -13,11 +13,12 @@ import type {
   LedgerSort,
   PersonBrief,
   PersonReciprocity,
+  QueuePage,
   Queues,
   QueueSummary,
   ThanksOwedItem,
 } from '../../contract/contract.js';
-import { LEDGER_DEFAULT_LIMIT } from '../../contract/enums.js';
+import { LEDGER_DEFAULT_LIMIT, type QueueList } from '../../contract/enums.js';
 import { notFound } from '../errors.js';
 import { type AsOf, dayDate, daysBefore, localDay } from './clock.js';
 import { type Db, fetchAsks, fetchCommitments, fetchExchanges, fetchThanks } from './items.js';
@@ -301,6 +302,35 @@ export async function queues(db: Db, at: AsOf): Promise<Queues> {
 }
 
 /**
+ * One queue list's first `limit` rows and its size, for the tab that shows it: only that list is worked
+ * out, and only its window is sent (all four queues were 4.9 MB at a million interactions). Thanks owed
+ * is ordered by its date index, so only the window's exchanges are read; the other lists are ranked on
+ * figures worked out for everyone in them, so they are ranked whole and cut.
+ */
+export async function queuePage(db: Db, list: QueueList, limit: number, at: AsOf): Promise<QueuePage> {
+  const page = <L extends QueueList, T>(name: L, all: T[]) => ({ list: name, today: at.today, total: all.length, items: all.slice(0, limit) });
+  switch (list) {
+    case 'give-first':
+      return page(list, await giveFirst(db, at));
+    case 'thanks': {
+      const [items, counted] = await Promise.all([
+        thanksOwed(db, at, undefined, limit),
+        sql<{ n: number }>`SELECT COUNT(*) AS n ${owedExchanges(at)}`.execute(db),
+      ]);
+      return { list, today: at.today, total: Number(counted.rows[0]?.n ?? 0), items };
+    }
+    case 'i-owe':
+      return page(list, await fetchCommitments(db, { direction: 'i-owe', status: 'open' }, at.today));
+    case 'owed-to-me':
+      return page(list, await fetchCommitments(db, { direction: 'owed-to-me', status: 'open' }, at.today));
+    case 'past-cadence':
+      return page(list, await pastCadenceList(db, at));
+    case 'only-asks':
+      return page(list, await onlyAsksList(db, at));
+  }
+}
+
+/**
  * The queues' sizes and the screen's figures, without their rows: counted in SQL where the queues' rows
  * would only be counted (building every queue to count it was 17.5 ms at 5,000 people, their reasons and
  * people the most of it). The counts are the queues' own: the same statements, counted.
@@ -329,6 +359,7 @@ export async function queueSummary(db: Db, at: AsOf): Promise<QueueSummary> {
     // Someone on both lists is one person to get in touch with.
     keepInTouch: new Set([...pastCadence.map(({ row }) => row.id), ...onlyAsks.map((item) => item.person.id)]).size,
     followThrough: rate.at(-1) ?? null,
+    quarters: rate,
   };
 }
 
@@ -445,8 +476,8 @@ function owedExchanges(at: AsOf, within?: { since: string; until: string }) {
  * Help received with no thanks logged, oldest first; late once a week has passed. `within` keeps only the
  * help received in a period (the review's quarter), read as such rather than filtered afterwards.
  */
-export async function thanksOwed(db: Db, at: AsOf, within?: { since: string; until: string }): Promise<ThanksOwedItem[]> {
-  const rows = await unthanked(db, at, within);
+export async function thanksOwed(db: Db, at: AsOf, within?: { since: string; until: string }, limit?: number): Promise<ThanksOwedItem[]> {
+  const rows = await unthanked(db, at, within, limit);
   const exchanges = await fetchExchanges(db, { ids: rows.map((row) => row.id) });
   const late = lateSince(at);
   return exchanges
@@ -455,10 +486,10 @@ export async function thanksOwed(db: Db, at: AsOf, within?: { since: string; unt
 }
 
 /** The help still owed thanks, oldest first, without its people (the reminders name only three). */
-export async function unthanked(db: Db, at: AsOf, within?: { since: string; until: string }): Promise<{ id: number; description: string; occurredAt: string }[]> {
+export async function unthanked(db: Db, at: AsOf, within?: { since: string; until: string }, limit?: number): Promise<{ id: number; description: string; occurredAt: string }[]> {
   const { rows } = await sql<{ id: number; description: string; occurredAt: string }>`
     SELECT e.id, e.description, e.occurred_at AS occurredAt ${owedExchanges(at, within)}
-    ORDER BY e.occurred_at, e.id`.execute(db);
+    ORDER BY e.occurred_at, e.id ${limit === undefined ? sql`` : sql`LIMIT ${limit}`}`.execute(db);
   return rows;
 }
 
