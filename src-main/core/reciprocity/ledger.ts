@@ -27,12 +27,17 @@ import { type Db, fetchAsks, fetchCommitments, fetchExchanges, fetchThanks } fro
 // happen in SQL; the few things that need the local calendar (months, quarters, reason text) happen here.
 
 /**
- * Exchanges not hidden by a trashed interaction. The live test reads the interactions_live index, not the
- * entry's row (whose deleted_at sits after its notes, often on an overflow page); named, because without
- * ANALYZE statistics SQLite would rather look the row up by its id.
+ * Not hidden by a trashed interaction: a seek among the trashed entries (interactions_trashed, migration
+ * 14, a handful), not among all of them (a random read per item at a million entries). Named, because
+ * without ANALYZE statistics SQLite would rather look the entry's row up by its id.
  */
-const LIVE_EXCHANGES = sql`(SELECT e.* FROM exchanges e LEFT JOIN interactions i INDEXED BY interactions_live ON i.id = e.interaction_id WHERE i.deleted_at IS NULL)`;
-const LIVE_ASKS = sql`(SELECT a.* FROM asks a LEFT JOIN interactions i INDEXED BY interactions_live ON i.id = a.interaction_id WHERE i.deleted_at IS NULL)`;
+function notTrashed(owner: string) {
+  return sql`NOT EXISTS (SELECT 1 FROM interactions trashed INDEXED BY interactions_trashed WHERE trashed.id = ${sql.ref(`${owner}.interaction_id`)} AND trashed.deleted_at IS NOT NULL)`;
+}
+
+/** Exchanges and asks not hidden by a trashed interaction. */
+const LIVE_EXCHANGES = sql`(SELECT e.* FROM exchanges e WHERE ${notTrashed('e')})`;
+const LIVE_ASKS = sql`(SELECT a.* FROM asks a WHERE ${notTrashed('a')})`;
 
 // Windows, in days. "Recent" giving is six months; help received counts over a year.
 const RECENT_GIVING_DAYS = 183;
@@ -87,8 +92,7 @@ function latest(counter: keyof typeof counted, person: string, bound: { before: 
   const [op, moment] = 'before' in bound ? [sql.raw('<'), bound.before] : [sql.raw('<='), bound.atOrBefore];
   return sql`CASE WHEN ${value} IS NULL OR ${value} ${op} ${moment} THEN ${value} ELSE (
     SELECT MAX(x.${sql.raw(at)}) FROM ${sql.table(links)} l CROSS JOIN ${sql.table(items)} x ON x.id = l.${sql.raw(owner)}
-      LEFT JOIN interactions li INDEXED BY interactions_live ON li.id = x.interaction_id
-    WHERE l.person_id = ${sql.ref(person)} AND x.direction = ${direction} AND x.${sql.raw(at)} ${op} ${moment} AND li.deleted_at IS NULL
+    WHERE l.person_id = ${sql.ref(person)} AND x.direction = ${direction} AND x.${sql.raw(at)} ${op} ${moment} AND ${notTrashed('x')}
       ${loose ? sql`AND x.interaction_id IS NULL` : sql``}) END`;
 }
 
@@ -120,13 +124,11 @@ export async function ledger(db: Db, input: LedgerWindow, at: AsOf): Promise<Led
       SELECT person_id, SUM(gave) AS gave, SUM(received) AS received, SUM(asked) AS asked, SUM(they_asked) AS they_asked FROM (
         SELECT ep.person_id, e.direction = 'gave' AS gave, e.direction = 'received' AS received, 0 AS asked, 0 AS they_asked
         FROM exchanges e INDEXED BY exchanges_occurred CROSS JOIN exchange_people ep ON ep.exchange_id = e.id
-          LEFT JOIN interactions i INDEXED BY interactions_live ON i.id = e.interaction_id
-        WHERE e.occurred_at >= ${since} AND e.occurred_at < ${until} AND i.deleted_at IS NULL
+        WHERE e.occurred_at >= ${since} AND e.occurred_at < ${until} AND ${notTrashed('e')}
         UNION ALL
         SELECT ap.person_id, 0, 0, a.direction = 'i-asked', a.direction = 'they-asked'
         FROM asks a CROSS JOIN ask_people ap ON ap.ask_id = a.id
-          LEFT JOIN interactions i INDEXED BY interactions_live ON i.id = a.interaction_id
-        WHERE a.asked_at >= ${since} AND a.asked_at < ${until} AND i.deleted_at IS NULL)
+        WHERE a.asked_at >= ${since} AND a.asked_at < ${until} AND ${notTrashed('a')})
       GROUP BY person_id`;
   const { rows } = await sql<PersonRow & { gave: number; received: number; asked: number; they_asked: number; last_gave_at: string | null; last_received_at: string | null; last_ask_at: string | null }>`
     WITH sums AS (${sums})
@@ -208,18 +210,14 @@ export async function ledgerTotals(db: Db, since: string, until: string): Promis
     SELECT
       (SELECT SUM(e.direction = 'gave') FROM exchanges e INDEXED BY exchanges_occurred
         CROSS JOIN exchange_people ep ON ep.exchange_id = e.id
-        LEFT JOIN interactions i INDEXED BY interactions_live ON i.id = e.interaction_id
-        WHERE e.occurred_at >= ${since} AND e.occurred_at < ${until} AND i.deleted_at IS NULL) AS gave,
+        WHERE e.occurred_at >= ${since} AND e.occurred_at < ${until} AND ${notTrashed('e')}) AS gave,
       (SELECT SUM(e.direction = 'received') FROM exchanges e INDEXED BY exchanges_occurred
         CROSS JOIN exchange_people ep ON ep.exchange_id = e.id
-        LEFT JOIN interactions i INDEXED BY interactions_live ON i.id = e.interaction_id
-        WHERE e.occurred_at >= ${since} AND e.occurred_at < ${until} AND i.deleted_at IS NULL) AS received,
+        WHERE e.occurred_at >= ${since} AND e.occurred_at < ${until} AND ${notTrashed('e')}) AS received,
       (SELECT SUM(a.direction = 'i-asked') FROM asks a CROSS JOIN ask_people ap ON ap.ask_id = a.id
-        LEFT JOIN interactions i INDEXED BY interactions_live ON i.id = a.interaction_id
-        WHERE a.asked_at >= ${since} AND a.asked_at < ${until} AND i.deleted_at IS NULL) AS asked,
+        WHERE a.asked_at >= ${since} AND a.asked_at < ${until} AND ${notTrashed('a')}) AS asked,
       (SELECT SUM(a.direction = 'they-asked') FROM asks a CROSS JOIN ask_people ap ON ap.ask_id = a.id
-        LEFT JOIN interactions i INDEXED BY interactions_live ON i.id = a.interaction_id
-        WHERE a.asked_at >= ${since} AND a.asked_at < ${until} AND i.deleted_at IS NULL) AS they_asked`.execute(db);
+        WHERE a.asked_at >= ${since} AND a.asked_at < ${until} AND ${notTrashed('a')}) AS they_asked`.execute(db);
   const row = rows[0];
   return { gave: Number(row?.gave ?? 0), received: Number(row?.received ?? 0), asked: Number(row?.asked ?? 0), theyAsked: Number(row?.they_asked ?? 0) };
 }
@@ -266,8 +264,7 @@ async function monthlyFlow(db: Db, since: string, until: string, personIds: read
     FROM json_each(${JSON.stringify(personIds)}) w
       CROSS JOIN exchange_people ep ON ep.person_id = w.value
       CROSS JOIN exchanges e ON e.id = ep.exchange_id
-      LEFT JOIN interactions i INDEXED BY interactions_live ON i.id = e.interaction_id
-    WHERE i.deleted_at IS NULL AND e.occurred_at >= ${since} AND e.occurred_at < ${until}`.execute(db);
+    WHERE ${notTrashed('e')} AND e.occurred_at >= ${since} AND e.occurred_at < ${until}`.execute(db);
   for (const row of rows) {
     // Months are the user's local months, which SQLite does not know; hence bucketing here, without
     // date-fns' format, which cost more than the query itself at 10,000 exchanges.
@@ -342,8 +339,8 @@ export async function queueSummary(db: Db, at: AsOf): Promise<QueueSummary> {
     sql<{ n: number; late: number | null }>`SELECT COUNT(*) AS n, SUM(e.occurred_at < ${late}) AS late ${owedExchanges(at)}`.execute(db),
     sql<{ n: number; overdue: number | null }>`
       SELECT COUNT(*) AS n, SUM(c.direction = 'i-owe' AND c.due_on < ${at.today}) AS overdue
-      FROM commitments c CROSS JOIN people p ON p.id = c.person_id LEFT JOIN interactions i ON i.id = c.interaction_id
-      WHERE i.deleted_at IS NULL AND c.status = 'open'`.execute(db),
+      FROM commitments c CROSS JOIN people p ON p.id = c.person_id
+      WHERE ${notTrashed('c')} AND c.status = 'open'`.execute(db),
     followThrough(db, at),
     pastCadenceRows(db, at),
     onlyAsksList(db, at),
@@ -377,8 +374,7 @@ function giveFirstRows(at: AsOf) {
         SUM(e.direction = 'received') AS received_year,
         MIN(CASE WHEN e.direction = 'received' THEN e.occurred_at END) AS first_received
       FROM exchanges e INDEXED BY exchanges_occurred CROSS JOIN exchange_people ep ON ep.exchange_id = e.id
-        LEFT JOIN interactions i INDEXED BY interactions_live ON i.id = e.interaction_id
-      WHERE e.occurred_at >= ${year} AND e.occurred_at <= ${at.now} AND i.deleted_at IS NULL
+      WHERE e.occurred_at >= ${year} AND e.occurred_at <= ${at.now} AND ${notTrashed('e')}
       GROUP BY ep.person_id
     ),
     candidates AS (
@@ -467,8 +463,8 @@ function owedExchanges(at: AsOf, within?: { since: string; until: string }) {
     WHERE e.direction = 'received' AND e.occurred_at >= ${from} AND e.occurred_at <= ${at.now}
       ${within ? sql`AND e.occurred_at < ${within.until}` : sql``}
       AND NOT EXISTS (
-        SELECT 1 FROM thanks t LEFT JOIN interactions ti ON ti.id = t.interaction_id
-        WHERE t.exchange_id = e.id AND ti.deleted_at IS NULL
+        SELECT 1 FROM thanks t
+        WHERE t.exchange_id = e.id AND ${notTrashed('t')}
       )`;
 }
 
@@ -508,8 +504,8 @@ export async function followThrough(db: Db, at: AsOf): Promise<FollowThrough[]> 
     SELECT substr(c.due_on, 1, 4) || '-Q' || ((CAST(substr(c.due_on, 6, 2) AS INTEGER) + 2) / 3) AS quarter,
       COUNT(*) AS due,
       SUM(c.status = 'done' AND c.done_on <= c.due_on) AS on_time
-    FROM commitments c LEFT JOIN interactions i ON i.id = c.interaction_id
-    WHERE i.deleted_at IS NULL AND c.direction = 'i-owe' AND (c.due_on < ${at.today} OR c.status = 'done')
+    FROM commitments c
+    WHERE ${notTrashed('c')} AND c.direction = 'i-owe' AND (c.due_on < ${at.today} OR c.status = 'done')
     GROUP BY quarter`.execute(db);
   const byQuarter = new Map(rows.map((row) => [row.quarter, row]));
   const today = dayDate(at.today);
