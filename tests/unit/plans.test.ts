@@ -207,6 +207,18 @@ describe('hot queries', () => {
     expect(scans(plans, ['interactions', 'interaction_people'])).toEqual([]);
   });
 
+  // The log form's "thank them for…" reads its people's help from their links, not every exchange of the
+  // year owed thanks and then kept (65 ms at a million for two people, most of it everyone else's help).
+  test("the log form's thanks owed starts from its people's links", async ({ journal, journalDb }) => {
+    const people = await someData(journal);
+    await call(journal, 'exchanges.create', { direction: 'received', kind: 'advice', description: 'Pricing notes', occurredAt: at(10), personIds: [people[0]!] });
+    const plans = await plansOf(journal, journalDb.raw, 'reciprocity.thanksOwed', { personIds: [people[0]!, people[1]!], now: at(20) });
+    const owed = plans.filter(({ sql }) => /json_each/.test(sql) && /thanks/.test(sql));
+    expect(owed.length).toBeGreaterThan(0);
+    for (const { plan } of owed) expect(plan.join('\n')).toMatch(/SEARCH ep USING (COVERING )?INDEX exchange_people_person \(person_id=\?\)/);
+    expect(scans(plans, ['interactions', 'interaction_people', 'exchanges', 'exchange_people', 'thanks'])).toEqual([]);
+  });
+
   // "Only asks lately" (keep in touch) starts from the window's asks by their date and seeks each asker's
   // contacts in person_contacts: walking the six months' interactions and their people cost 0.2 s at 100k.
   test('only asks lately seeks the window\'s asks and each asker\'s contacts, never the window\'s interactions', async ({ journal, journalDb }) => {

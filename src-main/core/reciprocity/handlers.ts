@@ -75,10 +75,7 @@ export function reciprocityHandlers(db: Kysely<Database>): Handlers {
     'reciprocity.queues': (input) => queues(db, asOf(input ?? {})),
     'reciprocity.queue': ({ list, limit, ...clock }) => queuePage(db, list, limit, asOf(clock)),
     'reciprocity.queueSummary': (input) => queueSummary(db, asOf(input ?? {})),
-    'reciprocity.thanksOwed': async ({ personIds, ...clock }) => {
-      const ids = new Set(personIds);
-      return (await thanksOwed(db, asOf(clock))).filter((item) => item.exchange.people.some((person) => ids.has(person.id)));
-    },
+    'reciprocity.thanksOwed': ({ personIds, ...clock }) => thanksOwed(db, asOf(clock), { personIds: [...new Set(personIds)] }),
     'reciprocity.person': async ({ personId, ...clock }) => personReciprocity(db, personId, asOf(clock)),
     'reciprocity.beforeAsk': async ({ personIds, ...clock }) => {
       const at = asOf(clock);

@@ -311,7 +311,7 @@ export async function queuePage(db: Db, list: QueueList, limit: number, at: AsOf
       return page(list, await giveFirst(db, at));
     case 'thanks': {
       const [items, counted] = await Promise.all([
-        thanksOwed(db, at, undefined, limit),
+        thanksOwed(db, at, { limit }),
         sql<{ n: number }>`SELECT COUNT(*) AS n ${owedExchanges(at)}`.execute(db),
       ]);
       return { list, today: at.today, total: Number(counted.rows[0]?.n ?? 0), items };
@@ -455,13 +455,17 @@ function times(count: number): string {
  * FROM … WHERE: help received in the last year, in a live entry, that no thank-you in a live entry answers
  * (a thank-you whose entry was deleted was not said). The queue reads these, the summary counts them.
  */
-function owedExchanges(at: AsOf, within?: { since: string; until: string }) {
+function owedExchanges(at: AsOf, { within, personIds }: Owed = {}) {
   const horizon = daysBefore(at.now, THANKS_HORIZON_DAYS);
   const from = within && within.since > horizon ? within.since : horizon;
   return sql`
     FROM ${LIVE_EXCHANGES} e
     WHERE e.direction = 'received' AND e.occurred_at >= ${from} AND e.occurred_at <= ${at.now}
       ${within ? sql`AND e.occurred_at < ${within.until}` : sql``}
+      ${
+        // These people's help alone, from their links: not every exchange of the year, then kept.
+        personIds ? sql`AND e.id IN (SELECT ep.exchange_id FROM json_each(${JSON.stringify(personIds)}) w CROSS JOIN exchange_people ep INDEXED BY exchange_people_person ON ep.person_id = w.value)` : sql``
+      }
       AND NOT EXISTS (
         SELECT 1 FROM thanks t
         WHERE t.exchange_id = e.id AND ${notTrashed('t')}
@@ -472,8 +476,18 @@ function owedExchanges(at: AsOf, within?: { since: string; until: string }) {
  * Help received with no thanks logged, oldest first; late once a week has passed. `within` keeps only the
  * help received in a period (the review's quarter), read as such rather than filtered afterwards.
  */
-export async function thanksOwed(db: Db, at: AsOf, within?: { since: string; until: string }, limit?: number): Promise<ThanksOwedItem[]> {
-  const rows = await unthanked(db, at, within, limit);
+/**
+ * Which help owed thanks: `within` keeps a period's (the review's quarter), `personIds` these people's
+ * (the log form's), `limit` the oldest so many (a queue tab's window).
+ */
+interface Owed {
+  within?: { since: string; until: string } | undefined;
+  personIds?: readonly number[] | undefined;
+  limit?: number | undefined;
+}
+
+export async function thanksOwed(db: Db, at: AsOf, owed: Owed = {}): Promise<ThanksOwedItem[]> {
+  const rows = await unthanked(db, at, owed);
   const exchanges = await fetchExchanges(db, { ids: rows.map((row) => row.id) });
   const late = lateSince(at);
   return exchanges
@@ -482,10 +496,10 @@ export async function thanksOwed(db: Db, at: AsOf, within?: { since: string; unt
 }
 
 /** The help still owed thanks, oldest first, without its people (the reminders name only three). */
-export async function unthanked(db: Db, at: AsOf, within?: { since: string; until: string }, limit?: number): Promise<{ id: number; description: string; occurredAt: string }[]> {
+export async function unthanked(db: Db, at: AsOf, owed: Owed = {}): Promise<{ id: number; description: string; occurredAt: string }[]> {
   const { rows } = await sql<{ id: number; description: string; occurredAt: string }>`
-    SELECT e.id, e.description, e.occurred_at AS occurredAt ${owedExchanges(at, within)}
-    ORDER BY e.occurred_at, e.id ${limit === undefined ? sql`` : sql`LIMIT ${limit}`}`.execute(db);
+    SELECT e.id, e.description, e.occurred_at AS occurredAt ${owedExchanges(at, owed)}
+    ORDER BY e.occurred_at, e.id ${owed.limit === undefined ? sql`` : sql`LIMIT ${owed.limit}`}`.execute(db);
   return rows;
 }
 
