@@ -219,6 +219,20 @@ describe('hot queries', () => {
     expect(scans(plans, ['interactions', 'interaction_people', 'exchanges', 'exchange_people', 'thanks'])).toEqual([]);
   });
 
+  // The log form's check before an ask counts gives and receives from the counters and reads one give and
+  // one receive: someone helped thousands of times was read whole, with everyone named on each exchange.
+  test('the check before an ask reads the newest give and receive, not every exchange of the person', async ({ journal, journalDb }) => {
+    const people = await someData(journal);
+    for (const direction of ['gave', 'received', 'gave'] as const) {
+      await call(journal, 'exchanges.create', { direction, kind: 'advice', description: 'Pricing notes', occurredAt: at(10), personIds: [people[0]!] });
+    }
+    const plans = await plansOf(journal, journalDb.raw, 'reciprocity.beforeAsk', { personIds: [people[0]!] });
+    const exchanges = plans.filter(({ sql }) => /\bfrom exchanges as e\b/i.test(sql));
+    expect(exchanges.length).toBeGreaterThan(0);
+    for (const { sql } of exchanges) expect(sql).toMatch(/\blimit \?$/i);
+    expect(scans(plans)).toEqual([]);
+  });
+
   // "Only asks lately" (keep in touch) starts from the window's asks by their date and seeks each asker's
   // contacts in person_contacts: walking the six months' interactions and their people cost 0.2 s at 100k.
   test('only asks lately seeks the window\'s asks and each asker\'s contacts, never the window\'s interactions', async ({ journal, journalDb }) => {

@@ -155,8 +155,19 @@ describe('the ledger', () => {
     expect((await call(journal, 'reciprocity.person', { personId: ada, ...clock })).asks).toEqual([]);
     expect(await refusal(journal, 'exchanges.delete', { id: logged.exchanges[0]!.id })).toMatchObject({ code: 'not-found' });
 
+    // The log form's check reads the counters and one give and one receive: the same as the person's page.
+    const [hiddenCheck] = await call(journal, 'reciprocity.beforeAsk', { personIds: [ada], ...clock });
+    expect(hiddenCheck).toMatchObject({ gave: 0, received: 0, lastGave: null, lastReceived: null });
+
     expect((await call(journal, 'interactions.undoDelete'))?.exchanges).toHaveLength(2);
     expect(await call(journal, 'reciprocity.person', { personId: ada, ...clock })).toEqual(before);
+    const newer = await exchange(journal, give([ada], '2025-06-05T09:00:00.000Z', { description: 'A newer give' }));
+    const older = await exchange(journal, give([ada], '2025-05-05T09:00:00.000Z', { description: 'An older give' }));
+    const page = await call(journal, 'reciprocity.person', { personId: ada, ...clock });
+    const [check] = await call(journal, 'reciprocity.beforeAsk', { personIds: [ada], ...clock });
+    expect(check).toEqual(page.beforeAsk);
+    expect(check).toMatchObject({ gave: 3, received: 1, lastGave: { description: 'A newer give' } });
+    for (const id of [newer, older]) await call(journal, 'exchanges.delete', { id });
 
     // Purged for good when the next delete empties the trash: the rows go with it.
     await call(journal, 'interactions.delete', { id: logged.id });

@@ -670,8 +670,10 @@ export async function beforeAsk(
           SELECT 1 FROM asks a JOIN ask_people ap ON ap.ask_id = a.id
           WHERE a.interaction_id = i.id AND ap.person_id = ${personId} AND a.direction = 'i-asked'
         )`;
+  // Without the person's page's exchanges at hand, the counts are the counters kept by triggers (migration
+  // 12) and the last give and receive one row each: someone helped thousands of times is not read whole.
   const [exchanges, asks, openCommitments, lastContact] = await Promise.all([
-    known ? known.exchanges : fetchExchanges(db, { personId }),
+    known ? known.exchanges : latestExchanges(db, personId),
     known ? known.asks : fetchAsks(db, { personId }),
     fetchCommitments(db, { personId, direction: 'i-owe', status: 'open' }, at.today),
     walk
@@ -687,16 +689,32 @@ export async function beforeAsk(
   ]);
   const gave = exchanges.filter((exchange) => exchange.direction === 'gave');
   const received = exchanges.filter((exchange) => exchange.direction === 'received');
+  const counts = known ? { gave: gave.length, received: received.length } : await countedExchanges(db, personId);
   return {
     person,
-    gave: gave.length,
-    received: received.length,
+    gave: counts.gave,
+    received: counts.received,
     lastGave: gave[0] ?? null,
     lastReceived: received[0] ?? null,
     lastContactWithoutAskAt: lastContact.rows[0]?.at ?? null,
     openCommitments,
     openAsks: asks.filter((ask) => ask.direction === 'i-asked' && ask.status === 'open'),
   };
+}
+
+/** A person's last give and last receive (newest first), and nothing older. */
+async function latestExchanges(db: Db, personId: number): Promise<Exchange[]> {
+  const [gave, received] = await Promise.all([
+    fetchExchanges(db, { personId, direction: 'gave', limit: 1 }),
+    fetchExchanges(db, { personId, direction: 'received', limit: 1 }),
+  ]);
+  return [...gave, ...received];
+}
+
+/** A person's live gives and receives, as the counters kept by triggers hold them. */
+async function countedExchanges(db: Db, personId: number): Promise<{ gave: number; received: number }> {
+  const row = await db.selectFrom('person_reciprocity').select(['gave', 'received']).where('person_id', '=', personId).executeTakeFirst();
+  return { gave: Number(row?.gave ?? 0), received: Number(row?.received ?? 0) };
 }
 
 export async function personReciprocity(db: Db, personId: number, at: AsOf): Promise<PersonReciprocity> {
