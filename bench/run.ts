@@ -146,6 +146,14 @@ try {
     { screen: 'reciprocity', name: 'reciprocity.queues', run: () => api('reciprocity.queues', { now: '2026-01-01T12:00:00.000Z' }) }, // as of the journal's last day: at today's date its windows were empty
     { screen: 'log', name: 'reciprocity.thanksOwed (2 people)', run: (i) => api('reciprocity.thanksOwed', { personIds: [someone(i), someone(i + 1)], now: '2026-01-01T12:00:00.000Z' }) },
     { screen: 'log', name: 'reciprocity.beforeAsk (2 people)', run: (i) => api('reciprocity.beforeAsk', { personIds: [someone(i), someone(i + 1)] }) },
+    // What a queue tab reads: its list's first fifty rows (a tab of two lists reads both). Listed after the
+    // calls above, whose warm-up call picks its people by its place in the list.
+    { screen: 'reciprocity', name: 'reciprocity.queue (give first, first 50)', run: () => api('reciprocity.queue', { list: 'give-first', limit: 50, now: '2026-01-01T12:00:00.000Z' }) },
+    { screen: 'reciprocity', name: 'reciprocity.queue (thanks owed, first 50)', run: () => api('reciprocity.queue', { list: 'thanks', limit: 50, now: '2026-01-01T12:00:00.000Z' }) },
+    { screen: 'reciprocity', name: 'reciprocity.queue (i owe, first 50)', run: () => api('reciprocity.queue', { list: 'i-owe', limit: 50, now: '2026-01-01T12:00:00.000Z' }) },
+    { screen: 'reciprocity', name: 'reciprocity.queue (owed to me, first 50)', run: () => api('reciprocity.queue', { list: 'owed-to-me', limit: 50, now: '2026-01-01T12:00:00.000Z' }) },
+    { screen: 'reciprocity', name: 'reciprocity.queue (past cadence, first 50)', run: () => api('reciprocity.queue', { list: 'past-cadence', limit: 50, now: '2026-01-01T12:00:00.000Z' }) },
+    { screen: 'reciprocity', name: 'reciprocity.queue (only asks, first 50)', run: () => api('reciprocity.queue', { list: 'only-asks', limit: 50, now: '2026-01-01T12:00:00.000Z' }) },
     { screen: 'review', name: 'review.quarter', run: (i) => api('review.quarter', { quarter: i % 2 ? quarterNow : '2024-Q2', now: '2026-01-01T12:00:00.000Z' }) },
     { screen: 'associations', name: 'associations.list', run: () => api('associations.list', { now: '2026-01-01T12:00:00.000Z' }) },
     { screen: 'associations', name: 'associations.get', run: (i) => api('associations.get', { id: 1 + (i % data.associations), now: '2026-01-01T12:00:00.000Z' }) },

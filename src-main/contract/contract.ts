@@ -38,7 +38,10 @@ const id = z.number({ error: 'An id must be a number.' }).int().positive();
 
 import {
   LEDGER_MAX_LIMIT,
+  QUEUE_MAX_LIMIT,
   ledgerSorts,
+  queueLists,
+  type QueueList,
   allyRoles,
   associationCategories,
   associationRoles,
@@ -461,6 +464,22 @@ export const contract = {
     result: of<Ledger>(),
   },
   'reciprocity.queues': { input: z.object(asOf).strict().optional(), result: of<Queues>() },
+  // One queue list's first rows, in the queue's order, and how many it holds: what a queue tab shows.
+  // "Show more" asks again with a larger limit (the order is ranked over the whole list either way).
+  'reciprocity.queue': {
+    input: z
+      .object({
+        list: z.enum(queueLists, { error: `The list must be one of: ${queueLists.join(', ')}.` }),
+        limit: z
+          .number({ error: 'The limit must be a whole number.' })
+          .int({ error: 'The limit must be a whole number.' })
+          .min(0, { error: 'The limit cannot be negative.' })
+          .max(QUEUE_MAX_LIMIT, { error: `At most ${QUEUE_MAX_LIMIT} rows at once.` }),
+        ...asOf,
+      })
+      .strict(),
+    result: of<QueuePage>(),
+  },
   // What the Reciprocity screen shows before a queue is opened (its tab counts and figures): the queues'
   // sizes, not their rows (the bench journal's queues are 490 kB).
   'reciprocity.queueSummary': { input: z.object(asOf).strict().optional(), result: of<QueueSummary>() },
@@ -796,6 +815,8 @@ export interface QueueSummary {
   keepInTouch: number;
   /** The current quarter's follow-through, when any quarter is counted. */
   followThrough: FollowThrough | null;
+  /** The last four quarters' follow-through, oldest first, as the commitments tab charts them. */
+  quarters: FollowThrough[];
 }
 
 export interface FollowThrough {
@@ -820,6 +841,18 @@ export interface KeepInTouchItem {
   /** My asks in the last six months (only-asks list). */
   asks: number;
 }
+
+interface QueueItems {
+  'give-first': GiveFirstItem;
+  thanks: ThanksOwedItem;
+  'i-owe': Commitment;
+  'owed-to-me': Commitment;
+  'past-cadence': KeepInTouchItem;
+  'only-asks': KeepInTouchItem;
+}
+
+/** The first rows of one queue list, and how many the whole list holds. */
+export type QueuePage = { [L in QueueList]: { list: L; today: string; total: number; items: QueueItems[L][] } }[QueueList];
 
 export interface Queues {
   today: string;

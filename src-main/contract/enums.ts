@@ -45,6 +45,14 @@ export type LedgerSort = (typeof ledgerSorts)[number];
 export const LEDGER_DEFAULT_LIMIT = 200;
 export const LEDGER_MAX_LIMIT = 1000;
 
+/**
+ * The Reciprocity screen's queue lists, each read a window at a time (#11): at a million interactions the
+ * four queues at once were 4.9 MB, of which a screen shows one tab and its first fifty rows.
+ */
+export const queueLists = ['give-first', 'thanks', 'i-owe', 'owed-to-me', 'past-cadence', 'only-asks'] as const;
+export type QueueList = (typeof queueLists)[number];
+export const QUEUE_MAX_LIMIT = 1000;
+
 /** What the People table can be ordered by, and the size of the window it asks for (#11). */
 export const peopleSorts = ['name', 'allyRole', 'level', 'insideOrg', 'department', 'interactionCount', 'lastInteractionAt'] as const;
 export type PeopleSort = (typeof peopleSorts)[number];

@@ -46,6 +46,7 @@ export const callNames = [
   'giveFirst.restore',
   'reciprocity.ledger',
   'reciprocity.queues',
+  'reciprocity.queue',
   'reciprocity.queueSummary',
   'reciprocity.thanksOwed',
   'reciprocity.person',

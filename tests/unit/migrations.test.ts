@@ -5,6 +5,7 @@ import { Kysely, SqliteDialect, sql } from 'kysely';
 import { migrate, schemaVersion } from '../../src-main/core/db/migrate.js';
 import { screenIndexes } from '../../src-main/core/db/migrations/0010-performance.js';
 import { asksByDate } from '../../src-main/core/db/migrations/0013-asks-by-date.js';
+import { trashedEntries } from '../../src-main/core/db/migrations/0014-trashed-entries.js';
 import { LATEST_VERSION, migrations, type Migration } from '../../src-main/core/db/migrations/index.js';
 import { JournalError, openJournal } from '../../src-main/core/index.js';
 import { addInteraction, addPerson, call, describe, expect, openedFromPriorVersion, openTestJournal, storedRows, test } from './helpers.js';
@@ -78,7 +79,7 @@ describe('a new journal', () => {
       .all();
     expect(indexes).toEqual([
       'ask_people_person', 'asks_asked', 'asks_interaction', 'associations_name', 'calendar_occurrences_interaction', 'calendar_occurrences_start', 'calendar_sources_name', 'co_attendance_interaction', 'co_pairs_b', 'co_pairs_rank', 'commitments_interaction', 'commitments_person', 'exchange_people_person',
-      'exchanges_interaction', 'exchanges_occurred', 'interaction_people_person', 'interactions_association', 'interactions_events', 'interactions_live', 'interactions_timeline', 'introductions_on', 'people_import', 'people_name', 'person_emails_email', 'person_stats_first', 'person_tags_tag', 'person_ties_b', 'thanks_exchange',
+      'exchanges_interaction', 'exchanges_occurred', 'interaction_people_person', 'interactions_association', 'interactions_events', 'interactions_live', 'interactions_timeline', 'interactions_trashed', 'introductions_on', 'people_import', 'people_name', 'person_emails_email', 'person_stats_first', 'person_tags_tag', 'person_ties_b', 'thanks_exchange',
     ]);
   });
 
@@ -341,6 +342,44 @@ describe('migration 13 (asks by date, #11)', () => {
         .prepare("EXPLAIN QUERY PLAN SELECT a.id FROM asks a WHERE a.asked_at >= ? AND a.asked_at <= ? AND a.direction = 'i-asked'")
         .all('2024-12-15T00:00:00.000Z', '2025-06-15T12:00:00.000Z') as { detail: string }[];
       expect(plan.map((row) => row.detail).join('\n')).toMatch(/SEARCH a USING COVERING INDEX asks_asked \(asked_at>\? AND asked_at<\?\)/);
+    } finally {
+      await opened.journal.close();
+    }
+  });
+});
+
+describe('migration 14 (trashed entries, #11)', () => {
+  test('opens a version 13 journal with a trashed entry in it, keeps every row, and leaves its help out through the new indexes', async ({ dir }) => {
+    const stamp = '2025-01-01T00:00:00.000Z';
+    const opened = await openedFromPriorVersion(join(dir, 'journal.sqlite'), trashedEntries, `
+      INSERT INTO people (id, name, created_at, updated_at) VALUES (1, 'Ada Lovelace', '${stamp}', '${stamp}');
+      INSERT INTO interactions (id, occurred_at, kind, title, notes, confidential, created_at, updated_at) VALUES
+        (1, '2025-05-01T09:00:00.000Z', 'call', 'Kept', '', 0, '${stamp}', '${stamp}'),
+        (2, '2025-05-02T09:00:00.000Z', 'call', 'Trashed', '', 0, '${stamp}', '${stamp}');
+      INSERT INTO interaction_people (interaction_id, person_id) VALUES (1, 1), (2, 1);
+      INSERT INTO exchanges (id, direction, kind, description, occurred_at, interaction_id, created_at, updated_at) VALUES
+        (1, 'received', 'advice', 'With its entry', '2025-05-01T09:00:00.000Z', 1, '${stamp}', '${stamp}'),
+        (2, 'received', 'advice', 'Hidden with its entry', '2025-05-02T09:00:00.000Z', 2, '${stamp}', '${stamp}'),
+        (3, 'received', 'advice', 'On its own', '2025-05-03T09:00:00.000Z', NULL, '${stamp}', '${stamp}');
+      INSERT INTO exchange_people (exchange_id, person_id) VALUES (1, 1), (2, 1), (3, 1);
+      UPDATE interactions SET deleted_at = '2025-05-10T00:00:00.000Z' WHERE id = 2;
+    `);
+    try {
+      const { raw } = opened.journalDb;
+      expect(raw.prepare('SELECT COUNT(*) FROM exchanges').pluck().get()).toBe(3);
+      expect(raw.prepare("SELECT sql FROM sqlite_master WHERE name = 'exchanges_occurred'").pluck().get()).toMatch(/\(occurred_at, direction, interaction_id\)/);
+      const clock = { now: '2025-06-15T12:00:00.000Z', today: '2025-06-15' };
+      const thanks = await call(opened.journal, 'reciprocity.queue', { list: 'thanks', limit: 10, ...clock });
+      if (thanks.list !== 'thanks') throw new Error(`Asked for thanks owed, got ${thanks.list}.`);
+      expect([thanks.total, thanks.items.map((item) => item.exchange.description)]).toEqual([2, ['With its entry', 'On its own']]);
+      const ledger = await call(opened.journal, 'reciprocity.ledger', { since: '2025-01-01T00:00:00.000Z' });
+      expect(ledger.rows.map((row) => [row.person.name, row.received])).toEqual([['Ada Lovelace', 2]]);
+      const plan = raw
+        .prepare("EXPLAIN QUERY PLAN SELECT COUNT(*) FROM exchanges e INDEXED BY exchanges_occurred WHERE e.occurred_at >= ? AND NOT EXISTS (SELECT 1 FROM interactions t INDEXED BY interactions_trashed WHERE t.id = e.interaction_id AND t.deleted_at IS NOT NULL)")
+        .all('2025-01-01T00:00:00.000Z') as { detail: string }[];
+      const text = plan.map((row) => row.detail).join('\n');
+      expect(text).toMatch(/SEARCH e USING COVERING INDEX exchanges_occurred \(occurred_at>\?\)/);
+      expect(text).toMatch(/SEARCH t USING INDEX interactions_trashed \(id=\?/);
     } finally {
       await opened.journal.close();
     }

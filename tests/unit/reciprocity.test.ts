@@ -155,8 +155,19 @@ describe('the ledger', () => {
     expect((await call(journal, 'reciprocity.person', { personId: ada, ...clock })).asks).toEqual([]);
     expect(await refusal(journal, 'exchanges.delete', { id: logged.exchanges[0]!.id })).toMatchObject({ code: 'not-found' });
 
+    // The log form's check reads the counters and one give and one receive: the same as the person's page.
+    const [hiddenCheck] = await call(journal, 'reciprocity.beforeAsk', { personIds: [ada], ...clock });
+    expect(hiddenCheck).toMatchObject({ gave: 0, received: 0, lastGave: null, lastReceived: null });
+
     expect((await call(journal, 'interactions.undoDelete'))?.exchanges).toHaveLength(2);
     expect(await call(journal, 'reciprocity.person', { personId: ada, ...clock })).toEqual(before);
+    const newer = await exchange(journal, give([ada], '2025-06-05T09:00:00.000Z', { description: 'A newer give' }));
+    const older = await exchange(journal, give([ada], '2025-05-05T09:00:00.000Z', { description: 'An older give' }));
+    const page = await call(journal, 'reciprocity.person', { personId: ada, ...clock });
+    const [check] = await call(journal, 'reciprocity.beforeAsk', { personIds: [ada], ...clock });
+    expect(check).toEqual(page.beforeAsk);
+    expect(check).toMatchObject({ gave: 3, received: 1, lastGave: { description: 'A newer give' } });
+    for (const id of [newer, older]) await call(journal, 'exchanges.delete', { id });
 
     // Purged for good when the next delete empties the trash: the rows go with it.
     await call(journal, 'interactions.delete', { id: logged.id });
@@ -343,6 +354,7 @@ describe('thanks owed', () => {
       overdue: 1,
       keepInTouch: new Set([...lists.keepInTouch.pastCadence, ...lists.keepInTouch.onlyAsks].map((item) => item.person.id)).size,
       followThrough: lists.commitments.followThrough.at(-1) ?? null,
+      quarters: lists.commitments.followThrough,
     });
     expect(summary.giveFirst).toBeGreaterThan(0);
     expect(JSON.stringify(summary).length).toBeLessThan(JSON.stringify(lists).length / 3);
@@ -403,6 +415,7 @@ describe('thanks owed', () => {
         overdue: commitments.iOwe.filter((commitment) => commitment.overdue).length,
         keepInTouch: new Set([...keepInTouch.pastCadence, ...keepInTouch.onlyAsks].map((item) => item.person.id)).size,
         followThrough: commitments.followThrough.at(-1) ?? null,
+        quarters: commitments.followThrough,
       });
       // Random data that leaves a queue empty proves nothing about it.
       if (now === NOW) for (const count of [summary.giveFirst, summary.thanksOwed, summary.thanksLate, summary.commitments, summary.overdue, summary.keepInTouch]) expect(count, now).toBeGreaterThan(0);
@@ -543,6 +556,36 @@ describe('keep in touch and before you ask', () => {
     await addInteraction(journal, { personIds: [overdue], occurredAt: daysAgo(1) });
     const after = await call(journal, 'reciprocity.queues', clock);
     expect(after.keepInTouch.pastCadence.map((item) => item.person.id)).toEqual([doubled, due]);
+  });
+
+  test('one queue list a window at a time: the first rows of the whole queue, in its order, with its size', async ({ journal }) => {
+    const people = [];
+    for (let i = 0; i < 6; i++) people.push(await addPerson(journal, { name: `Person ${i}`, allyRole: i % 2 ? 'mentor' : 'contact', cadenceDays: 30 }));
+    for (const [i, person] of people.entries()) {
+      await exchange(journal, receive([person], `2025-0${1 + (i % 5)}-1${i}T09:00:00.000Z`, { description: `Help ${i}` }));
+      await exchange(journal, receive([person, people[(i + 1) % 6]!], `2025-05-2${i}T09:00:00.000Z`, { description: `Joint help ${i}` }));
+      await call(journal, 'commitments.create', { direction: i % 2 ? 'i-owe' : 'owed-to-me', description: `Promise ${i}`, dueOn: `2025-06-1${i}`, personId: person });
+      await addInteraction(journal, { personIds: [person], occurredAt: `2025-0${1 + (i % 4)}-02T09:00:00.000Z`, asks: i < 3 ? [{ direction: 'i-asked', description: 'A favour' }] : [] });
+    }
+    const whole = await call(journal, 'reciprocity.queues', clock);
+    const lists = {
+      'give-first': whole.giveFirst,
+      thanks: whole.thanksOwed,
+      'i-owe': whole.commitments.iOwe,
+      'owed-to-me': whole.commitments.owedToMe,
+      'past-cadence': whole.keepInTouch.pastCadence,
+      'only-asks': whole.keepInTouch.onlyAsks,
+    } as const;
+    expect(whole.thanksOwed.length).toBeGreaterThan(3);
+    expect(whole.giveFirst.length).toBeGreaterThan(3);
+    for (const [list, items] of Object.entries(lists) as [keyof typeof lists, readonly unknown[]][]) {
+      for (const limit of [0, 2, 1000]) {
+        expect(await call(journal, 'reciprocity.queue', { list, limit, ...clock })).toEqual({ list, today: TODAY, total: items.length, items: items.slice(0, limit) });
+      }
+    }
+    expect((await call(journal, 'reciprocity.queueSummary', clock)).quarters).toEqual(whole.commitments.followThrough);
+    expect((await refusal(journal, 'reciprocity.queue', { list: 'everything', limit: 10 })).message).toMatch(/The list must be one of: give-first, thanks/);
+    expect((await refusal(journal, 'reciprocity.queue', { list: 'thanks', limit: 5000 })).message).toMatch(/At most 1000 rows at once/);
   });
 
   test('an ask made outside any interaction is a contact too: the two lists agree on when we last spoke', async ({ journal }) => {

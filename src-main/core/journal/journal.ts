@@ -60,6 +60,7 @@ export const readCalls: ReadonlySet<CallName> = new Set<CallName>([
   'interactions.get',
   'reciprocity.ledger',
   'reciprocity.queues',
+  'reciprocity.queue',
   'reciprocity.queueSummary',
   'reciprocity.thanksOwed',
   'reciprocity.person',

@@ -21,7 +21,7 @@ import {
   updateCommitment,
   updateExchange,
 } from './items.js';
-import { beforeAsk, dismissGiveFirst, ledger, personReciprocity, queues, queueSummary, restoreGiveFirst, thanksOwed } from './ledger.js';
+import { beforeAsk, dismissGiveFirst, ledger, personReciprocity, queuePage, queues, queueSummary, restoreGiveFirst, thanksOwed } from './ledger.js';
 
 type ReciprocityCall = Extract<CallName, `exchanges.${string}` | `asks.${string}` | `thanks.${string}` | `commitments.${string}` | `giveFirst.${string}` | `reciprocity.${string}` | 'people.merge'>;
 type Handlers = { [K in ReciprocityCall]: (input: ParsedInput<K>) => Promise<CallResult<K>> };
@@ -73,11 +73,9 @@ export function reciprocityHandlers(db: Kysely<Database>): Handlers {
     },
     'reciprocity.ledger': (input) => ledger(db, input, asOf()),
     'reciprocity.queues': (input) => queues(db, asOf(input ?? {})),
+    'reciprocity.queue': ({ list, limit, ...clock }) => queuePage(db, list, limit, asOf(clock)),
     'reciprocity.queueSummary': (input) => queueSummary(db, asOf(input ?? {})),
-    'reciprocity.thanksOwed': async ({ personIds, ...clock }) => {
-      const ids = new Set(personIds);
-      return (await thanksOwed(db, asOf(clock))).filter((item) => item.exchange.people.some((person) => ids.has(person.id)));
-    },
+    'reciprocity.thanksOwed': ({ personIds, ...clock }) => thanksOwed(db, asOf(clock), { personIds: [...new Set(personIds)] }),
     'reciprocity.person': async ({ personId, ...clock }) => personReciprocity(db, personId, asOf(clock)),
     'reciprocity.beforeAsk': async ({ personIds, ...clock }) => {
       const at = asOf(clock);

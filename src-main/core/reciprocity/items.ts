@@ -32,7 +32,13 @@ export interface ExchangeFilter {
   personId?: number;
 }
 
-export async function fetchExchanges(db: Db, filter: ExchangeFilter): Promise<Exchange[]> {
+/** Exchanges only: one direction, and the newest so many. */
+interface ExchangeOnlyFilter extends ExchangeFilter {
+  direction?: 'gave' | 'received';
+  limit?: number;
+}
+
+export async function fetchExchanges(db: Db, filter: ExchangeOnlyFilter): Promise<Exchange[]> {
   let query = db
     .selectFrom('exchanges as e')
     .leftJoin('interactions as i', 'i.id', 'e.interaction_id')
@@ -57,7 +63,10 @@ export async function fetchExchanges(db: Db, filter: ExchangeFilter): Promise<Ex
     // Driven from the person's links (their index), not a walk over every exchange testing each.
     query = query.where('e.id', 'in', (eb) => eb.selectFrom('exchange_people as ep').select('ep.exchange_id').where('ep.person_id', '=', personId));
   }
-  const rows = await query.orderBy('e.occurred_at', 'desc').orderBy('e.id', 'desc').execute();
+  if (filter.direction !== undefined) query = query.where('e.direction', '=', filter.direction);
+  let ordered = query.orderBy('e.occurred_at', 'desc').orderBy('e.id', 'desc');
+  if (filter.limit !== undefined) ordered = ordered.limit(filter.limit);
+  const rows = await ordered.execute();
   const people = await linkedPeople(db, 'exchange_people', 'exchange_id', rows.map((row) => row.id));
   return rows.map((row) => ({
     id: row.id,

@@ -13,11 +13,12 @@ import type {
   LedgerSort,
   PersonBrief,
   PersonReciprocity,
+  QueuePage,
   Queues,
   QueueSummary,
   ThanksOwedItem,
 } from '../../contract/contract.js';
-import { LEDGER_DEFAULT_LIMIT } from '../../contract/enums.js';
+import { LEDGER_DEFAULT_LIMIT, type QueueList } from '../../contract/enums.js';
 import { notFound } from '../errors.js';
 import { type AsOf, dayDate, daysBefore, localDay } from './clock.js';
 import { type Db, fetchAsks, fetchCommitments, fetchExchanges, fetchThanks } from './items.js';
@@ -26,12 +27,17 @@ import { type Db, fetchAsks, fetchCommitments, fetchExchanges, fetchThanks } fro
 // happen in SQL; the few things that need the local calendar (months, quarters, reason text) happen here.
 
 /**
- * Exchanges not hidden by a trashed interaction. The live test reads the interactions_live index, not the
- * entry's row (whose deleted_at sits after its notes, often on an overflow page); named, because without
- * ANALYZE statistics SQLite would rather look the row up by its id.
+ * Not hidden by a trashed interaction: a seek among the trashed entries (interactions_trashed, migration
+ * 14, a handful), not among all of them (a random read per item at a million entries). Named, because
+ * without ANALYZE statistics SQLite would rather look the entry's row up by its id.
  */
-const LIVE_EXCHANGES = sql`(SELECT e.* FROM exchanges e LEFT JOIN interactions i INDEXED BY interactions_live ON i.id = e.interaction_id WHERE i.deleted_at IS NULL)`;
-const LIVE_ASKS = sql`(SELECT a.* FROM asks a LEFT JOIN interactions i INDEXED BY interactions_live ON i.id = a.interaction_id WHERE i.deleted_at IS NULL)`;
+function notTrashed(owner: string) {
+  return sql`NOT EXISTS (SELECT 1 FROM interactions trashed INDEXED BY interactions_trashed WHERE trashed.id = ${sql.ref(`${owner}.interaction_id`)} AND trashed.deleted_at IS NOT NULL)`;
+}
+
+/** Exchanges and asks not hidden by a trashed interaction. */
+const LIVE_EXCHANGES = sql`(SELECT e.* FROM exchanges e WHERE ${notTrashed('e')})`;
+const LIVE_ASKS = sql`(SELECT a.* FROM asks a WHERE ${notTrashed('a')})`;
 
 // Windows, in days. "Recent" giving is six months; help received counts over a year.
 const RECENT_GIVING_DAYS = 183;
@@ -86,8 +92,7 @@ function latest(counter: keyof typeof counted, person: string, bound: { before: 
   const [op, moment] = 'before' in bound ? [sql.raw('<'), bound.before] : [sql.raw('<='), bound.atOrBefore];
   return sql`CASE WHEN ${value} IS NULL OR ${value} ${op} ${moment} THEN ${value} ELSE (
     SELECT MAX(x.${sql.raw(at)}) FROM ${sql.table(links)} l CROSS JOIN ${sql.table(items)} x ON x.id = l.${sql.raw(owner)}
-      LEFT JOIN interactions li INDEXED BY interactions_live ON li.id = x.interaction_id
-    WHERE l.person_id = ${sql.ref(person)} AND x.direction = ${direction} AND x.${sql.raw(at)} ${op} ${moment} AND li.deleted_at IS NULL
+    WHERE l.person_id = ${sql.ref(person)} AND x.direction = ${direction} AND x.${sql.raw(at)} ${op} ${moment} AND ${notTrashed('x')}
       ${loose ? sql`AND x.interaction_id IS NULL` : sql``}) END`;
 }
 
@@ -119,13 +124,11 @@ export async function ledger(db: Db, input: LedgerWindow, at: AsOf): Promise<Led
       SELECT person_id, SUM(gave) AS gave, SUM(received) AS received, SUM(asked) AS asked, SUM(they_asked) AS they_asked FROM (
         SELECT ep.person_id, e.direction = 'gave' AS gave, e.direction = 'received' AS received, 0 AS asked, 0 AS they_asked
         FROM exchanges e INDEXED BY exchanges_occurred CROSS JOIN exchange_people ep ON ep.exchange_id = e.id
-          LEFT JOIN interactions i INDEXED BY interactions_live ON i.id = e.interaction_id
-        WHERE e.occurred_at >= ${since} AND e.occurred_at < ${until} AND i.deleted_at IS NULL
+        WHERE e.occurred_at >= ${since} AND e.occurred_at < ${until} AND ${notTrashed('e')}
         UNION ALL
         SELECT ap.person_id, 0, 0, a.direction = 'i-asked', a.direction = 'they-asked'
         FROM asks a CROSS JOIN ask_people ap ON ap.ask_id = a.id
-          LEFT JOIN interactions i INDEXED BY interactions_live ON i.id = a.interaction_id
-        WHERE a.asked_at >= ${since} AND a.asked_at < ${until} AND i.deleted_at IS NULL)
+        WHERE a.asked_at >= ${since} AND a.asked_at < ${until} AND ${notTrashed('a')})
       GROUP BY person_id`;
   const { rows } = await sql<PersonRow & { gave: number; received: number; asked: number; they_asked: number; last_gave_at: string | null; last_received_at: string | null; last_ask_at: string | null }>`
     WITH sums AS (${sums})
@@ -207,18 +210,14 @@ export async function ledgerTotals(db: Db, since: string, until: string): Promis
     SELECT
       (SELECT SUM(e.direction = 'gave') FROM exchanges e INDEXED BY exchanges_occurred
         CROSS JOIN exchange_people ep ON ep.exchange_id = e.id
-        LEFT JOIN interactions i INDEXED BY interactions_live ON i.id = e.interaction_id
-        WHERE e.occurred_at >= ${since} AND e.occurred_at < ${until} AND i.deleted_at IS NULL) AS gave,
+        WHERE e.occurred_at >= ${since} AND e.occurred_at < ${until} AND ${notTrashed('e')}) AS gave,
       (SELECT SUM(e.direction = 'received') FROM exchanges e INDEXED BY exchanges_occurred
         CROSS JOIN exchange_people ep ON ep.exchange_id = e.id
-        LEFT JOIN interactions i INDEXED BY interactions_live ON i.id = e.interaction_id
-        WHERE e.occurred_at >= ${since} AND e.occurred_at < ${until} AND i.deleted_at IS NULL) AS received,
+        WHERE e.occurred_at >= ${since} AND e.occurred_at < ${until} AND ${notTrashed('e')}) AS received,
       (SELECT SUM(a.direction = 'i-asked') FROM asks a CROSS JOIN ask_people ap ON ap.ask_id = a.id
-        LEFT JOIN interactions i INDEXED BY interactions_live ON i.id = a.interaction_id
-        WHERE a.asked_at >= ${since} AND a.asked_at < ${until} AND i.deleted_at IS NULL) AS asked,
+        WHERE a.asked_at >= ${since} AND a.asked_at < ${until} AND ${notTrashed('a')}) AS asked,
       (SELECT SUM(a.direction = 'they-asked') FROM asks a CROSS JOIN ask_people ap ON ap.ask_id = a.id
-        LEFT JOIN interactions i INDEXED BY interactions_live ON i.id = a.interaction_id
-        WHERE a.asked_at >= ${since} AND a.asked_at < ${until} AND i.deleted_at IS NULL) AS they_asked`.execute(db);
+        WHERE a.asked_at >= ${since} AND a.asked_at < ${until} AND ${notTrashed('a')}) AS they_asked`.execute(db);
   const row = rows[0];
   return { gave: Number(row?.gave ?? 0), received: Number(row?.received ?? 0), asked: Number(row?.asked ?? 0), theyAsked: Number(row?.they_asked ?? 0) };
 }
@@ -265,8 +264,7 @@ async function monthlyFlow(db: Db, since: string, until: string, personIds: read
     FROM json_each(${JSON.stringify(personIds)}) w
       CROSS JOIN exchange_people ep ON ep.person_id = w.value
       CROSS JOIN exchanges e ON e.id = ep.exchange_id
-      LEFT JOIN interactions i INDEXED BY interactions_live ON i.id = e.interaction_id
-    WHERE i.deleted_at IS NULL AND e.occurred_at >= ${since} AND e.occurred_at < ${until}`.execute(db);
+    WHERE ${notTrashed('e')} AND e.occurred_at >= ${since} AND e.occurred_at < ${until}`.execute(db);
   for (const row of rows) {
     // Months are the user's local months, which SQLite does not know; hence bucketing here, without
     // date-fns' format, which cost more than the query itself at 10,000 exchanges.
@@ -301,6 +299,35 @@ export async function queues(db: Db, at: AsOf): Promise<Queues> {
 }
 
 /**
+ * One queue list's first `limit` rows and its size, for the tab that shows it: only that list is worked
+ * out, and only its window is sent (all four queues were 4.9 MB at a million interactions). Thanks owed
+ * is ordered by its date index, so only the window's exchanges are read; the other lists are ranked on
+ * figures worked out for everyone in them, so they are ranked whole and cut.
+ */
+export async function queuePage(db: Db, list: QueueList, limit: number, at: AsOf): Promise<QueuePage> {
+  const page = <L extends QueueList, T>(name: L, all: T[]) => ({ list: name, today: at.today, total: all.length, items: all.slice(0, limit) });
+  switch (list) {
+    case 'give-first':
+      return page(list, await giveFirst(db, at));
+    case 'thanks': {
+      const [items, counted] = await Promise.all([
+        thanksOwed(db, at, { limit }),
+        sql<{ n: number }>`SELECT COUNT(*) AS n ${owedExchanges(at)}`.execute(db),
+      ]);
+      return { list, today: at.today, total: Number(counted.rows[0]?.n ?? 0), items };
+    }
+    case 'i-owe':
+      return page(list, await fetchCommitments(db, { direction: 'i-owe', status: 'open' }, at.today));
+    case 'owed-to-me':
+      return page(list, await fetchCommitments(db, { direction: 'owed-to-me', status: 'open' }, at.today));
+    case 'past-cadence':
+      return page(list, await pastCadenceList(db, at));
+    case 'only-asks':
+      return page(list, await onlyAsksList(db, at));
+  }
+}
+
+/**
  * The queues' sizes and the screen's figures, without their rows: counted in SQL where the queues' rows
  * would only be counted (building every queue to count it was 17.5 ms at 5,000 people, their reasons and
  * people the most of it). The counts are the queues' own: the same statements, counted.
@@ -312,8 +339,8 @@ export async function queueSummary(db: Db, at: AsOf): Promise<QueueSummary> {
     sql<{ n: number; late: number | null }>`SELECT COUNT(*) AS n, SUM(e.occurred_at < ${late}) AS late ${owedExchanges(at)}`.execute(db),
     sql<{ n: number; overdue: number | null }>`
       SELECT COUNT(*) AS n, SUM(c.direction = 'i-owe' AND c.due_on < ${at.today}) AS overdue
-      FROM commitments c CROSS JOIN people p ON p.id = c.person_id LEFT JOIN interactions i ON i.id = c.interaction_id
-      WHERE i.deleted_at IS NULL AND c.status = 'open'`.execute(db),
+      FROM commitments c CROSS JOIN people p ON p.id = c.person_id
+      WHERE ${notTrashed('c')} AND c.status = 'open'`.execute(db),
     followThrough(db, at),
     pastCadenceRows(db, at),
     onlyAsksList(db, at),
@@ -329,6 +356,7 @@ export async function queueSummary(db: Db, at: AsOf): Promise<QueueSummary> {
     // Someone on both lists is one person to get in touch with.
     keepInTouch: new Set([...pastCadence.map(({ row }) => row.id), ...onlyAsks.map((item) => item.person.id)]).size,
     followThrough: rate.at(-1) ?? null,
+    quarters: rate,
   };
 }
 
@@ -346,8 +374,7 @@ function giveFirstRows(at: AsOf) {
         SUM(e.direction = 'received') AS received_year,
         MIN(CASE WHEN e.direction = 'received' THEN e.occurred_at END) AS first_received
       FROM exchanges e INDEXED BY exchanges_occurred CROSS JOIN exchange_people ep ON ep.exchange_id = e.id
-        LEFT JOIN interactions i INDEXED BY interactions_live ON i.id = e.interaction_id
-      WHERE e.occurred_at >= ${year} AND e.occurred_at <= ${at.now} AND i.deleted_at IS NULL
+      WHERE e.occurred_at >= ${year} AND e.occurred_at <= ${at.now} AND ${notTrashed('e')}
       GROUP BY ep.person_id
     ),
     candidates AS (
@@ -428,16 +455,20 @@ function times(count: number): string {
  * FROM … WHERE: help received in the last year, in a live entry, that no thank-you in a live entry answers
  * (a thank-you whose entry was deleted was not said). The queue reads these, the summary counts them.
  */
-function owedExchanges(at: AsOf, within?: { since: string; until: string }) {
+function owedExchanges(at: AsOf, { within, personIds }: Owed = {}) {
   const horizon = daysBefore(at.now, THANKS_HORIZON_DAYS);
   const from = within && within.since > horizon ? within.since : horizon;
   return sql`
     FROM ${LIVE_EXCHANGES} e
     WHERE e.direction = 'received' AND e.occurred_at >= ${from} AND e.occurred_at <= ${at.now}
       ${within ? sql`AND e.occurred_at < ${within.until}` : sql``}
+      ${
+        // These people's help alone, from their links: not every exchange of the year, then kept.
+        personIds ? sql`AND e.id IN (SELECT ep.exchange_id FROM json_each(${JSON.stringify(personIds)}) w CROSS JOIN exchange_people ep INDEXED BY exchange_people_person ON ep.person_id = w.value)` : sql``
+      }
       AND NOT EXISTS (
-        SELECT 1 FROM thanks t LEFT JOIN interactions ti ON ti.id = t.interaction_id
-        WHERE t.exchange_id = e.id AND ti.deleted_at IS NULL
+        SELECT 1 FROM thanks t
+        WHERE t.exchange_id = e.id AND ${notTrashed('t')}
       )`;
 }
 
@@ -445,8 +476,18 @@ function owedExchanges(at: AsOf, within?: { since: string; until: string }) {
  * Help received with no thanks logged, oldest first; late once a week has passed. `within` keeps only the
  * help received in a period (the review's quarter), read as such rather than filtered afterwards.
  */
-export async function thanksOwed(db: Db, at: AsOf, within?: { since: string; until: string }): Promise<ThanksOwedItem[]> {
-  const rows = await unthanked(db, at, within);
+/**
+ * Which help owed thanks: `within` keeps a period's (the review's quarter), `personIds` these people's
+ * (the log form's), `limit` the oldest so many (a queue tab's window).
+ */
+interface Owed {
+  within?: { since: string; until: string } | undefined;
+  personIds?: readonly number[] | undefined;
+  limit?: number | undefined;
+}
+
+export async function thanksOwed(db: Db, at: AsOf, owed: Owed = {}): Promise<ThanksOwedItem[]> {
+  const rows = await unthanked(db, at, owed);
   const exchanges = await fetchExchanges(db, { ids: rows.map((row) => row.id) });
   const late = lateSince(at);
   return exchanges
@@ -455,10 +496,10 @@ export async function thanksOwed(db: Db, at: AsOf, within?: { since: string; unt
 }
 
 /** The help still owed thanks, oldest first, without its people (the reminders name only three). */
-export async function unthanked(db: Db, at: AsOf, within?: { since: string; until: string }): Promise<{ id: number; description: string; occurredAt: string }[]> {
+export async function unthanked(db: Db, at: AsOf, owed: Owed = {}): Promise<{ id: number; description: string; occurredAt: string }[]> {
   const { rows } = await sql<{ id: number; description: string; occurredAt: string }>`
-    SELECT e.id, e.description, e.occurred_at AS occurredAt ${owedExchanges(at, within)}
-    ORDER BY e.occurred_at, e.id`.execute(db);
+    SELECT e.id, e.description, e.occurred_at AS occurredAt ${owedExchanges(at, owed)}
+    ORDER BY e.occurred_at, e.id ${owed.limit === undefined ? sql`` : sql`LIMIT ${owed.limit}`}`.execute(db);
   return rows;
 }
 
@@ -477,8 +518,8 @@ export async function followThrough(db: Db, at: AsOf): Promise<FollowThrough[]> 
     SELECT substr(c.due_on, 1, 4) || '-Q' || ((CAST(substr(c.due_on, 6, 2) AS INTEGER) + 2) / 3) AS quarter,
       COUNT(*) AS due,
       SUM(c.status = 'done' AND c.done_on <= c.due_on) AS on_time
-    FROM commitments c LEFT JOIN interactions i ON i.id = c.interaction_id
-    WHERE i.deleted_at IS NULL AND c.direction = 'i-owe' AND (c.due_on < ${at.today} OR c.status = 'done')
+    FROM commitments c
+    WHERE ${notTrashed('c')} AND c.direction = 'i-owe' AND (c.due_on < ${at.today} OR c.status = 'done')
     GROUP BY quarter`.execute(db);
   const byQuarter = new Map(rows.map((row) => [row.quarter, row]));
   const today = dayDate(at.today);
@@ -629,8 +670,10 @@ export async function beforeAsk(
           SELECT 1 FROM asks a JOIN ask_people ap ON ap.ask_id = a.id
           WHERE a.interaction_id = i.id AND ap.person_id = ${personId} AND a.direction = 'i-asked'
         )`;
+  // Without the person's page's exchanges at hand, the counts are the counters kept by triggers (migration
+  // 12) and the last give and receive one row each: someone helped thousands of times is not read whole.
   const [exchanges, asks, openCommitments, lastContact] = await Promise.all([
-    known ? known.exchanges : fetchExchanges(db, { personId }),
+    known ? known.exchanges : latestExchanges(db, personId),
     known ? known.asks : fetchAsks(db, { personId }),
     fetchCommitments(db, { personId, direction: 'i-owe', status: 'open' }, at.today),
     walk
@@ -646,16 +689,32 @@ export async function beforeAsk(
   ]);
   const gave = exchanges.filter((exchange) => exchange.direction === 'gave');
   const received = exchanges.filter((exchange) => exchange.direction === 'received');
+  const counts = known ? { gave: gave.length, received: received.length } : await countedExchanges(db, personId);
   return {
     person,
-    gave: gave.length,
-    received: received.length,
+    gave: counts.gave,
+    received: counts.received,
     lastGave: gave[0] ?? null,
     lastReceived: received[0] ?? null,
     lastContactWithoutAskAt: lastContact.rows[0]?.at ?? null,
     openCommitments,
     openAsks: asks.filter((ask) => ask.direction === 'i-asked' && ask.status === 'open'),
   };
+}
+
+/** A person's last give and last receive (newest first), and nothing older. */
+async function latestExchanges(db: Db, personId: number): Promise<Exchange[]> {
+  const [gave, received] = await Promise.all([
+    fetchExchanges(db, { personId, direction: 'gave', limit: 1 }),
+    fetchExchanges(db, { personId, direction: 'received', limit: 1 }),
+  ]);
+  return [...gave, ...received];
+}
+
+/** A person's live gives and receives, as the counters kept by triggers hold them. */
+async function countedExchanges(db: Db, personId: number): Promise<{ gave: number; received: number }> {
+  const row = await db.selectFrom('person_reciprocity').select(['gave', 'received']).where('person_id', '=', personId).executeTakeFirst();
+  return { gave: Number(row?.gave ?? 0), received: Number(row?.received ?? 0) };
 }
 
 export async function personReciprocity(db: Db, personId: number, at: AsOf): Promise<PersonReciprocity> {

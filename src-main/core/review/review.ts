@@ -34,7 +34,7 @@ export async function quarterReview(db: Db, quarter: string | null | undefined, 
     // Only the totals, from the quarter's exchanges and asks (reciprocity/ledger.ts).
     ledgerTotals(db, range.since, range.until),
     // Each list read for the quarter alone: its thanks owed, the promises due in it, who is past their cadence.
-    thanksOwed(db, asAtEnd, range),
+    thanksOwed(db, asAtEnd, { within: range }),
     fetchCommitments(db, { direction: 'i-owe', dueWithin: { from: range.firstDay, to: range.lastDay } }, at.today),
     pastCadenceList(db, asAtEnd),
     sql<{ first: string | null }>`SELECT MIN(occurred_at) AS first FROM interactions WHERE deleted_at IS NULL`.execute(db),
