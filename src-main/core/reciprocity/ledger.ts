@@ -428,13 +428,14 @@ function times(count: number): string {
  * FROM … WHERE: help received in the last year, in a live entry, that no thank-you in a live entry answers
  * (a thank-you whose entry was deleted was not said). The queue reads these, the summary counts them.
  */
-function owedExchanges(at: AsOf, within?: { since: string; until: string }) {
+function owedExchanges(at: AsOf, within?: { since: string; until: string }, after?: { occurredAt: string; id: number }) {
   const horizon = daysBefore(at.now, THANKS_HORIZON_DAYS);
   const from = within && within.since > horizon ? within.since : horizon;
   return sql`
     FROM ${LIVE_EXCHANGES} e
     WHERE e.direction = 'received' AND e.occurred_at >= ${from} AND e.occurred_at <= ${at.now}
       ${within ? sql`AND e.occurred_at < ${within.until}` : sql``}
+      ${after ? sql`AND e.occurred_at >= ${after.occurredAt} AND (e.occurred_at > ${after.occurredAt} OR e.id > ${after.id})` : sql``}
       AND NOT EXISTS (
         SELECT 1 FROM thanks t LEFT JOIN interactions ti ON ti.id = t.interaction_id
         WHERE t.exchange_id = e.id AND ti.deleted_at IS NULL
@@ -460,6 +461,43 @@ export async function unthanked(db: Db, at: AsOf, within?: { since: string; unti
     SELECT e.id, e.description, e.occurred_at AS occurredAt ${owedExchanges(at, within)}
     ORDER BY e.occurred_at, e.id`.execute(db);
   return rows;
+}
+
+/** How many thanks are owed (in a period): the list's count without reading its exchanges. */
+export async function thanksOwedCount(db: Db, at: AsOf, within?: { since: string; until: string }): Promise<number> {
+  const { rows } = await sql<{ owed: number }>`SELECT COUNT(*) AS owed ${owedExchanges(at, within)}`.execute(db);
+  return Number(rows[0]?.owed ?? 0);
+}
+
+/**
+ * A period's thanks owed a page at a time, oldest first (the review's panel): the page after the cursor
+ * (occurredAt~id of the last one seen) read by keyset, its exchanges read whole, and `next` when more follow.
+ */
+export async function thanksOwedPage(
+  db: Db,
+  at: AsOf,
+  within: { since: string; until: string },
+  after: string | null,
+  limit: number,
+): Promise<{ items: ThanksOwedItem[]; next: string | null }> {
+  if (!Number.isFinite(limit)) {
+    const items = await thanksOwed(db, at, within);
+    return { items, next: null };
+  }
+  const cursor = after ? { occurredAt: after.slice(0, after.indexOf('~')), id: Number(after.slice(after.indexOf('~') + 1)) } : undefined;
+  const { rows } = await sql<{ id: number; occurredAt: string }>`
+    SELECT e.id, e.occurred_at AS occurredAt ${owedExchanges(at, within, cursor)}
+    ORDER BY e.occurred_at, e.id LIMIT ${limit + 1}`.execute(db);
+  const page = rows.slice(0, limit);
+  const exchanges = await fetchExchanges(db, { ids: page.map((row) => row.id) });
+  const late = lateSince(at);
+  const last = page.at(-1);
+  return {
+    items: exchanges
+      .sort((a, b) => a.occurredAt.localeCompare(b.occurredAt) || a.id - b.id)
+      .map((exchange) => ({ exchange, late: exchange.occurredAt < late })),
+    next: rows.length > limit && last ? `${last.occurredAt}~${last.id}` : null,
+  };
 }
 
 /** Help received before this instant and still unthanked is late: a week has passed. */
@@ -549,16 +587,55 @@ function dayNumber(day: string): number {
 export async function pastCadenceList(db: Db, at: AsOf): Promise<KeepInTouchItem[]> {
   // Overdue people come first, the longest gap first.
   const pastCadence: KeepInTouchItem[] = (await pastCadenceRows(db, at))
-    .sort(
-      (a, b) =>
-        Number(a.state !== 'overdue') - Number(b.state !== 'overdue') || Number(a.row.last_at !== null) - Number(b.row.last_at !== null) ||
-        b.overdueDays - a.overdueDays || a.row.name.localeCompare(b.row.name),
-    )
     .map(({ row, overdueDays, maxDays, state }) => ({
       person: brief(row), lastContactAt: row.last_at, cadenceDays: row.cadence_days, maxCadenceDays: maxDays, state, overdueDays, asks: 0,
-    }));
+    }))
+    .sort(pastCadenceOrder);
 
   return pastCadence;
+}
+
+/** Overdue people first, then the never contacted, the longest gap first, by name; the id settles a tie so a page ends in one place. */
+function pastCadenceOrder(a: KeepInTouchItem, b: KeepInTouchItem): number {
+  return (
+    Number(a.state !== 'overdue') - Number(b.state !== 'overdue') || Number(a.lastContactAt !== null) - Number(b.lastContactAt !== null) ||
+    b.overdueDays - a.overdueDays || a.person.name.localeCompare(b.person.name) || a.person.id - b.person.id
+  );
+}
+
+/**
+ * Where a past-cadence item stands in that order, as a cursor: its state, whether ever contacted, its gap,
+ * its id and its name (last, since a name may hold anything).
+ */
+export function pastCadenceCursor(item: KeepInTouchItem): string {
+  return `${item.state === 'overdue' ? 0 : 1}~${item.lastContactAt === null ? 0 : 1}~${item.overdueDays}~${item.person.id}~${item.person.name}`;
+}
+
+/**
+ * The page of the past-cadence list after a cursor (pastCadenceCursor). The order is computed from each
+ * person's last contact and cadence, not stored, so the list is read whole (one pass over the cadenced
+ * people, ~40 ms at a million) and the page is what sorts after the cursor: never an offset, so a person
+ * who drops off between pages moves nobody else.
+ */
+export async function pastCadencePage(db: Db, at: AsOf, after: string | null, limit: number): Promise<{ items: KeepInTouchItem[]; next: string | null }> {
+  const list = await pastCadenceList(db, at);
+  let start = 0;
+  if (after) {
+    const [overdue, contacted, gap, id, ...name] = after.split('~');
+    const mark: KeepInTouchItem = {
+      person: { id: Number(id), name: name.join('~'), organization: null, role: null, allyRole: null, level: null, insideOrg: null },
+      lastContactAt: contacted === '1' ? '' : null,
+      cadenceDays: null,
+      maxCadenceDays: null,
+      state: overdue === '0' ? 'overdue' : 'due',
+      overdueDays: Number(gap),
+      asks: 0,
+    };
+    while (start < list.length && pastCadenceOrder(list[start]!, mark) <= 0) start += 1;
+  }
+  const items = list.slice(start, start + limit);
+  const last = items.at(-1);
+  return { items, next: start + limit < list.length && last ? pastCadenceCursor(last) : null };
 }
 
 export async function onlyAsksList(db: Db, at: AsOf): Promise<KeepInTouchItem[]> {
