@@ -7,6 +7,17 @@ import { addInteraction, addPerson, call, describe, expect, test } from './helpe
 
 const NOW = '2025-06-20T12:00:00.000Z';
 
+/** The first page and every page after it, read on from each cursor as the screen does. */
+async function readOn<T>(first: T[], cursor: string | null, page: (after: string) => Promise<{ items: T[]; next: string | null }>): Promise<T[]> {
+  const read = [...first];
+  for (let next = cursor; next; ) {
+    const { items, next: after } = await page(next);
+    read.push(...items);
+    next = after;
+  }
+  return read;
+}
+
 describe("the review's pages", () => {
   test('people overdue: fifty with the review, then the rest by cursor, the same as the keep-in-touch list', async ({ journal }) => {
     for (let i = 0; i < 130; i += 1) {
@@ -20,13 +31,7 @@ describe("the review's pages", () => {
     const review = await call(journal, 'review.quarter', { now: NOW });
     expect(review.summary.overdue).toEqual(whole.slice(0, 50));
     expect(review.summary.overdueTotal).toBe(whole.length);
-    let next = review.summary.overdueNext;
-    const read = [...review.summary.overdue];
-    while (next) {
-      const page = await call(journal, 'review.overdue', { quarter: review.quarter, after: next, limit: 30, now: NOW });
-      read.push(...page.items);
-      next = page.next;
-    }
+    const read = await readOn(review.summary.overdue, review.summary.overdueNext, (after) => call(journal, 'review.overdue', { quarter: review.quarter, after, limit: 30, now: NOW }));
     expect(read).toEqual(whole);
   });
 
@@ -44,13 +49,7 @@ describe("the review's pages", () => {
     const review = await call(journal, 'review.quarter', { now: NOW });
     expect(review.summary.thanksOwedTotal).toBe(74);
     expect(review.summary.thanksOwed).toHaveLength(50);
-    let next = review.summary.thanksOwedNext;
-    const read = [...review.summary.thanksOwed];
-    while (next) {
-      const page = await call(journal, 'review.thanksOwed', { quarter: review.quarter, after: next, limit: 7, now: NOW });
-      read.push(...page.items);
-      next = page.next;
-    }
+    const read = await readOn(review.summary.thanksOwed, review.summary.thanksOwedNext, (after) => call(journal, 'review.thanksOwed', { quarter: review.quarter, after, limit: 7, now: NOW }));
     const owedIds = ids.filter((id) => id !== ids[3]);
     const order = (id: number) => read.findIndex((item) => item.exchange.id === id);
     expect(read.map((item) => item.exchange.id).sort((a, b) => a - b)).toEqual(owedIds);
