@@ -115,6 +115,11 @@ describe('hot queries', () => {
     expect(firsts).toHaveLength(1);
     expect(firsts[0]!.plan.join('\n')).toMatch(/SEARCH person_stats USING (COVERING )?INDEX person_stats_first/);
     expect(scans(firsts)).toEqual([]);
+    // The people seen: one range of everyone's contacts by date, no seek into each entry's links.
+    const counts = plans.filter(({ sql }) => sql.includes('COUNT(DISTINCT'));
+    expect(counts).toHaveLength(1);
+    expect(counts[0]!.plan.join('\n')).toMatch(/SEARCH c USING COVERING INDEX person_contacts_date \(occurred_at>\? AND occurred_at<\?\)/);
+    expect(counts[0]!.plan.join('\n')).not.toMatch(/interaction_people|SEARCH j /);
   });
 
   // The reciprocity screens add up exchanges and asks (a tenth of the journal's size): those sums may read

@@ -35,13 +35,15 @@ export async function quarterReview(db: Db, quarter: string | null | undefined, 
     db.selectFrom('associations').select(['id', 'name', 'status']).orderBy('name').execute(),
     sql<{ interactions: number; events: number; people: number }>`
       SELECT
-        -- Each count from an index alone (the timeline's, the events'), never reading an entry's row.
+        -- Each count from an index alone (the timeline's, the events', the contacts'), never reading an entry's row.
         (SELECT COUNT(*) FROM interactions i INDEXED BY interactions_timeline
           WHERE i.deleted_at IS NULL AND i.occurred_at >= ${range.since} AND i.occurred_at < ${range.until}) AS interactions,
         (SELECT COUNT(*) FROM interactions i INDEXED BY interactions_events
           WHERE i.deleted_at IS NULL AND i.kind = 'event' AND i.occurred_at >= ${range.since} AND i.occurred_at < ${range.until}) AS events,
-        (SELECT COUNT(DISTINCT ip.person_id) FROM interactions j INDEXED BY interactions_timeline JOIN interaction_people ip ON ip.interaction_id = j.id
-          WHERE j.deleted_at IS NULL AND j.occurred_at >= ${range.since} AND j.occurred_at < ${range.until}) AS people`.execute(db),
+        -- People seen: the quarter's range of everyone's live contacts by date (migration 14), not a seek
+        -- into the links of each of the quarter's entries.
+        (SELECT COUNT(DISTINCT c.person_id) FROM person_contacts c INDEXED BY person_contacts_date
+          WHERE c.occurred_at >= ${range.since} AND c.occurred_at < ${range.until}) AS people`.execute(db),
     newPeopleIn(db, range.since, range.until),
     // Only the totals, from the quarter's exchanges and asks (reciprocity/ledger.ts).
     ledgerTotals(db, range.since, range.until),
