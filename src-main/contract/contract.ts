@@ -352,6 +352,12 @@ const AssociationFields = z.object({
 /** A warning the user has seen and accepted (a fourth shortlisted, a new focus replacing the old). */
 const confirmed = z.boolean({ error: 'Confirmed must be true or false.' }).default(false);
 const now = { now: isoDateTime.nullish() };
+const reviewPage = z
+  .number({ error: 'Page size must be a number.' })
+  .int({ error: 'Page size must be a whole number.' })
+  .min(1, { error: 'Page size must be between 1 and 200.' })
+  .max(200, { error: 'Page size must be between 1 and 200.' })
+  .default(50);
 
 export const contract = {
   ...securityContract,
@@ -550,6 +556,25 @@ export const contract = {
   'associations.pace': { input: z.object(now).strict().optional(), result: of<PaceNotice[]>() },
   'review.quarter': { input: z.object({ quarter: quarter.nullish(), ...now }).strict().optional(), result: of<QuarterReview>() },
   'review.exportMarkdown': { input: z.object({ quarter: quarter.nullish(), ...now }).strict().optional(), result: of<ReviewExport>() },
+  // The review's two long lists read on from the page it opened with (its `…Next` cursors).
+  'review.thanksOwed': {
+    input: z.object({ quarter, after: cursor, limit: reviewPage, ...now }).strict(),
+    result: of<{ items: ThanksOwedItem[]; next: string | null }>(),
+  },
+  'review.overdue': {
+    input: z
+      .object({
+        quarter,
+        after: z
+          .string({ error: 'The list position must be text.' })
+          .max(400, { error: 'That list position is too long.' })
+          .regex(/^[01]~[01]~-?\d+~\d+~/, { error: 'That list position is not valid.' }),
+        limit: reviewPage,
+        ...now,
+      })
+      .strict(),
+    result: of<{ items: KeepInTouchItem[]; next: string | null }>(),
+  },
   /** Erases deleted entries for good (secure_delete and the index's own secure-delete), so Undo can no longer bring them back. */
   'interactions.purgeTrash': { input: empty, result: of<{ purged: number }>() },
   ...recoveryContract,
@@ -1073,12 +1098,16 @@ export interface QuarterReview {
     received: number;
     asked: number;
     theyAsked: number;
-    /** Help received this quarter with no thanks logged yet. */
+    /** Help received this quarter with no thanks logged yet: the first page, oldest first; `thanksOwedNext` reads on (review.thanksOwed). */
     thanksOwed: ThanksOwedItem[];
+    thanksOwedTotal: number;
+    thanksOwedNext: string | null;
     /** My promises due this quarter. */
     commitments: { kept: Commitment[]; late: Commitment[]; missed: Commitment[]; open: Commitment[] };
-    /** Past their keep-in-touch cadence at the quarter's end (or now, for the current quarter). */
+    /** Past their keep-in-touch cadence at the quarter's end (or now, for the current quarter): the first page; `overdueNext` reads on (review.overdue). */
     overdue: KeepInTouchItem[];
+    overdueTotal: number;
+    overdueNext: string | null;
   };
   /** Quarters × associations over the two years ending with this quarter. */
   heatmap: { quarters: string[]; rows: { association: AssociationRef; status: AssociationStatus; cells: QuarterAttendance[] }[] };

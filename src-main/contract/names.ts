@@ -63,6 +63,8 @@ export const callNames = [
   'associations.pace',
   'review.quarter',
   'review.exportMarkdown',
+  'review.thanksOwed',
+  'review.overdue',
   'interactions.purgeTrash',
   // Journal safety (contract/recovery.ts)
   'recovery.restoreBackup',

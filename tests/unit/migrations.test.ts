@@ -6,6 +6,7 @@ import { migrate, schemaVersion } from '../../src-main/core/db/migrate.js';
 import { screenIndexes } from '../../src-main/core/db/migrations/0010-performance.js';
 import { asksByDate } from '../../src-main/core/db/migrations/0013-asks-by-date.js';
 import { trashedEntries } from '../../src-main/core/db/migrations/0014-trashed-entries.js';
+import { contactsByDate } from '../../src-main/core/db/migrations/0015-contacts-by-date.js';
 import { LATEST_VERSION, migrations, type Migration } from '../../src-main/core/db/migrations/index.js';
 import { JournalError, openJournal } from '../../src-main/core/index.js';
 import { addInteraction, addPerson, call, describe, expect, openedFromPriorVersion, openTestJournal, storedRows, test } from './helpers.js';
@@ -79,7 +80,7 @@ describe('a new journal', () => {
       .all();
     expect(indexes).toEqual([
       'ask_people_person', 'asks_asked', 'asks_interaction', 'associations_name', 'calendar_occurrences_interaction', 'calendar_occurrences_start', 'calendar_sources_name', 'co_attendance_interaction', 'co_pairs_b', 'co_pairs_rank', 'commitments_interaction', 'commitments_person', 'exchange_people_person',
-      'exchanges_interaction', 'exchanges_occurred', 'interaction_people_person', 'interactions_association', 'interactions_events', 'interactions_live', 'interactions_timeline', 'interactions_trashed', 'introductions_on', 'people_import', 'people_name', 'person_emails_email', 'person_stats_first', 'person_tags_tag', 'person_ties_b', 'thanks_exchange',
+      'exchanges_interaction', 'exchanges_occurred', 'interaction_people_person', 'interactions_association', 'interactions_events', 'interactions_live', 'interactions_timeline', 'interactions_trashed', 'introductions_on', 'people_import', 'people_name', 'person_contacts_date', 'person_emails_email', 'person_stats_first', 'person_tags_tag', 'person_ties_b', 'thanks_exchange',
     ]);
   });
 
@@ -380,6 +381,35 @@ describe('migration 14 (trashed entries, #11)', () => {
       const text = plan.map((row) => row.detail).join('\n');
       expect(text).toMatch(/SEARCH e USING COVERING INDEX exchanges_occurred \(occurred_at>\?\)/);
       expect(text).toMatch(/SEARCH t USING INDEX interactions_trashed \(id=\?/);
+    } finally {
+      await opened.journal.close();
+    }
+  });
+});
+
+describe('migration 15 (contacts by date, #11)', () => {
+  test('opens a version 14 journal with entries in it, and the review counts the people seen in a quarter from the new index', async ({ dir }) => {
+    const stamp = '2025-01-01T00:00:00.000Z';
+    const opened = await openedFromPriorVersion(join(dir, 'journal.sqlite'), contactsByDate, `
+      INSERT INTO people (id, name, created_at, updated_at) VALUES (1, 'Ana', '${stamp}', '${stamp}'), (2, 'Ben', '${stamp}', '${stamp}'), (3, 'Cleo', '${stamp}', '${stamp}');
+      INSERT INTO interactions (id, occurred_at, kind, title, notes, confidential, created_at, updated_at, deleted_at) VALUES
+        (1, '2025-05-01T09:00:00.000Z', 'call', 'Ana and Ben', '', 0, '${stamp}', '${stamp}', NULL),
+        (2, '2025-05-10T09:00:00.000Z', 'coffee', 'Ana again', '', 0, '${stamp}', '${stamp}', NULL),
+        (3, '2025-03-10T09:00:00.000Z', 'coffee', 'Cleo last quarter', '', 0, '${stamp}', '${stamp}', NULL),
+        (4, '2025-05-12T09:00:00.000Z', 'coffee', 'Cleo, trashed', '', 0, '${stamp}', '${stamp}', '${stamp}');
+      INSERT INTO interaction_people (interaction_id, person_id) VALUES (1, 1), (1, 2), (2, 1), (3, 3), (4, 3);
+    `);
+    try {
+      const { raw } = opened.journalDb;
+      expect(raw.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'person_contacts'").pluck().all()).toEqual(['person_contacts_date']);
+      expect(raw.prepare('SELECT person_id, occurred_at FROM person_contacts INDEXED BY person_contacts_date ORDER BY occurred_at, person_id').all()).toEqual([
+        { person_id: 3, occurred_at: '2025-03-10T09:00:00.000Z' },
+        { person_id: 1, occurred_at: '2025-05-01T09:00:00.000Z' },
+        { person_id: 2, occurred_at: '2025-05-01T09:00:00.000Z' },
+        { person_id: 1, occurred_at: '2025-05-10T09:00:00.000Z' },
+      ]);
+      const review = await call(opened.journal, 'review.quarter', { quarter: '2025-Q2', now: '2025-06-15T12:00:00.000Z' });
+      expect(review.summary).toMatchObject({ interactions: 2, peopleSeen: 2 });
     } finally {
       await opened.journal.close();
     }

@@ -5,7 +5,7 @@ import type { Database } from '../db/schema.js';
 import { notFound } from '../errors.js';
 import { asOf } from '../reciprocity/clock.js';
 import { reviewMarkdown } from '../review/markdown.js';
-import { quarterReview } from '../review/review.js';
+import { quarterReview, reviewOverdue, reviewThanksOwed } from '../review/review.js';
 import { associationEvents, createAssociation, deleteAssociation, getAssociation, listAssociations, pace, setGoal, setStatus, updateAssociation } from './associations.js';
 
 type AssociationCall = Extract<CallName, `associations.${string}` | `review.${string}`>;
@@ -37,6 +37,9 @@ export function associationHandlers(db: Kysely<Database>): Handlers {
     'associations.delete': ({ id }) => deleteAssociation(db, id),
     'associations.pace': (input) => pace(db, now(input)),
     'review.quarter': (input) => quarterReview(db, input?.quarter, asOf({ now: now(input) })),
-    'review.exportMarkdown': async (input) => reviewMarkdown(db, await quarterReview(db, input?.quarter, asOf({ now: now(input) }))),
+    // The export is the whole review: every list in full.
+    'review.exportMarkdown': async (input) => reviewMarkdown(db, await quarterReview(db, input?.quarter, asOf({ now: now(input) }), Number.POSITIVE_INFINITY)),
+    'review.thanksOwed': (input) => reviewThanksOwed(db, input.quarter, asOf({ now: now(input) }), input.after, input.limit),
+    'review.overdue': (input) => reviewOverdue(db, input.quarter, asOf({ now: now(input) }), input.after, input.limit),
   };
 }

@@ -72,6 +72,8 @@ export const readCalls: ReadonlySet<CallName> = new Set<CallName>([
   'associations.pace',
   'review.quarter',
   'review.exportMarkdown',
+  'review.thanksOwed',
+  'review.overdue',
   // The import's own steps write nothing on this connection: its thread writes on its own (import/commit.ts),
   // and a transaction here would take the write lock it needs.
   'import.stage',

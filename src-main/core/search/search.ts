@@ -211,9 +211,11 @@ function rowConditions(scope: Scope): RawBuilder<unknown>[] {
 function personConditions(scope: Scope, id: RawBuilder<unknown>, how: 'filter' | 'drive' | 'probe' = 'filter'): RawBuilder<unknown>[] {
   return scope.personSets.map((ids, index) => {
     const list = sql.join(ids);
-    // probe: one index lookup per row walked, for walks that stop early. drive: the first set's rows are
-    // where the query starts.
-    if (how === 'probe') return sql`EXISTS (SELECT 1 FROM interaction_people ip WHERE ip.interaction_id = ${id} AND ip.person_id IN (${list}))`;
+    // probe: one index lookup per row walked, for walks that stop early: the entry's own links (the
+    // primary key, a row or three), with the + keeping SQLite from seeking each id of the set instead
+    // (tag:investor is 3,641 people at a million: 3,641 seeks per entry walked, 320 ms against 3).
+    // drive: the first set's rows are where the query starts.
+    if (how === 'probe') return sql`EXISTS (SELECT 1 FROM interaction_people ip WHERE ip.interaction_id = ${id} AND +ip.person_id IN (${list}))`;
     if (how === 'drive' && index === 0) return sql`${id} IN (SELECT interaction_id FROM interaction_people WHERE person_id IN (${list}))`;
     return sql`+${id} IN (SELECT interaction_id FROM interaction_people WHERE person_id IN (${list}))`;
   });

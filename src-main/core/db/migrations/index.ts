@@ -13,6 +13,7 @@ import { networkGoals } from './0011-network-goals.js';
 import { reciprocityCounters } from './0012-reciprocity-counters.js';
 import { asksByDate } from './0013-asks-by-date.js';
 import { trashedEntries } from './0014-trashed-entries.js';
+import { contactsByDate } from './0015-contacts-by-date.js';
 
 export interface Migration {
   /** The schema version this migration produces; stored in PRAGMA user_version. */
@@ -22,6 +23,6 @@ export interface Migration {
 }
 
 // Registered statically: the bundled main process has no migrations folder to scan at run time.
-export const migrations: readonly Migration[] = [initial, reciprocity, search, associations, counters, contactDetails, calendar, network, contactMore, screenIndexes, networkGoals, reciprocityCounters, asksByDate, trashedEntries];
+export const migrations: readonly Migration[] = [initial, reciprocity, search, associations, counters, contactDetails, calendar, network, contactMore, screenIndexes, networkGoals, reciprocityCounters, asksByDate, trashedEntries, contactsByDate];
 
 export const LATEST_VERSION = migrations.at(-1)?.version ?? 0;
