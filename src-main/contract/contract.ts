@@ -352,7 +352,8 @@ const AssociationFields = z.object({
 /** A warning the user has seen and accepted (a fourth shortlisted, a new focus replacing the old). */
 const confirmed = z.boolean({ error: 'Confirmed must be true or false.' }).default(false);
 const now = { now: isoDateTime.nullish() };
-const reviewPage = z
+/** A page of a keyset-paged list (the timeline, an association's events, the review's long lists). */
+const pageSize = z
   .number({ error: 'Page size must be a number.' })
   .int({ error: 'Page size must be a whole number.' })
   .min(1, { error: 'Page size must be between 1 and 200.' })
@@ -371,12 +372,7 @@ export const contract = {
     input: z
       .object({
         after: cursor.nullish(),
-        limit: z
-          .number({ error: 'Page size must be a number.' })
-          .int({ error: 'Page size must be a whole number.' })
-          .min(1, { error: 'Page size must be between 1 and 200.' })
-          .max(200, { error: 'Page size must be between 1 and 200.' })
-          .default(50),
+        limit: pageSize,
         personId: id.nullish(),
       })
       .strict(),
@@ -522,12 +518,7 @@ export const contract = {
       .object({
         id,
         after: cursor,
-        limit: z
-          .number({ error: 'Page size must be a number.' })
-          .int({ error: 'Page size must be a whole number.' })
-          .min(1, { error: 'Page size must be between 1 and 200.' })
-          .max(200, { error: 'Page size must be between 1 and 200.' })
-          .default(50),
+        limit: pageSize,
       })
       .strict(),
     result: of<{ events: AssociationEvent[]; next: string | null }>(),
@@ -558,7 +549,7 @@ export const contract = {
   'review.exportMarkdown': { input: z.object({ quarter: quarter.nullish(), ...now }).strict().optional(), result: of<ReviewExport>() },
   // The review's two long lists read on from the page it opened with (its `…Next` cursors).
   'review.thanksOwed': {
-    input: z.object({ quarter, after: cursor, limit: reviewPage, ...now }).strict(),
+    input: z.object({ quarter, after: cursor, limit: pageSize, ...now }).strict(),
     result: of<{ items: ThanksOwedItem[]; next: string | null }>(),
   },
   'review.overdue': {
@@ -569,7 +560,7 @@ export const contract = {
           .string({ error: 'The list position must be text.' })
           .max(400, { error: 'That list position is too long.' })
           .regex(/^[01]~[01]~-?\d+~\d+~/, { error: 'That list position is not valid.' }),
-        limit: reviewPage,
+        limit: pageSize,
         ...now,
       })
       .strict(),
