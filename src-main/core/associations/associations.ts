@@ -8,12 +8,12 @@ import type {
   AssociationsOverview,
   PaceNotice,
   ParsedInput,
-  PersonRef,
   QuarterAttendance,
 } from '../../contract/contract.js';
 import { SHORTLIST_LIMIT } from '../../contract/enums.js';
 import type { Database } from '../db/schema.js';
 import { JournalError, notFound } from '../errors.js';
+import { olderThan, peopleFor } from '../interactions/interactions.js';
 import { quarterElapsed, quarterOf, quarterRange, quartersBetween, shiftQuarter } from '../quarters.js';
 
 // Associations, their events, and attendance against the quarterly goal. Attendance is counted from live
@@ -38,7 +38,7 @@ export class Attendance {
   private constructor(
     private readonly goals: Map<number, { fromQuarter: string; events: number }[]>,
     private readonly counts: Map<number, Map<string, number>>,
-    private readonly totals_: Map<number, { events: number; lastEventAt: string | null }>,
+    private readonly eventTotals: Map<number, { events: number; lastEventAt: string | null }>,
     readonly current: string,
   ) {}
 
@@ -69,7 +69,7 @@ export class Attendance {
 
   /** Live events by `now`, all told, and the latest one's moment. */
   totals(associationId: number): { events: number; lastEventAt: string | null } {
-    return this.totals_.get(associationId) ?? { events: 0, lastEventAt: null };
+    return this.eventTotals.get(associationId) ?? { events: 0, lastEventAt: null };
   }
 
   goalHistory(associationId: number): { fromQuarter: string; events: number }[] {
@@ -244,30 +244,11 @@ export async function associationEvents(db: Db, id: number, after: string | null
     .where('i.deleted_at', 'is', null)
     .where('i.association_id', '=', id)
     .select(['i.id', 'i.occurred_at', 'i.title', 'i.location', 'i.confidential']);
-  if (after) {
-    const [occurredAt, rawId] = after.split('~') as [string, string];
-    // As the timeline's cursor: the plain `<=` lets SQLite seek to it in the association's index.
-    query = query.where('i.occurred_at', '<=', occurredAt).where((eb) =>
-      eb.or([eb('i.occurred_at', '<', occurredAt), eb.and([eb('i.occurred_at', '=', occurredAt), eb('i.id', '<', Number(rawId))])]),
-    );
-  }
+  // The timeline's cursor, which seeks in the association's index too.
+  if (after) query = query.where(olderThan(after));
   const rows = await query.orderBy('i.occurred_at', 'desc').orderBy('i.id', 'desc').limit(limit + 1).execute();
   const page = rows.slice(0, limit);
-  const links = page.length
-    ? await db
-        .selectFrom('interaction_people as ip')
-        .innerJoin('people as p', 'p.id', 'ip.person_id')
-        .select(['ip.interaction_id', 'p.id', 'p.name'])
-        .where(
-          'ip.interaction_id',
-          'in',
-          page.map((event) => event.id),
-        )
-        .orderBy('p.name')
-        .execute()
-    : [];
-  const peopleByEvent = new Map<number, PersonRef[]>();
-  for (const link of links) peopleByEvent.set(link.interaction_id, [...(peopleByEvent.get(link.interaction_id) ?? []), { id: link.id, name: link.name }]);
+  const peopleByEvent = await peopleFor(db, page.map((event) => event.id));
   const last = page.at(-1);
   return {
     events: page.map((event) => ({

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import type { AssociationRef, Interaction, InteractionKind, ParsedInput, PersonRef, TimelineEntry, TimelinePage } from '../../contract/contract.js';
 import type { Database, InteractionRow } from '../db/schema.js';
 import { JournalError, notFound } from '../errors.js';
@@ -14,6 +14,18 @@ const EXCERPT_LENGTH = 280;
 /** Someone in more entries than this has their page read by walking the timeline (see timeline()). */
 const PERSON_WALK_FROM = 1000;
 const now = () => new Date().toISOString();
+
+/**
+ * Entries of `interactions as i` after the keyset position `after` ('occurredAt~id', newest first): the
+ * timeline's pages and an association's events. Walks the (occurred_at, id) index from the cursor on, no
+ * OFFSET. The plain `<=` bound is what lets SQLite seek to the cursor; with the OR alone it scans the index
+ * from the newest entry down.
+ */
+export function olderThan(after: string) {
+  const [occurredAt, rawId] = after.split('~') as [string, string];
+  const afterId = Number(rawId);
+  return sql<SqlBool>`(i.occurred_at <= ${occurredAt} AND (i.occurred_at < ${occurredAt} OR (i.occurred_at = ${occurredAt} AND i.id < ${afterId})))`;
+}
 
 export async function timeline(db: Db, input: ParsedInput<'interactions.timeline'>): Promise<TimelinePage> {
   let query = db
@@ -41,18 +53,7 @@ export async function timeline(db: Db, input: ParsedInput<'interactions.timeline
         )
       : query.where('i.id', 'in', (eb) => eb.selectFrom('interaction_people as ip').select('ip.interaction_id').where('ip.person_id', '=', personId));
   }
-  if (input.after) {
-    const [occurredAt, rawId] = input.after.split('~') as [string, string];
-    const afterId = Number(rawId);
-    // Walks the (occurred_at, id) index from the cursor on: no OFFSET. The plain `<=` bound is what lets
-    // SQLite seek to the cursor; with the OR alone it scans the index from the newest entry down.
-    query = query.where('i.occurred_at', '<=', occurredAt).where((eb) =>
-      eb.or([
-        eb('i.occurred_at', '<', occurredAt),
-        eb.and([eb('i.occurred_at', '=', occurredAt), eb('i.id', '<', afterId)]),
-      ]),
-    );
-  }
+  if (input.after) query = query.where(olderThan(input.after));
   // One row more than asked tells whether another page exists without a COUNT.
   // The unary + keeps a short list of someone's entries from being walked through the whole index in order.
   const ordered = walk ? query.orderBy('i.occurred_at', 'desc').orderBy('i.id', 'desc') : query.orderBy(sql`+i.occurred_at desc, +i.id desc`);
