@@ -1,9 +1,9 @@
-import { STEP, type Limits } from '../lib/limits.svelte';
-import { errorMessage } from '../lib/api';
+import { STEP, type Limits } from './limits.svelte';
+import { errorMessage } from './api';
 
-// A review list the API pages (thanks owed, people overdue: thousands at a million): the review brings its
-// first page and a cursor, and 'Show more' reads the next page before drawing it. A new answer (another
-// quarter, or a reload after a write) starts again from its first page.
+// A list the API pages (the review's thanks owed and people overdue, an association's events: thousands at
+// a million): the screen's answer brings its first page and a cursor, and 'Show more' reads the next page
+// before drawing it. A new answer (another quarter, or a reload after a write) starts again from its first page.
 export class PagedList<T> {
   #read = $state.raw<{ from: object; items: readonly T[]; next: string | null } | null>(null);
   busy = $state(false);
@@ -36,7 +36,7 @@ export class PagedList<T> {
       this.error = null;
       try {
         const page = await this.page(list.next, Math.min(200, wanted - list.items.length));
-        // An answer for a review no longer on screen is dropped.
+        // An answer for a screen's answer no longer shown is dropped.
         if (this.first()?.from !== list.from) return;
         this.#read = { from: list.from, items: [...list.items, ...page.items], next: page.next };
       } catch (failure) {
