@@ -1,7 +1,10 @@
 import { mount } from 'svelte';
 import App from './App.svelte';
 import { warmFormats } from './lib/format';
+import { journal } from './lib/journal.svelte';
+import { router } from './lib/router.svelte';
 import { lock } from './lock/lock.svelte';
+import { readFirstPageEarly } from './timeline/feed.svelte';
 import { warmMarkdown } from './timeline/markdown';
 import './styles/tokens.css';
 import './styles/listbox.css';
@@ -15,8 +18,13 @@ if (location.hash === '#/capture') {
     () => (target.textContent = 'Quick capture could not be opened. Close this window and open it again, or log from the main window.'),
   );
 } else {
-  // The main window's first question, asked before it mounts, so the answer is on its way while it builds.
+  // The main window's first question, asked before it mounts, so the answer is on its way while it builds;
+  // and with it the first screen's reads (the totals, the timeline's first page), so they are not asked
+  // only once its answer is in (#11). A locked or unavailable journal refuses those two; they are asked
+  // again once it opens.
   void lock.check();
+  if (router.route.view === 'timeline') readFirstPageEarly();
+  journal.readEarly();
   // While it is on its way, each in a task of its own (none of them a long one): the shell, then the date
   // and number formats and the markdown renderer the first entries will use, compiled and warm (#11).
   setTimeout(() => mount(App, { target }));

@@ -81,6 +81,8 @@ export interface LaunchOptions {
   now?: string;
   /** #12: the OS keychain (default: this process's test keychain), or null for a passphrase journal. */
   keychain?: Keychain | null;
+  /** Another build of the renderer to serve (default out/renderer): benches compare two builds in one run. */
+  rendererDir?: string;
 }
 
 /** The session the worker would run on `journalPath`, once its quick check has finished. */
@@ -163,8 +165,9 @@ export async function launchApp(
       foreignRequests.push(url.href);
       return route.abort('blockedbyclient');
     }
-    const file = normalize(join(rendererDir, url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname)));
-    if (relative(rendererDir, file).startsWith('..')) return route.fulfill({ status: 404 });
+    const served = options.rendererDir ?? rendererDir;
+    const file = normalize(join(served, url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname)));
+    if (relative(served, file).startsWith('..')) return route.fulfill({ status: 404 });
     try {
       const body = await readFile(file);
       return route.fulfill({ status: 200, body, contentType: types[extname(file)] ?? 'application/octet-stream' });

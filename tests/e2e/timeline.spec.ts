@@ -180,6 +180,60 @@ test('opening draws the first screenful at once and the rest of the page right a
   await expect(app.getByRole('article', { name: 'Meeting 50', exact: true })).toBeFocused();
 });
 
+test('on starting, the first page and the totals are asked for with the status, not after its answer', async ({ app, running }) => {
+  await app.getByRole('heading', { level: 1 }).first().waitFor();
+  const ana = await seedPerson(running.journal, 'Ana Ruiz');
+  await seedInteraction(running.journal, { occurredAt: hoursAgo(2), kind: 'meeting', title: 'Budget review', notes: 'Numbers first.', personIds: [ana.id] });
+  // The status's answer is held until the page has asked for everything else it will ask at once.
+  const session = running.journal;
+  const original = session.call.bind(session);
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  session.call = async (name: unknown, input?: unknown) => {
+    if (name === 'journal.status') await held;
+    return original(name, input);
+  };
+  const before = running.journalCalls.length;
+  await app.reload();
+  await expect.poll(() => running.journalCalls.slice(before)).toEqual(expect.arrayContaining(['journal.status', 'interactions.timeline', 'journal.info']));
+  expect(running.journalCalls.slice(before, before + 3)).toEqual(['journal.status', 'interactions.timeline', 'journal.info']);
+  await expect(app.getByRole('article')).toHaveCount(0);
+  release();
+  await expect(app.getByRole('article', { name: 'Budget review' })).toBeVisible();
+  // Nothing is asked twice: the timeline and the totals took the early answers.
+  const calls = running.journalCalls.slice(before);
+  expect(calls.filter((name) => name === 'interactions.timeline')).toHaveLength(1);
+  expect(calls.filter((name) => name === 'journal.info')).toHaveLength(1);
+  session.call = original;
+});
+
+test('a locked journal refuses the early reads, and once unlocked the timeline reads them again', async ({ app, running }) => {
+  await app.getByRole('heading', { level: 1 }).first().waitFor();
+  const ana = await seedPerson(running.journal, 'Ana Ruiz');
+  await seedInteraction(running.journal, { occurredAt: hoursAgo(2), kind: 'meeting', title: 'Budget review', notes: 'Numbers first.', personIds: [ana.id] });
+  // As a locked journal answers: the status says locked and every read is refused, until it is unlocked.
+  const session = running.journal;
+  const original = session.call.bind(session);
+  let locked = true;
+  const refused = { ok: false, error: { code: 'journal-locked', message: 'Your journal is locked. Unlock it to continue.' } };
+  session.call = async (name: unknown, input?: unknown) => {
+    if (!locked) return original(name, input);
+    if (name === 'journal.status') return { ok: true, value: { state: 'locked', path: '/tmp/journal.sqlite', name: 'journal', setup: 'unlock' } };
+    return name === 'interactions.timeline' || name === 'journal.info' ? refused : original(name, input);
+  };
+  const before = running.journalCalls.length;
+  await app.reload();
+  await expect(app.getByRole('heading', { name: /locked/i })).toBeVisible();
+  expect(running.journalCalls.slice(before)).toEqual(expect.arrayContaining(['interactions.timeline', 'journal.info']));
+  // Unlocked (the status says open again): the entry is shown, read afresh; no refusal reaches the screen.
+  locked = false;
+  await app.evaluate(() => window.dispatchEvent(new CustomEvent('confidant:menu', { detail: 'journal-status' })));
+  await expect(app.getByRole('article', { name: 'Budget review' })).toBeVisible();
+  await expect(app.getByText('Your journal is locked. Unlock it to continue.')).toHaveCount(0);
+  await expect(app.getByText('could not be read')).toHaveCount(0);
+  session.call = original;
+});
+
 test('an older page read while scrolling is drawn a few entries a task, not fifty at once', async ({ app, running }) => {
   const ana = await seedPerson(running.journal, 'Ana Ruiz');
   for (let i = 0; i < 100; i++) {

@@ -23,9 +23,25 @@ class JournalState {
     return this.info !== null && this.info.people === 0 && this.info.interactions === 0;
   }
 
+  /** The totals asked for before the status was known (readEarly), for the first refresh to take. */
+  #early: { revision: number; info: Promise<JournalInfo> } | null = null;
+
+  /**
+   * On starting, asks for the totals with journal.status rather than after its answer. A locked or
+   * unavailable journal refuses them: that answer is never shown, and the first refresh asks again.
+   */
+  readEarly(): void {
+    const info = api('journal.info');
+    info.catch(() => {});
+    this.#early = { revision: this.revision, info };
+  }
+
   async refresh(): Promise<void> {
+    const early = this.#early;
+    this.#early = null;
+    const read = () => api('journal.info');
     try {
-      this.info = await api('journal.info');
+      this.info = await (early?.revision === this.revision ? early.info.catch(read) : read());
       this.error = null;
     } catch (error) {
       this.error = errorMessage(error);

@@ -13,20 +13,25 @@ type TimelinePage = Awaited<ReturnType<typeof api<'interactions.timeline'>>>;
 let early: { revision: number; page: Promise<TimelinePage> } | null = null;
 
 /**
- * Asks for the journal's first page now, beside journal.info, rather than once the app has mounted the
- * timeline after journal.info's answer: the first paint then waits for one round trip instead of two.
- * The next whole-journal timeline to mount takes the answer, unless a write came in between.
+ * Asks for the journal's first page now, with journal.status and journal.info, rather than once the app
+ * has mounted the timeline after their answers: the first paint then waits for one round trip instead of
+ * three. The next whole-journal timeline to mount takes the answer, unless a write came in between. Asked
+ * again before then, it is the same read. Asked before the status is known, a locked or unavailable
+ * journal refuses it; the timeline then reads its first page again once it mounts.
  */
 export function readFirstPageEarly(): void {
+  if (early?.revision === journal.revision) return;
   const page = api('interactions.timeline', { limit: PAGE, personId: null });
-  page.catch(() => {}); // a failure is the timeline's to show, when it takes the answer
+  page.catch(() => {}); // the timeline reads again when it takes a failed answer (readFirstPage)
   early = { revision: journal.revision, page };
 }
 
-function takeEarly(personId: number | null): Promise<TimelinePage> | null {
+/** The whole journal's first page: the early answer when it is still good, else a read now. */
+function readFirstPage(personId: number | null): Promise<TimelinePage> {
   const taken = early;
   early = null;
-  return taken && personId === null && taken.revision === journal.revision ? taken.page : null;
+  const read = () => api('interactions.timeline', { limit: PAGE, personId });
+  return taken && personId === null && taken.revision === journal.revision ? taken.page.catch(read) : read();
 }
 
 /**
@@ -151,7 +156,7 @@ export class TimelineFeed {
       );
       return { personId, pages };
     }
-    const first = await (takeEarly(personId) ?? api('interactions.timeline', { limit: PAGE, personId }));
+    const first = await readFirstPage(personId);
     return { personId, pages: [{ after: null, next: first.next, entries: first.entries, height: 0 }] };
   }
 
