@@ -215,7 +215,7 @@ test('a locked journal refuses the early reads, and once unlocked the timeline r
   const session = running.journal;
   const original = session.call.bind(session);
   let locked = true;
-  const refused = { ok: false, error: { code: 'journal-locked', message: 'Your journal is locked. Unlock it to continue.' } };
+  const refused = { ok: false as const, error: { code: 'journal-locked', message: 'Your journal is locked. Unlock it to continue.' } };
   session.call = async (name: unknown, input?: unknown) => {
     if (!locked) return original(name, input);
     if (name === 'journal.status') return { ok: true, value: { state: 'locked', path: '/tmp/journal.sqlite', name: 'journal', setup: 'unlock' } };
