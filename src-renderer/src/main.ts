@@ -12,9 +12,13 @@ import './styles/listbox.css';
 // The same bundle serves the main window and the quick-capture window (#/capture). The capture window is
 // the log form alone, which the main window loads only when it is first wanted (lib/views.ts).
 const target = document.getElementById('app')!;
+const started = () => target.replaceChildren(); // index.html's "Opening your journal…" gives way to the app
 if (location.hash === '#/capture') {
   import('./capture/CaptureApp.svelte').then(
-    ({ default: CaptureApp }) => mount(CaptureApp, { target }),
+    ({ default: CaptureApp }) => {
+      started();
+      mount(CaptureApp, { target });
+    },
     () => (target.textContent = 'Quick capture could not be opened. Close this window and open it again, or log from the main window.'),
   );
 } else {
@@ -27,7 +31,10 @@ if (location.hash === '#/capture') {
   journal.readEarly();
   // While it is on its way, each in a task of its own (none of them a long one): the shell, then the date
   // and number formats and the markdown renderer the first entries will use, compiled and warm (#11).
-  setTimeout(() => mount(App, { target }));
+  setTimeout(() => {
+    started();
+    mount(App, { target });
+  });
   setTimeout(warmFormats);
   setTimeout(warmMarkdown);
 }
