@@ -116,6 +116,9 @@ describe('attendance', () => {
     const id = await association(journal, 'Circle', { status: 'focus' });
     expect(await call(journal, 'associations.pace', { now: NOW })).toEqual([]);
     expect(await call(journal, 'associations.pace', { now: LATE })).toMatchObject([{ quarter: '2025-Q2', association: { id, name: 'Circle' }, attended: 0, goal: 1, daysLeft: 11 }]);
+    // Only this quarter's events count: one in the last days of the quarter before does not.
+    await event(journal, id, '2025-03-28T18:00:00.000Z');
+    expect(await call(journal, 'associations.pace', { now: LATE })).toMatchObject([{ quarter: '2025-Q2', attended: 0, goal: 1 }]);
     await event(journal, id, '2025-06-19T18:00:00.000Z');
     expect(await call(journal, 'associations.pace', { now: LATE })).toEqual([]);
   });

@@ -42,10 +42,14 @@ export class Attendance {
     readonly current: string,
   ) {}
 
-  static async load(db: Db, now: string): Promise<Attendance> {
+  /**
+   * Goals and live events by `now`. With `since`, only the events from then are read (the timeline's pace
+   * notice needs this quarter's, not every quarter's): counts, totals and strips then cover that span only.
+   */
+  static async load(db: Db, now: string, since?: string): Promise<Attendance> {
     const [goalRows, buckets] = await Promise.all([
       db.selectFrom('attendance_goals').select(['association_id', 'from_quarter', 'events']).orderBy('from_quarter').execute(),
-      eventsByQuarter(db, now),
+      eventsByQuarter(db, now, since),
     ]);
     const goals = new Map<number, { fromQuarter: string; events: number }[]>();
     for (const row of goalRows) {
@@ -122,8 +126,12 @@ export class Attendance {
  * (worked out here: SQLite does not know the local zone), not by parsing a date per row; counting in SQL
  * per quarter range was slower than reading the rows (a temporary B-tree for the grouping).
  */
-async function eventsByQuarter(db: Db, now: string): Promise<{ association_id: number; quarter: string; events: number; last: string }[]> {
-  const rows = await liveEvents(db, now).select(['i.association_id', 'i.occurred_at']).orderBy('i.occurred_at').execute();
+async function eventsByQuarter(db: Db, now: string, since?: string): Promise<{ association_id: number; quarter: string; events: number; last: string }[]> {
+  const rows = await liveEvents(db, now)
+    .$if(since !== undefined, (query) => query.where('i.occurred_at', '>=', since!))
+    .select(['i.association_id', 'i.occurred_at'])
+    .orderBy('i.occurred_at')
+    .execute();
   const buckets = new Map<string, { association_id: number; quarter: string; events: number; last: string }>();
   let range: { quarter: string; until: string } | null = null;
   for (const row of rows) {
@@ -269,7 +277,7 @@ export async function pace(db: Db, now: string): Promise<PaceNotice[]> {
   if (elapsed < PACE_WARNING_AT) return [];
   const [focus, attendance] = await Promise.all([
     db.selectFrom('associations').select(['id', 'name']).where('status', '=', 'focus').orderBy('name').execute(),
-    Attendance.load(db, now),
+    Attendance.load(db, now, quarterRange(quarter).since),
   ]);
   return focus.flatMap((association) => {
     const { attended, goal, state } = attendance.in(association.id, quarter);
