@@ -56,7 +56,12 @@ export type JournalStatus =
       /** While an existing plain journal is being encrypted: the step, and how far the copy has got (0 to 1). */
       encrypting?: EncryptionProgress;
     }
-  | { state: 'unavailable'; problem: JournalProblem };
+  | { state: 'unavailable'; problem: JournalProblem }
+  /**
+   * Main is still opening the journal and has waited a while for it (a large journal brought up to date
+   * for a new version can take a minute): the window says so, and asks again.
+   */
+  | { state: 'starting'; path: string; name: string };
 
 export interface EncryptionProgress {
   step: 'checking' | 'copying' | 'encrypting' | 'verifying' | 'removing-plain-copy' | 'done';

@@ -8,9 +8,18 @@ import { describeError } from '../core/redact.js';
 import { JournalClient, CLOSE_TIMEOUT_MS } from './journal-client.js';
 import type { WorkerData } from './journal-worker.js';
 
+/**
+ * How long journal.status waits for a start still under way before it answers 'starting'. A usual start
+ * takes a fraction of this, and the window's first question gets the open journal; a long one (a large
+ * journal brought up to date for a new version) is shown as starting, and the window asks again.
+ */
+export const STARTING_WAIT_MS = 1000;
+
 export class JournalHost {
   private client: JournalClient | null = null;
   private problem: JournalProblem | null = null;
+  /** The start under way (start(), restart()), until it has opened the journal or failed. */
+  private starting: Promise<void> | null = null;
   private readonly listeners = new Set<() => void>();
 
   constructor(
@@ -30,8 +39,21 @@ export class JournalHost {
     return () => this.listeners.delete(listener);
   }
 
-  /** Starts the worker. Never throws: a failure becomes a 'start-failed' status the window explains. */
+  /**
+   * Starts the worker. Never throws: a failure becomes a 'start-failed' status the window explains.
+   * Meanwhile journal calls wait for it, and journal.status says 'starting' once it has waited a while.
+   */
   async start(): Promise<void> {
+    const run = this.open();
+    this.starting = run;
+    try {
+      await run;
+    } finally {
+      if (this.starting === run) this.starting = null;
+    }
+  }
+
+  private async open(): Promise<void> {
     try {
       const client = await JournalClient.start(this.workerPath, this.data, await this.keychain());
       client.onStop((reason) => {
@@ -61,6 +83,14 @@ export class JournalHost {
   }
 
   async status(): Promise<JournalStatus> {
+    const starting = this.starting;
+    if (starting) {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), STARTING_WAIT_MS)));
+      const started = await Promise.race([starting.then(() => true), late]);
+      clearTimeout(timer);
+      if (!started) return { state: 'starting', path: this.data.journalPath, name: journalName(this.data.journalPath) };
+    }
     if (this.problem) return { state: 'unavailable', problem: this.problem };
     if (!this.client) return { state: 'unavailable', problem: startFailedProblem(this.data.journalPath, new Error('The journal is still starting.')) };
     const answer = await this.client.call('journal.status', undefined);
@@ -69,8 +99,10 @@ export class JournalHost {
     return { state: 'unavailable', problem: startFailedProblem(this.data.journalPath, new Error(answer.error.message)) };
   }
 
-  /** A journal call; while the journal is unavailable, it fails at once with the reason. */
+  /** A journal call; while the journal starts, it waits; while it is unavailable, it fails at once with the reason. */
   call(name: string, input: unknown): Promise<Result<unknown>> {
+    const starting = this.starting;
+    if (starting) return starting.then(() => this.call(name, input));
     if (!this.client) {
       const message = this.problem?.message ?? 'The journal is not open yet.';
       return Promise.resolve({ ok: false, error: { code: 'journal-unavailable', message } });

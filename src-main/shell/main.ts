@@ -85,9 +85,12 @@ async function start(): Promise<void> {
     const color = nativeTheme.shouldUseDarkColors ? '#16181d' : '#f7f6f3';
     for (const window of BrowserWindow.getAllWindows()) window.setBackgroundColor(color);
   });
+  // The window opens at once, beside the journal's start rather than after it: its page loads meanwhile,
+  // and its first question (journal.status) is answered as soon as the journal is open, or says the
+  // journal is still starting when that takes long (a large journal brought up to date for a new version).
+  showMainWindow();
   await host.start();
   timing.mark('journal-ready');
-  showMainWindow();
   // Open and unlocked: notifications may name people. The lock and privacy screen set this back to hidden.
   setNotificationNamesHidden(false);
   startReminderNotifications((name, input) => host.call(name, input), () => mainWindow ?? undefined);

@@ -4,8 +4,8 @@
 // folder (stdout is invisible for a Windows GUI app) and quits once the window has painted, so a loop of
 // launches gives percentiles. It holds times only: nothing from the journal.
 
-/** The moments of a start, in the order they happen. */
-export const START_MARKS = ['app-ready', 'journal-ready', 'window-created', 'ready-to-show', 'first-contentful-paint'] as const;
+/** The moments of a start (the window is created while the journal starts: either may be ready first). */
+export const START_MARKS = ['app-ready', 'window-created', 'journal-ready', 'ready-to-show', 'first-contentful-paint'] as const;
 export type StartMark = (typeof START_MARKS)[number];
 
 /** The one-second warm-start budget the issue sets. */
@@ -38,14 +38,17 @@ export class StartTiming {
   }
 
   /**
-   * `[start] 642 ms from launch to first paint (budget 1000 ms, met): app-ready 210 ms, journal-ready 305 ms, …`
+   * `[start] 642 ms from launch to first paint (budget 1000 ms, met): app-ready 210 ms, window-created 230 ms, …`
    * "First paint" is the page's first contentful paint when the page reported it, else ready-to-show
    * (Electron emits it once the page has painted its first frame).
    */
   line(at: Date = new Date()): string {
     const times = this.sinceLaunch();
     const painted = times['first-contentful-paint'] ?? times['ready-to-show'];
-    const parts = START_MARKS.filter((name) => times[name] !== undefined).map((name) => `${name} ${times[name]} ms`);
+    // In the order they happened.
+    const parts = START_MARKS.filter((name) => times[name] !== undefined)
+      .sort((a, b) => times[a]! - times[b]!)
+      .map((name) => `${name} ${times[name]} ms`);
     const head =
       painted === undefined
         ? 'the window has not painted yet'

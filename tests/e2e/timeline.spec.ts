@@ -207,6 +207,27 @@ test('on starting, the first page and the totals are asked for with the status, 
   session.call = original;
 });
 
+test('a journal that takes long to start is shown as starting, and opens by itself once it has', async ({ app, running }) => {
+  await app.getByRole('heading', { level: 1 }).first().waitFor();
+  const ana = await seedPerson(running.journal, 'Ana Ruiz');
+  await seedInteraction(running.journal, { occurredAt: hoursAgo(2), kind: 'meeting', title: 'Budget review', notes: 'Numbers first.', personIds: [ana.id] });
+  // As main answers while a large journal is brought up to date: 'starting', until the start is done.
+  const session = running.journal;
+  const original = session.call.bind(session);
+  let starting = true;
+  session.call = async (name: unknown, input?: unknown) =>
+    starting && name === 'journal.status' ? { ok: true as const, value: { state: 'starting', path: '/tmp/journal.sqlite', name: 'journal' } } : original(name, input);
+  await app.reload();
+  await expect(app.getByText('This is taking longer than usual')).toBeVisible();
+  await expect(app.getByText('Everything in it is safe, even if you quit now.')).toBeVisible();
+  await expect(app.getByRole('article')).toHaveCount(0);
+  starting = false;
+  // No event from main is needed: the window asks again by itself.
+  await expect(app.getByRole('article', { name: 'Budget review' })).toBeVisible();
+  await expect(app.getByText('This is taking longer than usual')).toHaveCount(0);
+  session.call = original;
+});
+
 test('a locked journal refuses the early reads, and once unlocked the timeline reads them again', async ({ app, running }) => {
   await app.getByRole('heading', { level: 1 }).first().waitFor();
   const ana = await seedPerson(running.journal, 'Ana Ruiz');

@@ -3,7 +3,8 @@
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { JournalHost, windowTitle } from '../../src-main/shell/journal-host.js';
+import { pathToFileURL } from 'node:url';
+import { JournalHost, STARTING_WAIT_MS, windowTitle } from '../../src-main/shell/journal-host.js';
 import { describe, expect, root, samplePath, test } from './helpers.js';
 
 const workerPath = join(root, 'out', 'main', 'journal-worker.js');
@@ -24,6 +25,40 @@ describe('JournalHost', () => {
       expect(windowTitle(status)).toBe('Board work — Confidant');
       expect(await host.call('people.create', { name: 'Ada' })).toMatchObject({ ok: true });
     } finally {
+      await host.close();
+    }
+  });
+
+  test('a long start is "starting" to the window after a second; calls made meanwhile wait for it and go through', async ({ dir }) => {
+    // The real worker, begun 1.5 s late: as a large journal being brought up to date holds the start.
+    const slow = join(dir, 'slow-worker.mjs');
+    await writeFile(slow, `await new Promise((resolve) => setTimeout(resolve, 1500));\nawait import(${JSON.stringify(pathToFileURL(workerPath).href)});\n`);
+    const journalPath = join(dir, 'Board work.sqlite');
+    const host = new JournalHost(slow, { journalPath, samplePath });
+    const started = host.start();
+    try {
+      const asked = Date.now();
+      expect(await host.status()).toEqual({ state: 'starting', path: journalPath, name: 'Board work' });
+      expect(Date.now() - asked).toBeGreaterThanOrEqual(STARTING_WAIT_MS - 50);
+      // A call made while it starts is answered once the journal is open, not refused.
+      const created = host.call('people.create', { name: 'Ada' });
+      expect(await created).toMatchObject({ ok: true });
+      await started;
+      expect(await host.status()).toMatchObject({ state: 'open', path: journalPath });
+    } finally {
+      await started;
+      await host.close();
+    }
+  });
+
+  test('a usual start is answered as open: the status waits for it rather than saying "starting"', async ({ dir }) => {
+    const journalPath = join(dir, 'journal.sqlite');
+    const host = new JournalHost(workerPath, { journalPath, samplePath });
+    const started = host.start();
+    try {
+      expect(await host.status()).toMatchObject({ state: 'open', path: journalPath });
+    } finally {
+      await started;
       await host.close();
     }
   });

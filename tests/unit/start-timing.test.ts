@@ -17,6 +17,18 @@ describe('StartTiming', () => {
     );
   });
 
+  it('lists the moments in the order they came: the window may paint before a long journal start is done', () => {
+    const timing = new StartTiming(0);
+    timing.mark('app-ready', 200);
+    timing.mark('window-created', 220);
+    timing.mark('ready-to-show', 480);
+    timing.mark('first-contentful-paint', 530);
+    timing.mark('journal-ready', 11_000);
+    expect(timing.line(at)).toBe(
+      '[start] 2026-12-02T09:00:00.000Z 530 ms from launch to first paint (budget 1000 ms, met): app-ready 200 ms, window-created 220 ms, ready-to-show 480 ms, first-contentful-paint 530 ms, journal-ready 11000 ms',
+    );
+  });
+
   it('falls back to ready-to-show when the page did not report its paint, and says when the budget is missed', () => {
     const timing = new StartTiming(0);
     timing.mark('app-ready', 400);

@@ -1,6 +1,9 @@
 import type { JournalStatus } from '../../../src-main/contract/journal-status';
 import { api, errorMessage } from './api';
 
+/** How soon to ask again while the journal is starting (each answer itself waits up to a second for it). */
+const STARTING_RECHECK_MS = 250;
+
 // Whether the journal is open, asked first and again whenever main says it changed (stopped, restarted,
 // another journal opened) or a call fails with journal-unavailable.
 class StatusState {
@@ -16,6 +19,20 @@ class StatusState {
       };
     }
     return this.status;
+  }
+
+  /**
+   * Asks until the journal has finished starting. Main answers 'starting' only after waiting a second for
+   * it (a large journal brought up to date for a new version); meanwhile `status` says so, and the window
+   * shows it.
+   */
+  async settled(): Promise<JournalStatus> {
+    let status = await this.refresh();
+    while (status.state === 'starting') {
+      await new Promise((resolve) => setTimeout(resolve, STARTING_RECHECK_MS));
+      status = await this.refresh();
+    }
+    return status;
   }
 
   get unavailable() {

@@ -26,9 +26,9 @@ class LockState {
     return this.status?.state === 'open';
   }
 
-  /** Asks journal.status again (never throws: a failure is an unavailable status). */
+  /** Asks journal.status again, until the journal has started (never throws: a failure is an unavailable status). */
   async check(): Promise<JournalStatus> {
-    const status = await journalStatus.refresh();
+    const status = await journalStatus.settled();
     this.show(status);
     return status;
   }
