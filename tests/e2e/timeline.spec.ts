@@ -180,19 +180,27 @@ test('opening draws the first screenful at once and the rest of the page right a
   await expect(app.getByRole('article', { name: 'Meeting 50', exact: true })).toBeFocused();
 });
 
-test('on starting, the first page and the totals are asked for with the status, not after its answer', async ({ app, running }) => {
-  await app.getByRole('heading', { level: 1 }).first().waitFor();
+/**
+ * For the tests of how the window starts: one entry to wait for ("Budget review"), and the core's answers
+ * as main would give them, from `answer` (undefined: the core answers). Returns the way to stop.
+ */
+async function startingWith(running: { journal: Journal }, answer: (name: unknown) => Promise<unknown> | unknown): Promise<() => void> {
   const ana = await seedPerson(running.journal, 'Ana Ruiz');
   await seedInteraction(running.journal, { occurredAt: hoursAgo(2), kind: 'meeting', title: 'Budget review', notes: 'Numbers first.', personIds: [ana.id] });
-  // The status's answer is held until the page has asked for everything else it will ask at once.
   const session = running.journal;
   const original = session.call.bind(session);
+  session.call = async (name: unknown, input?: unknown) => ((await answer(name)) ?? original(name, input)) as Awaited<ReturnType<Journal['call']>>;
+  return () => (session.call = original);
+}
+
+test('on starting, the first page and the totals are asked for with the status, not after its answer', async ({ app, running }) => {
+  await app.getByRole('heading', { level: 1 }).first().waitFor();
+  // The status's answer is held until the page has asked for everything else it will ask at once.
   let release = () => {};
   const held = new Promise<void>((resolve) => (release = resolve));
-  session.call = async (name: unknown, input?: unknown) => {
+  const restore = await startingWith(running, async (name) => {
     if (name === 'journal.status') await held;
-    return original(name, input);
-  };
+  });
   const before = running.journalCalls.length;
   await app.reload();
   await expect.poll(() => running.journalCalls.slice(before)).toEqual(expect.arrayContaining(['journal.status', 'interactions.timeline', 'journal.info']));
@@ -204,19 +212,16 @@ test('on starting, the first page and the totals are asked for with the status, 
   const calls = running.journalCalls.slice(before);
   expect(calls.filter((name) => name === 'interactions.timeline')).toHaveLength(1);
   expect(calls.filter((name) => name === 'journal.info')).toHaveLength(1);
-  session.call = original;
+  restore();
 });
 
 test('a journal that takes long to start is shown as starting, and opens by itself once it has', async ({ app, running }) => {
   await app.getByRole('heading', { level: 1 }).first().waitFor();
-  const ana = await seedPerson(running.journal, 'Ana Ruiz');
-  await seedInteraction(running.journal, { occurredAt: hoursAgo(2), kind: 'meeting', title: 'Budget review', notes: 'Numbers first.', personIds: [ana.id] });
   // As main answers while a large journal is brought up to date: 'starting', until the start is done.
-  const session = running.journal;
-  const original = session.call.bind(session);
   let starting = true;
-  session.call = async (name: unknown, input?: unknown) =>
-    starting && name === 'journal.status' ? { ok: true as const, value: { state: 'starting', path: '/tmp/journal.sqlite', name: 'journal' } } : original(name, input);
+  const restore = await startingWith(running, (name) =>
+    starting && name === 'journal.status' ? { ok: true, value: { state: 'starting', path: '/tmp/journal.sqlite', name: 'journal' } } : undefined,
+  );
   await app.reload();
   await expect(app.getByText('This is taking longer than usual')).toBeVisible();
   await expect(app.getByText('Everything in it is safe, even if you quit now.')).toBeVisible();
@@ -225,23 +230,18 @@ test('a journal that takes long to start is shown as starting, and opens by itse
   // No event from main is needed: the window asks again by itself.
   await expect(app.getByRole('article', { name: 'Budget review' })).toBeVisible();
   await expect(app.getByText('This is taking longer than usual')).toHaveCount(0);
-  session.call = original;
+  restore();
 });
 
 test('a locked journal refuses the early reads, and once unlocked the timeline reads them again', async ({ app, running }) => {
   await app.getByRole('heading', { level: 1 }).first().waitFor();
-  const ana = await seedPerson(running.journal, 'Ana Ruiz');
-  await seedInteraction(running.journal, { occurredAt: hoursAgo(2), kind: 'meeting', title: 'Budget review', notes: 'Numbers first.', personIds: [ana.id] });
   // As a locked journal answers: the status says locked and every read is refused, until it is unlocked.
-  const session = running.journal;
-  const original = session.call.bind(session);
   let locked = true;
-  const refused = { ok: false as const, error: { code: 'journal-locked', message: 'Your journal is locked. Unlock it to continue.' } };
-  session.call = async (name: unknown, input?: unknown) => {
-    if (!locked) return original(name, input);
+  const restore = await startingWith(running, (name) => {
+    if (!locked) return undefined;
     if (name === 'journal.status') return { ok: true, value: { state: 'locked', path: '/tmp/journal.sqlite', name: 'journal', setup: 'unlock' } };
-    return name === 'interactions.timeline' || name === 'journal.info' ? refused : original(name, input);
-  };
+    return name === 'interactions.timeline' || name === 'journal.info' ? { ok: false, error: { code: 'journal-locked', message: 'Your journal is locked. Unlock it to continue.' } } : undefined;
+  });
   const before = running.journalCalls.length;
   await app.reload();
   await expect(app.getByRole('heading', { name: /locked/i })).toBeVisible();
@@ -252,7 +252,7 @@ test('a locked journal refuses the early reads, and once unlocked the timeline r
   await expect(app.getByRole('article', { name: 'Budget review' })).toBeVisible();
   await expect(app.getByText('Your journal is locked. Unlock it to continue.')).toHaveCount(0);
   await expect(app.getByText('could not be read')).toHaveCount(0);
-  session.call = original;
+  restore();
 });
 
 test('an older page read while scrolling is drawn a few entries a task, not fifty at once', async ({ app, running }) => {
