@@ -74,9 +74,11 @@ describe('saving an entry', () => {
   });
 
   test('what a create answers is what the journal then reads: people in its order, the association, the items and thanks', async ({ journal }) => {
-    // Names SQLite orders by their UTF-8 bytes, as the timeline does: the fullwidth letter before the emoji.
+    // Names SQLite orders by their UTF-8 bytes, as the timeline does: the fullwidth letter before the emoji,
+    // and namesakes by id.
     const ada = await addPerson(journal, { name: 'Ada' });
     const emoji = await addPerson(journal, { name: '\u{1F600} Sunny' });
+    const namesake = await addPerson(journal, { name: 'Ada' });
     const club = await call(journal, 'associations.create', { name: 'Founders Club', category: 'industry' });
     const received = await call(journal, 'exchanges.create', { direction: 'received', kind: 'introduction', description: 'Introduced me to a recruiter', occurredAt: '2025-03-01T09:00:00.000Z', personIds: [ada] });
 
@@ -84,13 +86,14 @@ describe('saving an entry', () => {
       kind: 'event',
       title: 'Founders dinner',
       associationId: club.id,
-      personIds: [emoji, ada],
+      personIds: [emoji, namesake, ada],
       newPeople: [{ name: '\uFF3Aed' }],
       exchanges: [{ direction: 'gave', kind: 'advice', description: 'Shared the hiring rubric' }],
       asks: [{ direction: 'they-asked', description: 'A warm intro to a designer' }],
       commitments: [{ direction: 'i-owe', description: 'Send the deck', dueOn: '2025-03-14', personId: ada }],
     }));
-    expect(event.people.map((person) => person.name)).toEqual(['Ada', '\uFF3Aed', '\u{1F600} Sunny']);
+    expect(event.people.map((person) => person.id).slice(0, 2)).toEqual([ada, namesake]);
+    expect(event.people.map((person) => person.name)).toEqual(['Ada', 'Ada', '\uFF3Aed', '\u{1F600} Sunny']);
     expect(event.association).toEqual({ id: club.id, name: 'Founders Club' });
     expect(await call(journal, 'interactions.get', { id: event.id })).toEqual(event);
 

@@ -244,9 +244,12 @@ function toRow(fields: InteractionFields) {
   };
 }
 
-/** People in the order peopleFor reads them: ORDER BY name, which SQLite compares as UTF-8 bytes. */
+/**
+ * People in the order peopleFor reads them: ORDER BY name, which SQLite compares as UTF-8 bytes; namesakes
+ * by id, the order it finds the links in (their key is interaction, person).
+ */
 function byName(people: PersonRef[]): PersonRef[] {
-  return people.sort((a, b) => Buffer.compare(Buffer.from(a.name), Buffer.from(b.name)));
+  return people.sort((a, b) => Buffer.compare(Buffer.from(a.name), Buffer.from(b.name)) || a.id - b.id);
 }
 
 function associationRef(id: number | null, name: string | null): AssociationRef | null {
