@@ -217,6 +217,7 @@ try {
     await index.correct(journalDb.db, 'calibraton', false); // starts the read; answers at once
     await index.vocabularyRead();
     rebuild.push(performance.now() - t);
+    held.push(performance.now() - last); // its last slice, up to the end of the read
     running = false;
   }
 
