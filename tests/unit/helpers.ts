@@ -9,6 +9,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { expect, test as base } from 'vitest';
 import type { ApiError, CallInput, CallResult } from '../../src-main/contract/contract.js';
 import type { CallName } from '../../src-main/contract/names.js';
+import { forgetKeptStatements } from '../../src-main/core/db/dialect.js';
 import { migrate } from '../../src-main/core/db/migrate.js';
 import { LATEST_VERSION, migrations, type Migration } from '../../src-main/core/db/migrations/index.js';
 import { Journal, openJournal, type JournalDb } from '../../src-main/core/index.js';
@@ -153,6 +154,42 @@ export async function allPages(journal: Journal, input: { limit: number; personI
 /** An ISO timestamp `minutes` after a fixed morning, so tests can order entries without clocks. */
 export function at(minutes: number): string {
   return new Date(Date.UTC(2025, 2, 10, 9, 0) + minutes * 60_000).toISOString();
+}
+
+/** A statement a call ran, as prepared, with the parameters it ran with. */
+export interface CapturedStatement {
+  sql: string;
+  parameters: unknown[];
+}
+
+/**
+ * Records every statement prepared on the connection and run, with its parameters (the plan tests explain
+ * them; the save tests count them). BEGIN and COMMIT, which Journal.run executes directly, are not seen.
+ */
+export function captureStatements(raw: BetterSqlite3.Database): { statements: CapturedStatement[]; stop: () => void } {
+  const statements: CapturedStatement[] = [];
+  // Kysely's statements are kept prepared (db/dialect.ts): forgotten here, so each one the call runs is
+  // prepared, and seen, anew; and again at the end, so none wrapped here outlives the capture.
+  forgetKeptStatements(raw);
+  const prepare = raw.prepare.bind(raw);
+  raw.prepare = ((source: string) => {
+    const statement = prepare(source);
+    for (const method of ['all', 'get', 'run', 'iterate'] as const) {
+      const original = statement[method].bind(statement) as (...args: unknown[]) => unknown;
+      (statement as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => {
+        statements.push({ sql: source, parameters: args.flat() });
+        return original(...args);
+      };
+    }
+    return statement;
+  }) as typeof raw.prepare;
+  return {
+    statements,
+    stop: () => {
+      raw.prepare = prepare;
+      forgetKeptStatements(raw);
+    },
+  };
 }
 
 /** Counts the turns of the event loop (setImmediate callbacks) that other work gets until stop(). */

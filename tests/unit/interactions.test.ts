@@ -1,4 +1,4 @@
-import { addInteraction, addPerson, call, describe, expect, newInteraction, refusal, storedRows, test } from './helpers.js';
+import { addInteraction, addPerson, call, captureStatements, describe, expect, newInteraction, refusal, storedRows, test } from './helpers.js';
 
 describe('interactions', () => {
   test('a created interaction links existing people and creates the new ones typed into the picker', async ({ journal }) => {
@@ -52,6 +52,64 @@ describe('interactions', () => {
     expect(await refusal(journal, 'interactions.get', { id: 404 })).toMatchObject({ code: 'not-found' });
     expect(await refusal(journal, 'interactions.update', { ...newInteraction({ personIds: [ada] }), id: 404 })).toMatchObject({ code: 'not-found' });
     expect(await refusal(journal, 'interactions.delete', { id: 404 })).toMatchObject({ code: 'not-found' });
+  });
+});
+
+describe('saving an entry', () => {
+  test('a plain log runs three statements in its transaction: the check that reads the people, the insert that returns the row, the links', async ({ journal, journalDb }) => {
+    const ada = await addPerson(journal, { name: 'Ada' });
+    const bob = await addPerson(journal, { name: 'Bob' });
+    const { statements, stop } = captureStatements(journalDb.raw);
+    let created;
+    try {
+      created = await call(journal, 'interactions.create', newInteraction({ personIds: [bob, ada] }));
+    } finally {
+      stop();
+    }
+    // No savepoint inside the call's own transaction, and nothing read again after the writes.
+    const opening = (sql: string) => sql.replace(/"/g, '').split(/\s+/).slice(0, 3).join(' ');
+    expect(statements.map(({ sql }) => opening(sql))).toEqual(['select id, name', 'insert into interactions', 'insert into interaction_people']);
+    expect(created.people).toEqual([{ id: ada, name: 'Ada' }, { id: bob, name: 'Bob' }]);
+    expect(await call(journal, 'interactions.get', { id: created.id })).toEqual(created);
+  });
+
+  test('what a create answers is what the journal then reads: people in its order, the association, the items and thanks', async ({ journal }) => {
+    // Names SQLite orders by their UTF-8 bytes, as the timeline does: the fullwidth letter before the emoji,
+    // and namesakes by id.
+    const ada = await addPerson(journal, { name: 'Ada' });
+    const emoji = await addPerson(journal, { name: '\u{1F600} Sunny' });
+    const namesake = await addPerson(journal, { name: 'Ada' });
+    const club = await call(journal, 'associations.create', { name: 'Founders Club', category: 'industry' });
+    const received = await call(journal, 'exchanges.create', { direction: 'received', kind: 'introduction', description: 'Introduced me to a recruiter', occurredAt: '2025-03-01T09:00:00.000Z', personIds: [ada] });
+
+    const event = await call(journal, 'interactions.create', newInteraction({
+      kind: 'event',
+      title: 'Founders dinner',
+      associationId: club.id,
+      personIds: [emoji, namesake, ada],
+      newPeople: [{ name: '\uFF3Aed' }],
+      exchanges: [{ direction: 'gave', kind: 'advice', description: 'Shared the hiring rubric' }],
+      asks: [{ direction: 'they-asked', description: 'A warm intro to a designer' }],
+      commitments: [{ direction: 'i-owe', description: 'Send the deck', dueOn: '2025-03-14', personId: ada }],
+    }));
+    expect(event.people.map((person) => person.id).slice(0, 2)).toEqual([ada, namesake]);
+    expect(event.people.map((person) => person.name)).toEqual(['Ada', 'Ada', '\uFF3Aed', '\u{1F600} Sunny']);
+    expect(event.association).toEqual({ id: club.id, name: 'Founders Club' });
+    expect(await call(journal, 'interactions.get', { id: event.id })).toEqual(event);
+
+    // A thank-you logged on its own is an item too: the answer shows it.
+    const thanks = await call(journal, 'interactions.create', newInteraction({ title: 'Thank-you note', personIds: [ada], thankedExchangeIds: [received.id] }));
+    expect(thanks.thanks.map((thank) => thank.exchangeId)).toEqual([received.id]);
+    expect(await call(journal, 'interactions.get', { id: thanks.id })).toEqual(thanks);
+  });
+
+  test('a log refused part-way leaves nothing behind: no entry, no new person, no link', async ({ journal }) => {
+    const ada = await addPerson(journal, { name: 'Ada' });
+    const before = await call(journal, 'journal.info');
+    // The new person is written before the missing one is found; the call's transaction takes both back.
+    expect(await refusal(journal, 'interactions.create', newInteraction({ personIds: [ada], newPeople: [{ name: 'Cy' }], calendarOccurrenceId: 404 }))).toMatchObject({ code: 'not-found' });
+    expect(await call(journal, 'journal.info')).toEqual(before);
+    expect((await call(journal, 'people.get', { id: ada })).interactionCount).toBe(0);
   });
 });
 

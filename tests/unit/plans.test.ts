@@ -2,8 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { CallInput } from '../../src-main/contract/contract.js';
 import type { CallName } from '../../src-main/contract/names.js';
 import type { Journal } from '../../src-main/core/index.js';
-import { forgetKeptStatements } from '../../src-main/core/db/dialect.js';
-import { addInteraction, addPerson, at, call, describe, expect, newPerson, test } from './helpers.js';
+import { addInteraction, addPerson, at, call, captureStatements, describe, expect, newPerson, test } from './helpers.js';
 
 // The hot queries' plans, as SQLite would run them: every statement a screen's call makes is captured and
 // explained, and none may walk a big table from end to end. A later change that brings back a scan (a
@@ -11,40 +10,8 @@ import { addInteraction, addPerson, at, call, describe, expect, newPerson, test 
 
 const BIG_TABLES = ['interactions', 'interaction_people', 'exchanges', 'exchange_people', 'asks', 'ask_people', 'thanks', 'commitments'];
 
-interface Captured {
-  sql: string;
-  parameters: unknown[];
-}
-
-/** Records every statement prepared on the connection and the parameters it ran with. */
-function capture(raw: BetterSqlite3.Database): { statements: Captured[]; stop: () => void } {
-  const statements: Captured[] = [];
-  // Kysely's statements are kept prepared (db/dialect.ts): forgotten here, so each one the call runs is
-  // prepared, and seen, anew; and again at the end, so none wrapped here outlives the capture.
-  forgetKeptStatements(raw);
-  const prepare = raw.prepare.bind(raw);
-  raw.prepare = ((source: string) => {
-    const statement = prepare(source);
-    for (const method of ['all', 'get', 'run', 'iterate'] as const) {
-      const original = statement[method].bind(statement) as (...args: unknown[]) => unknown;
-      (statement as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => {
-        statements.push({ sql: source, parameters: args.flat() });
-        return original(...args);
-      };
-    }
-    return statement;
-  }) as typeof raw.prepare;
-  return {
-    statements,
-    stop: () => {
-      raw.prepare = prepare;
-      forgetKeptStatements(raw);
-    },
-  };
-}
-
 async function plansOf<K extends CallName>(journal: Journal, raw: BetterSqlite3.Database, name: K, input?: CallInput<K>) {
-  const { statements, stop } = capture(raw);
+  const { statements, stop } = captureStatements(raw);
   try {
     await call(journal, name, input);
   } finally {

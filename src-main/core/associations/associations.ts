@@ -3,6 +3,7 @@ import type {
   Association,
   AssociationDetail,
   AssociationEvent,
+  AssociationRef,
   AssociationStatus,
   AssociationSummary,
   AssociationsOverview,
@@ -422,7 +423,9 @@ export async function deleteAssociation(db: Kysely<Database>, id: number): Promi
   });
 }
 
-export async function assertAssociationExists(db: Db, id: number): Promise<void> {
-  const row = await db.selectFrom('associations').select('id').where('id', '=', id).executeTakeFirst();
+/** The association must exist; returns it as an entry names it (a save shows it without reading it again). */
+export async function assertAssociationExists(db: Db, id: number): Promise<AssociationRef> {
+  const row = await db.selectFrom('associations').select(['id', 'name']).where('id', '=', id).executeTakeFirst();
   if (!row) throw new JournalError('not-found', `That association no longer exists (id ${id}).`, { associationId: 'That association no longer exists.' });
+  return row;
 }

@@ -266,7 +266,7 @@ export async function setMeetingState(db: Kysely<Database>, id: number, state: '
 }
 
 /** Links a just-logged interaction to the meeting it logs, in the logging transaction. */
-export async function linkMeeting(trx: Transaction<Database>, occurrenceId: number, interactionId: number): Promise<void> {
+export async function linkMeeting(trx: Db, occurrenceId: number, interactionId: number): Promise<void> {
   const result = await trx
     .updateTable('calendar_occurrences')
     .set({ interaction_id: interactionId, state: null, state_at: null })

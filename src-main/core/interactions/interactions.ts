@@ -2,7 +2,7 @@ import { sql, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import type { AssociationRef, Interaction, InteractionKind, ParsedInput, PersonRef, TimelineEntry, TimelinePage } from '../../contract/contract.js';
 import type { Database, InteractionRow } from '../db/schema.js';
 import { JournalError, notFound } from '../errors.js';
-import { assertPeopleExist, createPerson } from '../people/people.js';
+import { createPerson, namedPeople } from '../people/people.js';
 import { interactionItems, saveInteractionItems } from '../reciprocity/items.js';
 import { assertAssociationExists } from '../associations/associations.js';
 import { linkMeeting } from '../calendar/calendar.js';
@@ -76,11 +76,8 @@ export async function timeline(db: Db, input: ParsedInput<'interactions.timeline
   return { entries, next: rows.length > input.limit && last ? `${last.occurred_at}~${last.id}` : null };
 }
 
-/**
- * One interaction with its people and items. `withItems: false` when the caller knows none are attached
- * (one just created without any): four reads fewer after every plain log.
- */
-export async function getInteraction(db: Db, id: number, withItems = true): Promise<Interaction> {
+/** One interaction with its people and items. */
+export async function getInteraction(db: Db, id: number): Promise<Interaction> {
   const row = await db
     .selectFrom('interactions as i')
     .leftJoin('associations as a', 'a.id', 'i.association_id')
@@ -94,39 +91,46 @@ export async function getInteraction(db: Db, id: number, withItems = true): Prom
   return {
     ...toInteraction(row, people.get(id) ?? []),
     association: associationRef(row.association_id, row.association_name),
-    ...(withItems ? await interactionItems(db, id) : { exchanges: [], asks: [], commitments: [], thanks: [] }),
+    ...(await interactionItems(db, id)),
   };
+}
+
+/** Whether a create attaches any gives, asks, promises or thanks: only then are items read back. */
+function hasItems(fields: InteractionFields): boolean {
+  return (fields.exchanges?.length ?? 0) + (fields.asks?.length ?? 0) + (fields.commitments?.length ?? 0) + (fields.thankedExchangeIds?.length ?? 0) > 0;
 }
 
 /**
  * Creates the interaction, any new people typed into the picker, and the gives, asks, commitments and
- * thanks logged with it: all or nothing.
+ * thanks logged with it, and returns it as stored. All or nothing through the call's own transaction
+ * (Journal.run's BEGIN IMMEDIATE, rolled back whole when anything here throws): a savepoint of its own
+ * would add two statements to every log and undo nothing the call does not. The answer is made of what
+ * the save already read: the row from the insert's RETURNING, the people's names from their check, the
+ * association's from its own; only attached items are read back.
  */
-/** Whether a create or update attaches any gives, asks or promises (thanks are only ever added later). */
-export function hasItems(fields: InteractionFields): boolean {
-  return (fields.exchanges?.length ?? 0) + (fields.asks?.length ?? 0) + (fields.commitments?.length ?? 0) > 0;
-}
-
-export async function createInteraction(db: Kysely<Database>, fields: InteractionFields): Promise<number> {
-  return db.transaction().execute(async (trx) => {
-    const personIds = await resolvePeople(trx, fields);
-    if (fields.associationId != null) await assertAssociationExists(trx, fields.associationId);
-    const at = now();
-    const { id } = await trx
-      .insertInto('interactions')
-      .values({ ...toRow(fields), association_id: fields.associationId ?? null, created_at: at, updated_at: at })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await linkPeople(trx, id, personIds);
-    await saveInteractionItems(trx, id, personIds, fields, true);
-    if (fields.calendarOccurrenceId != null) await linkMeeting(trx, fields.calendarOccurrenceId, id);
-    return id;
-  });
+export async function createInteraction(db: Db, fields: InteractionFields): Promise<Interaction> {
+  const people = await resolvePeople(db, fields);
+  const personIds = people.map((person) => person.id);
+  const association = fields.associationId != null ? await assertAssociationExists(db, fields.associationId) : null;
+  const at = now();
+  const row = await db
+    .insertInto('interactions')
+    .values({ ...toRow(fields), association_id: fields.associationId ?? null, created_at: at, updated_at: at })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await linkPeople(db, row.id, personIds);
+  await saveInteractionItems(db, row.id, personIds, fields, true);
+  if (fields.calendarOccurrenceId != null) await linkMeeting(db, fields.calendarOccurrenceId, row.id);
+  return {
+    ...toInteraction(row, byName(people)),
+    association,
+    ...(hasItems(fields) ? await interactionItems(db, row.id) : { exchanges: [], asks: [], commitments: [], thanks: [] }),
+  };
 }
 
 export async function updateInteraction(db: Kysely<Database>, id: number, fields: InteractionFields): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const personIds = await resolvePeople(trx, fields);
+    const personIds = (await resolvePeople(trx, fields)).map((person) => person.id);
     if (fields.associationId != null) await assertAssociationExists(trx, fields.associationId);
     // Left out, the link stays; but only an event keeps one.
     const association = fields.kind !== 'event' ? { association_id: null } : fields.associationId !== undefined ? { association_id: fields.associationId } : {};
@@ -177,13 +181,14 @@ export async function undoDelete(db: Kysely<Database>): Promise<number | null> {
   });
 }
 
-async function resolvePeople(trx: Transaction<Database>, fields: InteractionFields): Promise<number[]> {
-  const existing = [...new Set(fields.personIds)];
-  await assertPeopleExist(trx, existing);
-  const created: number[] = [];
+/** The people met: those chosen (checked to exist, with their names) and those typed in, created here. */
+async function resolvePeople(trx: Db, fields: InteractionFields): Promise<PersonRef[]> {
+  const existing = await namedPeople(trx, [...new Set(fields.personIds)]);
+  const created: PersonRef[] = [];
   for (const { name } of fields.newPeople) {
-    created.push(
-      await createPerson(trx, {
+    created.push({
+      name,
+      id: await createPerson(trx, {
         name,
         organization: null,
         role: null,
@@ -196,14 +201,14 @@ async function resolvePeople(trx: Transaction<Database>, fields: InteractionFiel
         cadenceDays: null,
         notes: null,
       }),
-    );
+    });
   }
   const all = [...existing, ...created];
   if (all.length === 0) throw new JournalError('invalid-input', 'Add at least one person you met.', { personIds: 'Add at least one person you met.' });
   return all;
 }
 
-async function linkPeople(trx: Transaction<Database>, interactionId: number, personIds: readonly number[]): Promise<void> {
+async function linkPeople(trx: Db, interactionId: number, personIds: readonly number[]): Promise<void> {
   await trx
     .insertInto('interaction_people')
     .values(personIds.map((person_id) => ({ interaction_id: interactionId, person_id })))
@@ -237,6 +242,14 @@ function toRow(fields: InteractionFields) {
     confidential: fields.confidential ? 1 : 0,
     location: fields.location,
   };
+}
+
+/**
+ * People in the order peopleFor reads them: ORDER BY name, which SQLite compares as UTF-8 bytes; namesakes
+ * by id, the order it finds the links in (their key is interaction, person).
+ */
+function byName(people: PersonRef[]): PersonRef[] {
+  return people.sort((a, b) => Buffer.compare(Buffer.from(a.name), Buffer.from(b.name)) || a.id - b.id);
 }
 
 function associationRef(id: number | null, name: string | null): AssociationRef | null {

@@ -11,7 +11,6 @@ import {
   createInteraction,
   deleteInteraction,
   getInteraction,
-  hasItems,
   timeline,
   purgeTrash,
   undoDelete,
@@ -165,7 +164,7 @@ export class Journal {
       },
       'interactions.timeline': (input) => timeline(db, input),
       'interactions.get': ({ id }) => getInteraction(db, id),
-      'interactions.create': async (fields) => getInteraction(db, await createInteraction(db, fields), hasItems(fields)),
+      'interactions.create': (fields) => createInteraction(db, fields),
       'interactions.update': async ({ id, ...fields }) => {
         await updateInteraction(db, id, fields);
         return getInteraction(db, id);

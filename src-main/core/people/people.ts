@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { ParsedInput, Person, PersonSummary } from '../../contract/contract.js';
+import type { ParsedInput, Person, PersonRef, PersonSummary } from '../../contract/contract.js';
 import type { Database, PersonRow } from '../db/schema.js';
 import { notFound } from '../errors.js';
 import { contactDetails, importSource, writeContactDetails, type ContactDetails } from './contacts.js';
@@ -89,13 +89,24 @@ export async function updatePerson(db: Db, id: number, fields: PersonFields): Pr
   await writeContactDetails(db, id, fields);
 }
 
-/** Every id must name a person; returns them in the order given. */
+/** Every id must name a person. */
 export async function assertPeopleExist(db: Db, ids: readonly number[]): Promise<void> {
-  if (ids.length === 0) return;
-  const found = await db.selectFrom('people').select('id').where('id', 'in', ids).execute();
-  const known = new Set(found.map((row) => row.id));
-  const missing = ids.find((id) => !known.has(id));
-  if (missing !== undefined) throw notFound('person', missing);
+  await namedPeople(db, ids);
+}
+
+/**
+ * Every id must name a person; returns who they are, in the order given. One read for the check and the
+ * names: a save that shows its people has them without reading them again after writing.
+ */
+export async function namedPeople(db: Db, ids: readonly number[]): Promise<PersonRef[]> {
+  if (ids.length === 0) return [];
+  const found = await db.selectFrom('people').select(['id', 'name']).where('id', 'in', ids).execute();
+  const byId = new Map(found.map((row) => [row.id, row]));
+  return ids.map((id) => {
+    const person = byId.get(id);
+    if (!person) throw notFound('person', id);
+    return person;
+  });
 }
 
 // Interaction counts and first/last contact come from person_stats, kept by triggers in the same

@@ -215,7 +215,7 @@ type ExchangeFields = ParsedInput<'exchanges.create'>;
 type AskFields = ParsedInput<'asks.create'>;
 type CommitmentFields = ParsedInput<'commitments.create'>;
 
-export async function createExchange(trx: Transaction<Database>, fields: ExchangeFields, interactionId: number | null = null): Promise<number> {
+export async function createExchange(trx: Db, fields: ExchangeFields, interactionId: number | null = null): Promise<number> {
   await assertPeopleExist(trx, fields.personIds);
   const at = now();
   const { id } = await trx
@@ -235,7 +235,7 @@ export async function createExchange(trx: Transaction<Database>, fields: Exchang
   return id;
 }
 
-export async function updateExchange(trx: Transaction<Database>, id: number, fields: ExchangeFields): Promise<void> {
+export async function updateExchange(trx: Db, id: number, fields: ExchangeFields): Promise<void> {
   await assertVisible(trx, 'exchanges', id, 'exchange');
   await assertPeopleExist(trx, fields.personIds);
   await assertInItsInteraction(trx, 'exchanges', id, fields.personIds, 'personIds');
@@ -250,7 +250,7 @@ export async function updateExchange(trx: Transaction<Database>, id: number, fie
   if (fields.direction === 'gave') await trx.deleteFrom('thanks').where('exchange_id', '=', id).execute();
 }
 
-export async function createAsk(trx: Transaction<Database>, fields: AskFields, status: AskStatus = 'open', interactionId: number | null = null): Promise<number> {
+export async function createAsk(trx: Db, fields: AskFields, status: AskStatus = 'open', interactionId: number | null = null): Promise<number> {
   await assertPeopleExist(trx, fields.personIds);
   const at = now();
   const { id } = await trx
@@ -272,7 +272,7 @@ export async function createAsk(trx: Transaction<Database>, fields: AskFields, s
   return id;
 }
 
-export async function updateAsk(trx: Transaction<Database>, id: number, fields: AskFields): Promise<void> {
+export async function updateAsk(trx: Db, id: number, fields: AskFields): Promise<void> {
   await assertVisible(trx, 'asks', id, 'ask');
   await assertPeopleExist(trx, fields.personIds);
   await assertInItsInteraction(trx, 'asks', id, fields.personIds, 'personIds');
@@ -317,7 +317,7 @@ export async function resolveAsk(db: Kysely<Database>, input: ParsedInput<'asks.
   });
 }
 
-export async function createCommitment(trx: Transaction<Database>, fields: CommitmentFields, interactionId: number | null = null): Promise<number> {
+export async function createCommitment(trx: Db, fields: CommitmentFields, interactionId: number | null = null): Promise<number> {
   await assertPeopleExist(trx, [fields.personId]);
   const at = now();
   const { id } = await trx
@@ -338,7 +338,7 @@ export async function createCommitment(trx: Transaction<Database>, fields: Commi
   return id;
 }
 
-export async function updateCommitment(trx: Transaction<Database>, id: number, fields: CommitmentFields): Promise<void> {
+export async function updateCommitment(trx: Db, id: number, fields: CommitmentFields): Promise<void> {
   await assertVisible(trx, 'commitments', id, 'commitment');
   await assertPeopleExist(trx, [fields.personId]);
   await assertInItsInteraction(trx, 'commitments', id, [fields.personId], 'personId');
@@ -436,7 +436,7 @@ async function assertVisible(db: Db, table: 'exchanges' | 'asks' | 'commitments'
  * its own cannot hand it to someone who was not there. Standalone items (no interaction) take anyone.
  */
 async function assertInItsInteraction(
-  trx: Transaction<Database>,
+  trx: Db,
   table: 'exchanges' | 'asks' | 'commitments',
   id: number,
   personIds: readonly number[],
@@ -464,14 +464,14 @@ async function assertInItsInteraction(
   }
 }
 
-async function currentPeople(trx: Transaction<Database>, table: 'exchanges' | 'asks' | 'commitments', id: number): Promise<number[]> {
+async function currentPeople(trx: Db, table: 'exchanges' | 'asks' | 'commitments', id: number): Promise<number[]> {
   if (table === 'exchanges') return (await trx.selectFrom('exchange_people').select('person_id').where('exchange_id', '=', id).execute()).map((row) => row.person_id);
   if (table === 'asks') return (await trx.selectFrom('ask_people').select('person_id').where('ask_id', '=', id).execute()).map((row) => row.person_id);
   const row = await trx.selectFrom('commitments').select('person_id').where('id', '=', id).executeTakeFirst();
   return row ? [row.person_id] : [];
 }
 
-async function link(trx: Transaction<Database>, table: 'exchange_people' | 'ask_people', id: number, personIds: readonly number[]): Promise<void> {
+async function link(trx: Db, table: 'exchange_people' | 'ask_people', id: number, personIds: readonly number[]): Promise<void> {
   const unique = [...new Set(personIds)];
   if (unique.length === 0) return;
   if (table === 'exchange_people') {
@@ -489,14 +489,13 @@ async function link(trx: Transaction<Database>, table: 'exchange_people' | 'ask_
  * new ones inserted, and attached items left out are removed. An array left out entirely is untouched.
  */
 export async function saveInteractionItems(
-  trx: Transaction<Database>,
+  trx: Db,
   interactionId: number,
   personIds: readonly number[],
   fields: InteractionFields,
   created = false,
 ): Promise<void> {
   const at = fields.occurredAt;
-  const today = localDay(new Date().toISOString());
   const who = (chosen: readonly number[], path: string): number[] => {
     if (chosen.length === 0) return [...personIds];
     const outside = chosen.find((id) => !personIds.includes(id));
@@ -546,6 +545,7 @@ export async function saveInteractionItems(
   }
 
   if (fields.commitments) {
+    const today = localDay(new Date().toISOString());
     const kept = await attachedIds(trx, 'commitments', interactionId, fields.commitments, 'commitments');
     await trx.deleteFrom('commitments').where('interaction_id', '=', interactionId).where('id', 'not in', [0, ...kept]).execute();
     for (const [index, item] of fields.commitments.entries()) {
@@ -596,7 +596,7 @@ export async function saveInteractionItems(
 }
 
 async function attachedIds(
-  trx: Transaction<Database>,
+  trx: Db,
   table: 'exchanges' | 'asks' | 'commitments',
   interactionId: number,
   items: readonly { id?: number | undefined }[],
