@@ -65,9 +65,10 @@ const longestTask = `(() => {
   const [start, duration] = tasks.reduce((a, b) => (b[1] > a[1] ? b : a), [0, 0]);
   const inside = {};
   for (const [name, at, took] of gl) if (at >= start && at + took <= start + duration + 1) inside[name] = (inside[name] ?? 0) + took;
-  return { duration, inside, blocked: tasks.reduce((sum, [, took]) => sum + took, 0), count: tasks.length };
+  const contexts = gl.reduce((sum, [name, , took]) => sum + (name === 'getContext' ? took : 0), 0);
+  return { duration, inside, blocked: tasks.reduce((sum, [, took]) => sum + took, 0), count: tasks.length, contexts };
 })()`;
-type TaskReport = { duration: number; inside: Record<string, number>; blocked: number; count: number };
+type TaskReport = { duration: number; inside: Record<string, number>; blocked: number; count: number; contexts: number };
 const sampleFrames = (ms: number) => `new Promise((resolve) => {
   const times = []; let last = performance.now(); const end = last + ${ms};
   const tick = (now) => { times.push(now - last); last = now; if (now < end) requestAnimationFrame(tick); else resolve(times); };
@@ -232,6 +233,7 @@ try {
   line('first paint, later visits (everyone)', laterVisit);
   line('longest task, the browser\'s first map', [cold.duration]);
   line('  in WebGL getContext', [cold.inside.getContext ?? 0]);
+  line('main thread in getContext, the first map', [cold.contexts]);
   line('tasks over 50 ms, the browser\'s first map', [cold.blocked]);
   line('longest task of the first build', firstBuild.map((b) => b.duration));
   line('tasks over 50 ms in the first build (sum)', firstBuild.map((b) => b.blocked));
