@@ -3,6 +3,12 @@
 // GPU does), with the journal of bench/generate.ts plus random links, everyone shown. Prints p50/p95 of
 // - time to first map paint: from the click on the Map tab to the first frame with the map drawn, on the
 //   first visit (layout still to compute) and on later ones (positions kept for the session);
+// - the longest task of the browser's first map (its first WebGL contexts), and of each first build, with
+//   the time it spent in WebGL calls that can wait on the GPU process (compiling, linking, status, drawing,
+//   getContext) told apart, and the tasks over 50 ms of the first build. In this harness the first build's
+//   data comes through the debugging protocol (megabytes decoded in one task the app does not own: see the
+//   trace); `--trace=FILE` writes a Chromium trace of the first build with the GPU process's events and a
+//   CPU profile (chrome://tracing, ui.perfetto.dev);
 // - the main thread's longest task and its total blocking (tasks over 50 ms) while the first layout runs;
 // - frame intervals while zooming (wheel) and panning (drag, arrow keys) after the layout settles, and the
 //   main thread's long tasks meanwhile (SwiftShader draws in the GPU process: slow frames with an idle main
@@ -41,8 +47,30 @@ const instrument = `(() => {
     };
     requestAnimationFrame(look);
   }, true);
-  new PerformanceObserver((list) => { for (const entry of list.getEntries()) window.__bench.long.push(entry.duration); }).observe({ type: 'longtask' });
+  new PerformanceObserver((list) => { for (const entry of list.getEntries()) window.__bench.long.push(entry.duration); window.__bench.tasks.push(...list.getEntries().map((entry) => [entry.startTime, entry.duration])); }).observe({ type: 'longtask' });
+  // Every WebGL call that can wait on the GPU process (compiling, linking, asking their status, drawing,
+  // reading back), timed: the longest task of the first build is then told apart by what it waited on.
+  window.__bench.tasks = []; window.__bench.gl = [];
+  const timed = (proto, name) => {
+    const call = proto[name];
+    if (typeof call !== 'function') return;
+    proto[name] = function (...args) { const start = performance.now(); try { return call.apply(this, args); } finally { window.__bench.gl.push([name, start, performance.now() - start]); } };
+  };
+  for (const proto of [WebGL2RenderingContext.prototype, WebGLRenderingContext.prototype])
+    for (const name of ['compileShader', 'getShaderParameter', 'linkProgram', 'getProgramParameter', 'getUniformLocation', 'getAttribLocation', 'getExtension', 'drawArrays', 'drawArraysInstanced', 'readPixels', 'bufferData', 'texImage2D', 'clear']) timed(proto, name);
+  timed(HTMLCanvasElement.prototype, 'getContext');
 })()`;
+// In the page: the longest task since the marks were cleared, the WebGL calls inside it by name, and the
+// time in all tasks over 50 ms.
+const longestTask = `(() => {
+  const { tasks, gl } = window.__bench;
+  const [start, duration] = tasks.reduce((a, b) => (b[1] > a[1] ? b : a), [0, 0]);
+  const inside = {};
+  for (const [name, at, took] of gl) if (at >= start && at + took <= start + duration + 1) inside[name] = (inside[name] ?? 0) + took;
+  const contexts = gl.reduce((sum, [name, , took]) => sum + (name === 'getContext' ? took : 0), 0);
+  return { duration, inside, blocked: tasks.reduce((sum, [, took]) => sum + took, 0), count: tasks.length, contexts };
+})()`;
+type TaskReport = { duration: number; inside: Record<string, number>; blocked: number; count: number; contexts: number };
 const sampleFrames = (ms: number) => `new Promise((resolve) => {
   const times = []; let last = performance.now(); const end = last + ${ms};
   const tick = (now) => { times.push(now - last); last = now; if (now < end) requestAnimationFrame(tick); else resolve(times); };
@@ -90,6 +118,9 @@ try {
   // draws the active people, and the visits measured below draw everyone.
   await page.getByRole('tab', { name: 'Map' }).click({ timeout: 120_000 });
   await drawn();
+  // The browser's first map: the GPU process has not made a WebGL context yet.
+  await page.waitForTimeout(300);
+  const cold = await page.evaluate<TaskReport>(longestTask);
   await page.getByLabel('Active only').uncheck();
   await page.locator('[data-testid="network-map"][data-layout="settled"]').waitFor({ timeout: 300_000 });
   const shown = await page.locator('.summary').innerText();
@@ -97,6 +128,7 @@ try {
   // First visit of everyone with no positions kept: reload the page (a new session), then open the map.
   const firstVisit: number[] = [];
   const blocking: { longest: number; total: number; settle: number }[] = [];
+  const firstBuild: TaskReport[] = [];
   for (let i = 0; i < Math.max(1, Math.floor(visits / 3)); i += 1) {
     await page.reload();
     await page.getByRole('heading', { name: 'Timeline', level: 1 }).waitFor({ timeout: 120_000 });
@@ -104,10 +136,15 @@ try {
     await page.keyboard.press('Control+7');
     await page.getByRole('tab', { name: 'Introductions' }).click({ timeout: 300_000 });
     await page.getByRole('heading', { name: 'Log an introduction' }).waitFor({ timeout: 300_000 });
-    await page.evaluate('window.__bench.long = []');
+    await page.evaluate('window.__bench.long = []; window.__bench.tasks = []; window.__bench.gl = []');
+    if (args.trace && i === 0) await browser.startTracing(page, { path: args.trace, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'gpu', 'disabled-by-default-gpu.service', 'disabled-by-default-gpu.decoder', 'gpu.angle', 'disabled-by-default-v8.cpu_profiler', 'v8'] });
     await page.getByRole('tab', { name: 'Map' }).click({ timeout: 300_000 });
     // A fresh page starts with active only, as a user would; everyone is one click on.
     firstVisit.push(await drawn());
+    // The first build's own longest task, apart from the layout's that follow: what it waited on.
+    await page.waitForTimeout(300);
+    firstBuild.push(await page.evaluate<TaskReport>(longestTask));
+    if (args.trace && i === 0) await browser.stopTracing();
     await page.getByLabel('Active only').uncheck();
     const start = Date.now();
     await page.locator('[data-testid="network-map"][data-layout="settled"]').waitFor({ timeout: 300_000 });
@@ -196,6 +233,14 @@ try {
   console.log(`· ${people} people, ${interactions} interactions, ${links} links; ${shown.trim()}`);
   line('first paint, first visit (active only)', firstVisit);
   line('first paint, later visits (everyone)', laterVisit);
+  line('longest task, the browser\'s first map', [cold.duration]);
+  line('  in WebGL getContext', [cold.inside.getContext ?? 0]);
+  line('main thread in getContext, the first map', [cold.contexts]);
+  line('tasks over 50 ms, the browser\'s first map', [cold.blocked]);
+  line('longest task of the first build', firstBuild.map((b) => b.duration));
+  line('tasks over 50 ms in the first build (sum)', firstBuild.map((b) => b.blocked));
+  line('tasks over 50 ms in the first build (count)', firstBuild.map((b) => b.count), '');
+  for (const name of [...new Set(firstBuild.flatMap((b) => Object.keys(b.inside)))].sort()) line(`  in WebGL ${name}`, firstBuild.map((b) => b.inside[name] ?? 0));
   line('longest main-thread task, first layout', blocking.map((b) => b.longest));
   line('main thread blocked (>50 ms), first layout', blocking.map((b) => b.total));
   line('layout settled after', blocking.map((b) => b.settle));
