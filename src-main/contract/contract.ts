@@ -352,7 +352,7 @@ const AssociationFields = z.object({
 /** A warning the user has seen and accepted (a fourth shortlisted, a new focus replacing the old). */
 const confirmed = z.boolean({ error: 'Confirmed must be true or false.' }).default(false);
 const now = { now: isoDateTime.nullish() };
-/** A page of a keyset-paged list (the timeline, an association's events, the review's long lists). */
+/** A page of a keyset-paged list (the timeline, an association's events, a person's exchanges, the review's long lists). */
 const pageSize = z
   .number({ error: 'Page size must be a number.' })
   .int({ error: 'Page size must be a whole number.' })
@@ -486,6 +486,11 @@ export const contract = {
   // sizes, not their rows (the bench journal's queues are 490 kB).
   'reciprocity.queueSummary': { input: z.object(asOf).strict().optional(), result: of<QueueSummary>() },
   'reciprocity.person': { input: z.object({ personId: id, ...asOf }).strict(), result: of<PersonReciprocity>() },
+  // A person's exchanges read on from the page reciprocity.person opened with (its `exchangesNext`).
+  'reciprocity.exchanges': {
+    input: z.object({ personId: id, after: cursor, limit: pageSize }).strict(),
+    result: of<{ exchanges: Exchange[]; next: string | null }>(),
+  },
   'reciprocity.beforeAsk': {
     input: z.object({ personIds: somePeople.max(20, { error: 'At most 20 people at once.' }), ...asOf }).strict(),
     result: of<BeforeAsk[]>(),
@@ -892,14 +897,21 @@ export interface BeforeAsk {
 
 export interface PersonReciprocity {
   personId: number;
+  /** Over all their live exchanges, not only the page below. */
   gave: number;
   received: number;
   balance: number;
+  /** Their newest live exchanges (a page of them), newest first; `exchangesNext` reads on (reciprocity.exchanges). */
   exchanges: Exchange[];
+  exchangesNext: string | null;
+  /** All their live exchanges. */
+  exchangesTotal: number;
+  /** Every open ask, newest first, then the newest few closed ones. */
   asks: Ask[];
+  /** Every open promise, earliest due first, then the few kept or dropped last. */
   commitments: Commitment[];
+  /** The thanks logged for the exchanges above. */
   thanks: Thanks[];
-  beforeAsk: BeforeAsk;
   /** A give-first suggestion put aside for this person, if any. */
   dismissal: { dismissedAt: string; snoozedUntil: string | null } | null;
 }

@@ -50,6 +50,7 @@ export const callNames = [
   'reciprocity.queueSummary',
   'reciprocity.thanksOwed',
   'reciprocity.person',
+  'reciprocity.exchanges',
   'reciprocity.beforeAsk',
   'search.query',
   'associations.list',

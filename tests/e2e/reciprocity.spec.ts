@@ -140,6 +140,37 @@ test('the person page shows the give and take, plans an ask with the check, and 
   await expect(app.getByRole('region', { name: 'Give and take' })).toContainText('A reference for the board seat');
 });
 
+test('a person helped often shows six gives and receives, then fifty more at a time from the core', async ({ app, running }) => {
+  const ana = await call<Person>(running.journal, 'people.create', { name: 'Ana Ruiz' });
+  for (let i = 0; i < 60; i++) {
+    await call(running.journal, 'exchanges.create', { direction: i % 2 ? 'gave' : 'received', kind: 'advice', description: `Help ${i + 1}`, occurredAt: daysAgo(100 - i), personIds: [ana.id] });
+  }
+  await reloadApp(app);
+  await app.keyboard.press('Control+2');
+  await app.getByRole('button', { name: 'Ana Ruiz', exact: true }).click();
+  const given = app.getByRole('region', { name: 'Given and received' });
+  const items = given.getByRole('listitem');
+  await expect(items).toHaveCount(6);
+  await expect(items.first()).toContainText('Help 60'); // newest first
+  // The balance is over all sixty, not the page.
+  await expect(app.getByRole('region', { name: 'Give and take' })).toContainText('You gave 30 · they gave 30 · balance 0');
+
+  const more = given.getByRole('button', { name: 'Show 50 more of 60 gives and receives' });
+  await more.focus();
+  await app.keyboard.press('Enter');
+  await expect(items).toHaveCount(56);
+  // The person's page brought fifty; the rest was read on from the core when asked for.
+  const pages = () => running.journalCalls.filter((name) => name === 'reciprocity.exchanges').length;
+  expect(pages()).toBe(1);
+  const rest = given.getByRole('button', { name: 'Show 4 more of 60 gives and receives' });
+  await expect(rest).toBeFocused();
+  await app.keyboard.press('Enter');
+  await expect(items).toHaveCount(60);
+  await expect(items.last()).toContainText('Help 1');
+  await expect(given.getByRole('button', { name: /Show \d+ more/ })).toHaveCount(0);
+  expect(pages()).toBe(2);
+});
+
 test('a long ledger comes a window at a time: sorted and filtered by the core, the next rows as it scrolls', async ({ app, running }) => {
   test.setTimeout(120_000); // writing 230 people and their gives through the API takes a while on a busy machine
   // 205 people I gave to: more than one window (200). Person n received n % 3 + 1 gives; every third is a mentor.

@@ -49,6 +49,7 @@ const templates: Record<string, fc.Arbitrary<unknown>> = {
   'giveFirst.dismiss': fc.record({ personId: ids, snoozeUntil: fc.option(day) }, { requiredKeys: ['personId'] }),
   'reciprocity.ledger': fc.record({ since: fc.option(iso), until: fc.option(iso) }, { requiredKeys: [] }),
   'reciprocity.person': fc.record({ personId: ids, today: fc.option(day) }, { requiredKeys: ['personId'] }),
+  'reciprocity.exchanges': fc.record({ personId: ids, after: fc.constantFrom('2025-03-10T09:30:00.000Z~5', '2025-03-10~5', 'yesterday'), limit: fc.integer({ min: -1, max: 250 }) }, { requiredKeys: ['personId', 'after'] }),
   'reciprocity.beforeAsk': fc.record({ personIds: fc.array(ids, { maxLength: 3 }) }),
   'search.query': fc.record({ query: text, includeConfidential: fc.boolean(), limit: fc.integer({ min: 0, max: 120 }) }, { requiredKeys: ['query'] }),
   'associations.create': fc.record({ name: text, category: fc.constantFrom('industry', 'function', 'sport'), status: fc.constantFrom('exploring', 'shortlisted', 'focus', 'past'), confirmed: fc.boolean(), website: fc.option(text) }, { requiredKeys: ['name', 'category'] }),

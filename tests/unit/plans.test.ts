@@ -162,6 +162,28 @@ describe('hot queries', () => {
     expect(scans(periods, ['interactions', 'interaction_people', 'exchanges', 'exchange_people', 'thanks'])).toEqual([]);
   });
 
+  // A person's page brings a page of their exchanges (#11): read from their links by the person's index and
+  // the sums from the counters, never every exchange, nor all of theirs in full.
+  test("a person's give and take reads a page of their exchanges through their links", async ({ journal, journalDb }) => {
+    const people = await someData(journal);
+    for (let i = 0; i < 4; i += 1) {
+      await call(journal, 'exchanges.create', { direction: i % 2 ? 'gave' : 'received', kind: 'advice', description: `Notes ${i}`, occurredAt: at(10 + i), personIds: [people[0]!] });
+    }
+    const first = await call(journal, 'reciprocity.exchanges', { personId: people[0]!, after: `${at(12)}~99`, limit: 1 });
+    expect(first.next).not.toBeNull();
+    const plans = [
+      ...(await plansOf(journal, journalDb.raw, 'reciprocity.person', { personId: people[0]! })),
+      ...(await plansOf(journal, journalDb.raw, 'reciprocity.exchanges', { personId: people[0]!, after: first.next!, limit: 50 })),
+    ];
+    const pages = plans.filter(({ sql }) => /FROM exchange_people ep CROSS JOIN exchanges e/.test(sql));
+    expect(pages).toHaveLength(2);
+    for (const { plan } of pages) {
+      expect(plan[0]).toMatch(/^SEARCH ep USING COVERING INDEX exchange_people_person \(person_id=\?\)/);
+      expect(plan.join('\n')).toMatch(/SEARCH e USING INTEGER PRIMARY KEY/);
+    }
+    expect(scans(plans)).toEqual([]);
+  });
+
   // The network's first read goes through everyone a slice at a time: each person's meetings of the last
   // year and a quarter are a seek in person_contacts, never a walk of their whole history in
   // interaction_people with a lookup of every interaction (58–173 ms per slice at 100k).

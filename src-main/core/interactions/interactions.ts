@@ -16,15 +16,17 @@ const PERSON_WALK_FROM = 1000;
 const now = () => new Date().toISOString();
 
 /**
- * Entries of `interactions as i` after the keyset position `after` ('occurredAt~id', newest first): the
- * timeline's pages and an association's events. Walks the (occurred_at, id) index from the cursor on, no
- * OFFSET. The plain `<=` bound is what lets SQLite seek to the cursor; with the OR alone it scans the index
- * from the newest entry down.
+ * Rows of `interactions as i` (or of another table with an occurred_at, by its alias: a person's exchanges)
+ * after the keyset position `after` ('occurredAt~id', newest first): the timeline's pages and an
+ * association's events. Walks the (occurred_at, id) index from the cursor on, no OFFSET. The plain `<=`
+ * bound is what lets SQLite seek to the cursor; with the OR alone it scans the index from the newest entry down.
  */
-export function olderThan(after: string) {
+export function olderThan(after: string, alias = 'i') {
   const [occurredAt, rawId] = after.split('~') as [string, string];
   const afterId = Number(rawId);
-  return sql<SqlBool>`(i.occurred_at <= ${occurredAt} AND (i.occurred_at < ${occurredAt} OR (i.occurred_at = ${occurredAt} AND i.id < ${afterId})))`;
+  const at = sql.ref(`${alias}.occurred_at`);
+  const id = sql.ref(`${alias}.id`);
+  return sql<SqlBool>`(${at} <= ${occurredAt} AND (${at} < ${occurredAt} OR (${at} = ${occurredAt} AND ${id} < ${afterId})))`;
 }
 
 export async function timeline(db: Db, input: ParsedInput<'interactions.timeline'>): Promise<TimelinePage> {

@@ -63,6 +63,7 @@ export const readCalls: ReadonlySet<CallName> = new Set<CallName>([
   'reciprocity.queueSummary',
   'reciprocity.thanksOwed',
   'reciprocity.person',
+  'reciprocity.exchanges',
   'reciprocity.beforeAsk',
   'search.query',
   'associations.list',

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { CallResult, ParsedInput } from '../../contract/contract.js';
 import type { CallName } from '../../contract/names.js';
 import type { Database } from '../db/schema.js';
+import { notFound } from '../errors.js';
 import { getPerson } from '../people/people.js';
 import { mergePeople } from '../people/merge.js';
 import { asOf } from './clock.js';
@@ -21,7 +22,7 @@ import {
   updateCommitment,
   updateExchange,
 } from './items.js';
-import { beforeAsk, dismissGiveFirst, ledger, personReciprocity, queuePage, queues, queueSummary, restoreGiveFirst, thanksOwed } from './ledger.js';
+import { beforeAsk, dismissGiveFirst, ledger, personExchanges, personReciprocity, queuePage, queues, queueSummary, restoreGiveFirst, thanksOwed } from './ledger.js';
 
 type ReciprocityCall = Extract<CallName, `exchanges.${string}` | `asks.${string}` | `thanks.${string}` | `commitments.${string}` | `giveFirst.${string}` | `reciprocity.${string}` | 'people.merge'>;
 type Handlers = { [K in ReciprocityCall]: (input: ParsedInput<K>) => Promise<CallResult<K>> };
@@ -77,6 +78,10 @@ export function reciprocityHandlers(db: Kysely<Database>): Handlers {
     'reciprocity.queueSummary': (input) => queueSummary(db, asOf(input ?? {})),
     'reciprocity.thanksOwed': ({ personIds, ...clock }) => thanksOwed(db, asOf(clock), { personIds: [...new Set(personIds)] }),
     'reciprocity.person': async ({ personId, ...clock }) => personReciprocity(db, personId, asOf(clock)),
+    'reciprocity.exchanges': async ({ personId, after, limit }) => {
+      if (!(await db.selectFrom('people').select('id').where('id', '=', personId).executeTakeFirst())) throw notFound('person', personId);
+      return personExchanges(db, personId, after, limit);
+    },
     'reciprocity.beforeAsk': async ({ personIds, ...clock }) => {
       const at = asOf(clock);
       return Promise.all([...new Set(personIds)].map((personId) => beforeAsk(db, personId, at)));

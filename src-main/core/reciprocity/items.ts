@@ -80,7 +80,13 @@ export async function fetchExchanges(db: Db, filter: ExchangeOnlyFilter): Promis
   }));
 }
 
-export async function fetchAsks(db: Db, filter: ExchangeFilter): Promise<Ask[]> {
+/** Asks only: the open ones, or the closed ones (fulfilled, declined, withdrawn) and the newest so many. */
+interface AskFilter extends ExchangeFilter {
+  open?: boolean;
+  limit?: number;
+}
+
+export async function fetchAsks(db: Db, filter: AskFilter): Promise<Ask[]> {
   let query = db
     .selectFrom('asks as a')
     .leftJoin('interactions as i', 'i.id', 'a.interaction_id')
@@ -95,7 +101,10 @@ export async function fetchAsks(db: Db, filter: ExchangeFilter): Promise<Ask[]> 
     const personId = filter.personId;
     query = query.where('a.id', 'in', (eb) => eb.selectFrom('ask_people as ap').select('ap.ask_id').where('ap.person_id', '=', personId));
   }
-  const rows = await query.orderBy('a.asked_at', 'desc').orderBy('a.id', 'desc').execute();
+  if (filter.open !== undefined) query = query.where('a.status', filter.open ? '=' : '!=', 'open');
+  let ordered = query.orderBy('a.asked_at', 'desc').orderBy('a.id', 'desc');
+  if (filter.limit !== undefined) ordered = ordered.limit(filter.limit);
+  const rows = await ordered.execute();
   const people = await linkedPeople(db, 'ask_people', 'ask_id', rows.map((row) => row.id));
   return rows.map((row) => ({
     id: row.id,
@@ -112,9 +121,12 @@ export async function fetchAsks(db: Db, filter: ExchangeFilter): Promise<Ask[]> 
 
 export interface CommitmentFilter extends ExchangeFilter {
   direction?: 'i-owe' | 'owed-to-me';
-  status?: 'open' | 'done' | 'dropped';
+  /** 'closed': done or dropped. */
+  status?: 'open' | 'done' | 'dropped' | 'closed';
   /** Due on one of these days, both included ('YYYY-MM-DD'). */
   dueWithin?: { from: string; to: string };
+  /** Only the so many due latest, latest first (a person's page lists its last few kept or dropped). */
+  latest?: number;
 }
 
 export async function fetchCommitments(db: Db, filter: CommitmentFilter, today: string): Promise<Commitment[]> {
@@ -131,10 +143,14 @@ export async function fetchCommitments(db: Db, filter: CommitmentFilter, today: 
   if (filter.interactionId !== undefined) query = query.where('c.interaction_id', '=', filter.interactionId);
   if (filter.personId !== undefined) query = query.where('c.person_id', '=', filter.personId);
   if (filter.direction) query = query.where('c.direction', '=', filter.direction);
-  if (filter.status) query = query.where('c.status', '=', filter.status);
+  if (filter.status === 'closed') query = query.where('c.status', '!=', 'open');
+  else if (filter.status) query = query.where('c.status', '=', filter.status);
   if (filter.dueWithin) query = query.where('c.due_on', '>=', filter.dueWithin.from).where('c.due_on', '<=', filter.dueWithin.to);
   // Earliest due first: overdue promises sort ahead of everything else by themselves.
-  const rows = await query.orderBy('c.due_on').orderBy('c.id').execute();
+  const rows = await (filter.latest === undefined
+    ? query.orderBy('c.due_on').orderBy('c.id')
+    : query.orderBy('c.due_on', 'desc').orderBy('c.id').limit(filter.latest)
+  ).execute();
   return rows.map((row) => ({
     id: row.id,
     direction: row.direction,

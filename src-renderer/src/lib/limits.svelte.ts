@@ -9,8 +9,11 @@ export const STEP = 50;
 export class Limits {
   #limits = $state<Record<string, number>>({});
 
+  /** `first`: how many a list draws before it is asked for more, when not fifty (a panel in a page's top). */
+  constructor(private readonly first: Readonly<Record<string, number>> = {}) {}
+
   of(key: string): number {
-    return this.#limits[key] ?? STEP;
+    return this.#limits[key] ?? this.first[key] ?? STEP;
   }
 
   shown<T>(list: readonly T[], key: string): readonly T[] {
