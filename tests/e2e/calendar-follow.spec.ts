@@ -4,18 +4,24 @@ process.env.TZ = 'Europe/London';
 import { join } from 'node:path';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { test, expect } from '@playwright/test';
+import { test, expect, type Page } from '@playwright/test';
 import { launchApp, reloadApp } from './harness.js';
 
 const NOW = '2026-03-12T18:00:00.000Z';
 const calendar = join(import.meta.dirname, '..', 'fixtures', 'calendar', 'google-alex.ics');
 test.use({ timezoneId: 'Europe/London' });
 
+/** The page once the app has started (its first screen's heading is shown): a shortcut pressed before is not heard. */
+async function started(app: Page): Promise<Page> {
+  await app.getByRole('heading', { level: 1 }).first().waitFor();
+  return app;
+}
+
 test('the calendar file is chosen in the open dialog and followed; its meetings wait to be logged', async ({ context }) => {
   const dir = await mkdtemp(join(tmpdir(), 'confidant-e2e-'));
   const running = await launchApp(context, join(dir, 'journal.sqlite'), { now: NOW, pickFile: calendar });
   try {
-    const app = running.page;
+    const app = await started(running.page);
     await app.keyboard.press('Control+6');
     await expect(app.getByRole('heading', { name: 'Meetings to log', level: 1 })).toBeVisible();
     await app.getByRole('button', { name: 'Choose calendar file…' }).click();
@@ -36,7 +42,7 @@ test('cancelling the open dialog follows nothing, and a typed path still works',
   const dir = await mkdtemp(join(tmpdir(), 'confidant-e2e-'));
   const running = await launchApp(context, join(dir, 'journal.sqlite'), { now: NOW });
   try {
-    const app = running.page;
+    const app = await started(running.page);
     await app.keyboard.press('Control+6');
     await app.getByRole('button', { name: 'Choose calendar file…' }).click();
     await expect(app.getByLabel('Or follow a file your calendar keeps up to date')).toHaveValue('');
@@ -53,7 +59,7 @@ test('the weekly digest day and time are chosen with the other reminder choices 
   const dir = await mkdtemp(join(tmpdir(), 'confidant-e2e-'));
   const running = await launchApp(context, join(dir, 'journal.sqlite'), { now: NOW });
   try {
-    const app = running.page;
+    const app = await started(running.page);
     await app.keyboard.press('Control+6');
     await app.getByText('Notify me about…').click();
     await expect(app.getByLabel('Keep-in-touch digest on')).toHaveValue('1');
