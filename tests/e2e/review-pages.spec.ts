@@ -1,4 +1,4 @@
-import { test, expect, reloadApp } from './fixtures.js';
+import { test, expect, menu, reloadApp } from './fixtures.js';
 
 // The review's long lists read on as the reader asks (#11): at a million the review brought 1.3 MB, nearly
 // all of it people overdue and thanks owed, for panels that draw fifty. Now it brings fifty of each and
@@ -22,10 +22,18 @@ test('the review draws fifty people overdue, and Show more reads the next ones f
   await panel.getByRole('button', { name: 'Show 50 more of 120 people overdue' }).click();
   await expect(panel.getByRole('listitem')).toHaveCount(100);
   expect(running.journalCalls.filter((name) => name === 'review.overdue')).toHaveLength(1);
+  // A write elsewhere brings the review again with its first fifty: the hundred drawn stay, read again.
+  const drawn = await panel.getByRole('listitem').getByRole('button').allTextContents();
+  const reviews = running.journalCalls.filter((name) => name === 'review.quarter').length;
+  await menu(app, 'journal-status');
+  await expect.poll(() => running.journalCalls.filter((name) => name === 'review.quarter').length).toBe(reviews + 1);
+  await expect.poll(() => running.journalCalls.filter((name) => name === 'review.overdue').length).toBe(2);
+  await expect(panel.getByRole('listitem')).toHaveCount(100);
+  expect(await panel.getByRole('listitem').getByRole('button').allTextContents()).toEqual(drawn);
   await panel.getByRole('button', { name: 'Show 20 more of 120 people overdue' }).click();
   await expect(panel.getByRole('listitem')).toHaveCount(120);
   await expect(panel.getByRole('button', { name: /Show \d+ more/ })).toHaveCount(0);
-  expect(running.journalCalls.filter((name) => name === 'review.overdue')).toHaveLength(2);
+  expect(running.journalCalls.filter((name) => name === 'review.overdue')).toHaveLength(3);
   // Everyone once, none twice: the pages met where they should.
   const names = await panel.getByRole('listitem').getByRole('button').allTextContents();
   expect(new Set(names).size).toBe(120);
