@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import type { Result } from '../contract/contract.js';
 import type { Keychain } from '../core/crypto/keyfile.js';
 import { describeError } from '../core/redact.js';
+import { within } from '../core/within.js';
 import type { WorkerData, WorkerMessage, WorkerRequest } from './journal-worker.js';
 
 /** What every call gets once the worker is gone: at once, never a hang. */
@@ -117,20 +118,11 @@ export class JournalClient {
     if (this.stoppedBecause !== null) return;
     this.closing = true;
     const id = this.nextId++;
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([
-      new Promise<void>((resolve) => {
-        this.pending.set(id, () => resolve());
-        this.worker.postMessage({ id, close: true } satisfies WorkerRequest);
-      }),
-      new Promise<void>((resolve) => {
-        timer = setTimeout(() => {
-          console.warn(`[journal] did not close within ${timeoutMs} ms; stopping its thread`);
-          resolve();
-        }, timeoutMs);
-      }),
-    ]);
-    clearTimeout(timer);
+    const closed = new Promise<void>((resolve) => {
+      this.pending.set(id, () => resolve());
+      this.worker.postMessage({ id, close: true } satisfies WorkerRequest);
+    });
+    if (!(await within(closed, timeoutMs)).done) console.warn(`[journal] did not close within ${timeoutMs} ms; stopping its thread`);
     await this.worker.terminate();
   }
 

@@ -5,6 +5,7 @@ import type { Result } from '../contract/contract.js';
 import { journalName, type JournalProblem, type JournalStatus } from '../contract/journal-status.js';
 import type { Keychain } from '../core/crypto/keyfile.js';
 import { describeError } from '../core/redact.js';
+import { within } from '../core/within.js';
 import { JournalClient, CLOSE_TIMEOUT_MS } from './journal-client.js';
 import type { WorkerData } from './journal-worker.js';
 
@@ -83,13 +84,8 @@ export class JournalHost {
   }
 
   async status(): Promise<JournalStatus> {
-    const starting = this.starting;
-    if (starting) {
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), STARTING_WAIT_MS)));
-      const started = await Promise.race([starting.then(() => true), late]);
-      clearTimeout(timer);
-      if (!started) return { state: 'starting', path: this.data.journalPath, name: journalName(this.data.journalPath) };
+    if (this.starting && !(await within(this.starting, STARTING_WAIT_MS)).done) {
+      return { state: 'starting', path: this.data.journalPath, name: journalName(this.data.journalPath) };
     }
     if (this.problem) return { state: 'unavailable', problem: this.problem };
     if (!this.client) return { state: 'unavailable', problem: startFailedProblem(this.data.journalPath, new Error('The journal is still starting.')) };

@@ -12,6 +12,7 @@ import type { CsvField, FieldDifference, ImportKind, ImportPreviewPage, ImportRe
 import type { JournalDb } from '../db/open.js';
 import type { Database } from '../db/schema.js';
 import { JournalError } from '../errors.js';
+import { within } from '../within.js';
 import { normalizeEmail } from '../people/contacts.js';
 import { runImportWrite, sendPlan, type ImportPlan, type WriterData, type WriterMessage, type WriterOutcome } from './commit.js';
 import type { ImportedContact } from './contact.js';
@@ -307,10 +308,7 @@ export class Importer {
     this.staged = null;
     if (!writing) return;
     writing.cancel();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), timeoutMs)));
-    if ((await Promise.race([writing.finished, late])) === 'late') await writing.kill();
-    clearTimeout(timer);
+    if (!(await within(writing.finished, timeoutMs)).done) await writing.kill();
     this.writing = null;
   }
 

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { CallResult, NetworkOverview, ParsedInput } from '../../contract/contract.js';
 import type { CallName } from '../../contract/names.js';
 import type { Database } from '../db/schema.js';
+import { within } from '../within.js';
 import { createIntroduction, deleteIntroduction, fetchIntroductions, getIntroduction, introductionsToConsider, setOutcome } from './introductions.js';
 import { acceptSuggestion, addLink, deleteLink, dismissSuggestion, fetchLinks, getLink, suggestions, updateLink } from './links.js';
 import { handoverPack } from './handover.js';
@@ -68,11 +69,8 @@ export function networkHandlers(db: Kysely<Database>, { freshWithinMs = FRESH_WI
     const fresh = answer(input, key, work);
     if (!earlier) return fresh;
     fresh.catch(() => undefined);
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), freshWithinMs)));
-    const first = await Promise.race([fresh, late]);
-    clearTimeout(timer);
-    return first ?? stale();
+    const first = await within(fresh, freshWithinMs);
+    return first.done ? first.value : stale();
   };
   const overview = (input: ParsedInput<'network.overview'>): Promise<NetworkOverview> =>
     latest(input, `overview:${input?.stage ?? ''}`, (loaded) => overviewInSlices(loaded, loaded.now, input?.stage ?? null));
