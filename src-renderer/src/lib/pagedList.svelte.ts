@@ -43,19 +43,28 @@ export class PagedList<T> {
     const wanted = this.limits().of(this.key);
     if (first.items.length >= wanted || !first.next || this.#read === null) return;
     this.#refilling = first.from;
-    let read: Read<T> = first;
     try {
-      while (read.items.length < wanted && read.next) {
-        const page = await this.page(read.next, Math.min(200, wanted - read.items.length));
-        if (this.first()?.from !== first.from) return;
-        read = { from: first.from, items: [...read.items, ...page.items], next: page.next };
-      }
-      this.#read = read;
+      await this.#readTo(first, wanted);
     } catch (failure) {
       this.error = errorMessage(failure);
     } finally {
       if (this.#refilling === first.from) this.#refilling = null;
     }
+  }
+
+  /**
+   * Reads on from `list` until it holds `wanted` rows or has no more. False when the screen's answer changed
+   * meanwhile: what was read for the old one is dropped.
+   */
+  async #readTo(list: Read<T>, wanted: number): Promise<boolean> {
+    let read = list;
+    while (read.items.length < wanted && read.next) {
+      const page = await this.page(read.next, Math.min(200, wanted - read.items.length));
+      if (this.first()?.from !== list.from) return false;
+      read = { from: list.from, items: [...read.items, ...page.items], next: page.next };
+    }
+    this.#read = read;
+    return true;
   }
 
   /** The rows drawn now. */
@@ -71,10 +80,7 @@ export class PagedList<T> {
       this.busy = true;
       this.error = null;
       try {
-        const page = await this.page(list.next, Math.min(200, wanted - list.items.length));
-        // An answer for a screen's answer no longer shown is dropped.
-        if (this.first()?.from !== list.from) return;
-        this.#read = { from: list.from, items: [...list.items, ...page.items], next: page.next };
+        if (!(await this.#readTo(list, wanted))) return;
       } catch (failure) {
         this.error = errorMessage(failure);
         return;
