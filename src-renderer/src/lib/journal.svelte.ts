@@ -1,5 +1,6 @@
 import type { JournalInfo } from '../../../src-main/contract/contract';
 import { api, errorMessage } from './api';
+import { EarlyRead } from './early-read';
 import { toasts } from './toasts.svelte';
 
 /**
@@ -23,25 +24,19 @@ class JournalState {
     return this.info !== null && this.info.people === 0 && this.info.interactions === 0;
   }
 
-  /** The totals asked for before the status was known (readEarly), for the first refresh to take. */
-  #early: { revision: number; info: Promise<JournalInfo> } | null = null;
-
   /**
-   * On starting, asks for the totals with journal.status rather than after its answer. A locked or
-   * unavailable journal refuses them: that answer is never shown, and the first refresh asks again.
+   * On starting, the totals are asked for with journal.status rather than after its answer (readEarly);
+   * the first refresh takes them.
    */
+  readonly #early = new EarlyRead(() => api('journal.info'), () => this.revision);
+
   readEarly(): void {
-    const info = api('journal.info');
-    info.catch(() => {});
-    this.#early = { revision: this.revision, info };
+    this.#early.ask();
   }
 
   async refresh(): Promise<void> {
-    const early = this.#early;
-    this.#early = null;
-    const read = () => api('journal.info');
     try {
-      this.info = await (early?.revision === this.revision ? early.info.catch(read) : read());
+      this.info = await (this.#early.take() ?? api('journal.info'));
       this.error = null;
     } catch (error) {
       this.error = errorMessage(error);

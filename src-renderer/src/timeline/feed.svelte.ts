@@ -2,6 +2,7 @@ import { untrack } from 'svelte';
 import type { TimelineEntry } from '../../../src-main/contract/contract';
 import { api, errorMessage } from '../lib/api';
 import { journal } from '../lib/journal.svelte';
+import { EarlyRead } from '../lib/early-read';
 import { load, type Loaded } from '../lib/load.svelte';
 import { order, reached, samePage, within } from './pages';
 
@@ -9,29 +10,24 @@ export const PAGE = 50;
 
 type TimelinePage = Awaited<ReturnType<typeof api<'interactions.timeline'>>>;
 
-/** The journal's first page, asked for before the timeline mounts (readFirstPageEarly); null once taken. */
-let early: { revision: number; page: Promise<TimelinePage> } | null = null;
-
 /**
- * Asks for the journal's first page now, with journal.status and journal.info, rather than once the app
+ * The journal's first page, asked for now, with journal.status and journal.info, rather than once the app
  * has mounted the timeline after their answers: the first paint then waits for one round trip instead of
- * three. The next whole-journal timeline to mount takes the answer, unless a write came in between. Asked
- * again before then, it is the same read. Asked before the status is known, a locked or unavailable
- * journal refuses it; the timeline then reads its first page again once it mounts.
+ * three. The next whole-journal timeline to mount takes the answer (lib/early-read.ts).
  */
+const firstPage = new EarlyRead(
+  () => api('interactions.timeline', { limit: PAGE, personId: null }),
+  () => journal.revision,
+);
+
 export function readFirstPageEarly(): void {
-  if (early?.revision === journal.revision) return;
-  const page = api('interactions.timeline', { limit: PAGE, personId: null });
-  page.catch(() => {}); // the timeline reads again when it takes a failed answer (readFirstPage)
-  early = { revision: journal.revision, page };
+  firstPage.ask();
 }
 
-/** The whole journal's first page: the early answer when it is still good, else a read now. */
+/** A timeline's first page: the early answer for the whole journal's, when it is still good, else a read now. */
 function readFirstPage(personId: number | null): Promise<TimelinePage> {
-  const taken = early;
-  early = null;
-  const read = () => api('interactions.timeline', { limit: PAGE, personId });
-  return taken && personId === null && taken.revision === journal.revision ? taken.page.catch(read) : read();
+  const early = firstPage.take(); // taken either way: an answer left for later could be stale by then
+  return (personId === null ? early : null) ?? api('interactions.timeline', { limit: PAGE, personId });
 }
 
 /**
