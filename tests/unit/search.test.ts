@@ -121,6 +121,30 @@ describe('search', () => {
     expect(titles(await find(journal, 'offsite'))).toEqual(['Offsite agenda', 'New note', 'Old note']);
   });
 
+  // "the" is in most notes: ranking every match cost more than a second at a million entries. A word in
+  // more than a hundred notes ranks the newest hundred of them; a rarer one ranks them all (above).
+  test('a word in more than a hundred notes ranks its newest hundred, and says when there are more', async ({ journal }) => {
+    const ada = await addPerson(journal, { name: 'Ada Lovelace' });
+    await addInteraction(journal, { occurredAt: at(-500), title: 'Offsite agenda', notes: 'Rooms and food.', personIds: [ada] });
+    for (let i = 0; i < 104; i += 1) {
+      await addInteraction(journal, { occurredAt: at(i), title: `Note ${i}`, notes: 'We discussed the offsite.', personIds: [ada] });
+    }
+    await addInteraction(journal, { occurredAt: at(-400), title: 'Offsite budget', notes: 'Catering.', personIds: [ada] });
+
+    const page = await find(journal, 'offsite');
+    // The newest title match first; the one written before the newest hundred notes is not ranked.
+    expect(titles(page)[0]).toBe('Offsite budget');
+    expect(titles(page)).not.toContain('Offsite agenda');
+    expect(page.conversations).toHaveLength(30);
+    expect(page.more).toBe(true);
+    // Equal scores: newer first.
+    expect(titles(page).slice(1, 4)).toEqual(['Note 103', 'Note 102', 'Note 101']);
+
+    const full = await call(journal, 'search.query', { query: 'offsite', includeConfidential: false, limit: 100 });
+    expect(full.conversations).toHaveLength(100);
+    expect(full.more).toBe(true);
+  });
+
   test('keeps the index in sync across create, edit, delete and undo', async ({ journal, journalDb }) => {
     const ada = await addPerson(journal, { name: 'Ada Lovelace' });
     const id = await addInteraction(journal, { title: 'Budget review', notes: 'Headcount freeze.', personIds: [ada] });
