@@ -160,7 +160,9 @@ try {
     { screen: 'reciprocity', name: 'reciprocity.ledger (all time, second window)', run: () => api('reciprocity.ledger', { sort: 'balance', offset: 200, limit: 200 }) },
     // The screen opens on its ledger with the queues' sizes; a queue's rows come when its tab opens.
     { screen: 'reciprocity', name: 'reciprocity.queueSummary', run: () => api('reciprocity.queueSummary', { now: '2026-01-01T12:00:00.000Z' }) },
-    { screen: 'reciprocity', name: 'reciprocity.queues', run: () => api('reciprocity.queues', { now: '2026-01-01T12:00:00.000Z' }) }, // as of the journal's last day: at today's date its windows were empty
+    // Every queue whole, in one answer: no screen asks it (reciprocity.spec checks the screen never does; tests
+    // use it to read all the queues at once). Measured, but not held to a screen's target.
+    { screen: 'none', name: 'reciprocity.queues', run: () => api('reciprocity.queues', { now: '2026-01-01T12:00:00.000Z' }) }, // as of the journal's last day: at today's date its windows were empty
     { screen: 'log', name: 'reciprocity.thanksOwed (2 people)', run: (i) => api('reciprocity.thanksOwed', { personIds: [someone(i), someone(i + 1)], now: '2026-01-01T12:00:00.000Z' }) },
     { screen: 'log', name: 'reciprocity.beforeAsk (2 people)', run: (i) => api('reciprocity.beforeAsk', { personIds: [someone(i), someone(i + 1)] }) },
     // What a queue tab reads: its list's first fifty rows (a tab of two lists reads both). Listed after the
@@ -175,6 +177,7 @@ try {
     { screen: 'associations', name: 'associations.list', run: () => api('associations.list', { now: '2026-01-01T12:00:00.000Z' }) },
     { screen: 'associations', name: 'associations.get', run: (i) => api('associations.get', { id: 1 + (i % data.associations), now: '2026-01-01T12:00:00.000Z' }) },
   ];
+  const callLabel = (call: { screen: string; name: string }) => `${call.screen === 'none' ? 'no screen' : `screen ${call.screen}`}: ${call.name}`;
   const screenCalls = only ? allScreenCalls.filter((call) => call.name.includes(only)) : allScreenCalls;
   log(`every screen's calls through the API: ${screenCalls.length} calls × ${iterations}`);
   const returned: Record<string, number> = {};
@@ -189,7 +192,7 @@ try {
   }
   const memory = process.memoryUsage();
   if (only) {
-    printTable(screenCalls.map((call, index) => row(`screen ${call.screen}: ${call.name} (${kb(returned[call.name] ?? 0)})`, stats(screenSamples[index]!), {})));
+    printTable(screenCalls.map((call, index) => row(`${callLabel(call)} (${kb(returned[call.name] ?? 0)})`, stats(screenSamples[index]!), {})));
     await journal.close();
     rmSync(dir, { recursive: true, force: true });
     process.exit(0);
@@ -222,7 +225,9 @@ try {
     running = false;
   }
 
-  log('raw better-sqlite3 search: the same ranked FTS statement and row read, without parsing, people, highlighting or fuzzy layer');
+  // The plain way to rank with FTS5: bm25 over every match, then the LIMIT. The app ranks only the newest
+  // hundred matches (search.ts), so this is the statement a first version would run, not the app's own.
+  log('raw better-sqlite3 search: the plain ranked FTS statement (ORDER BY rank over every match) and row read, without parsing, people, highlighting or fuzzy layer');
   const ranked = raw.prepare('SELECT rowid AS id, rank FROM interactions_fts WHERE interactions_fts MATCH ? ORDER BY rank LIMIT 31');
   const rowsOf = raw.prepare('SELECT id, occurred_at, kind, title, notes, confidential, location FROM interactions WHERE id IN (SELECT value FROM json_each(?))');
   const rawQueries = queries.filter(({ query }) => {
@@ -305,14 +310,14 @@ try {
   const search = stats(apiSearch.all);
   const rows: Row[] = [
     row('search (API), all queries', search, { '(a) fuse.js': stats(fuseSearch.all), '(b) ripgrep': stats(rgSearch.all) }),
-    row('  search: text-only queries, vs the same SQL raw', apiSameQueries, { '(c) raw SQL': stats(rawSearch.all) }),
+    row('  search: text-only queries, vs plain ranked SQL raw', apiSameQueries, { '(c) raw SQL': stats(rawSearch.all) }),
     ...Object.entries(groupBy(queries, apiSearch.perQuery)).map(([kind, samples]) =>
       row(`  search: ${kind}`, stats(samples), {
         '(a) fuse.js': stats(groupBy(queries, fuseSearch.perQuery)[kind] ?? []),
         '(b) ripgrep': stats(groupBy(queries, rgSearch.perQuery)[kind] ?? []),
       }),
     ),
-    ...screenCalls.map((call, index) => row(`screen ${call.screen}: ${call.name} (${kb(returned[call.name] ?? 0)})`, stats(screenSamples[index]!), {})),
+    ...screenCalls.map((call, index) => row(`${callLabel(call)} (${kb(returned[call.name] ?? 0)})`, stats(screenSamples[index]!), {})),
     row('typo vocabulary rebuild (≤ once a minute after writes)', stats(rebuild), {}),
     row('  longest the thread is held during that rebuild', { n: held.length, p50: Math.max(...held), p95: Math.max(...held), p99: Math.max(...held) }, {}),
     measuredWrites.row,
@@ -332,7 +337,8 @@ try {
       : []),
     measuredWrites.target,
     target('longest the thread is held by the vocabulary rebuild < 50 ms', Math.max(...held) < 50, withUnit(Math.max(...held))),
-    ...screenCalls.map((call, index) => {
+    ...screenCalls.filter((call) => call.screen !== 'none').map((call) => {
+      const index = screenCalls.indexOf(call);
       const p95 = stats(screenSamples[index]!).p95;
       const limit = interactions >= 1_000_000 ? 250 : 50;
       return target(`${call.name} p95 < ${limit} ms`, p95 < limit, withUnit(p95));
