@@ -111,6 +111,34 @@ test('a commitment becomes overdue, then done, and the follow-through rate count
   expect(rates.commitments.followThrough.reduce((sum, q) => sum + q.doneOnTime, 0)).toBe(0);
 });
 
+test('the check before an ask names the first three open promises and asks, and shows the rest on request', async ({ app, running }) => {
+  const ana = await call<Person>(running.journal, 'people.create', { name: 'Ana Ruiz' });
+  for (let i = 1; i <= 5; i += 1) {
+    await call(running.journal, 'commitments.create', { direction: 'i-owe', personId: ana.id, description: `Promise ${i}`, dueOn: dayOffset(i) });
+  }
+  for (let i = 1; i <= 4; i += 1) {
+    await call(running.journal, 'asks.create', { direction: 'i-asked', description: `Ask ${i}`, askedAt: daysAgo(i), personIds: [ana.id] });
+  }
+  await reloadApp(app);
+  await app.keyboard.press('Control+2');
+  await app.getByRole('button', { name: 'Ana Ruiz', exact: true }).click();
+  const check = app.getByRole('region', { name: 'Before you ask' });
+  await expect(check).toContainText('5 promises: Promise 1');
+  await expect(check).toContainText('4 asks: Ask');
+  const owed = await check.getByRole('listitem').filter({ hasText: 'You still owe' }).innerText();
+  expect(owed.match(/Promise \d/g)).toHaveLength(3);
+  const asks = await check.getByRole('listitem').filter({ hasText: 'Already open' }).innerText();
+  expect(asks.match(/Ask \d/g)).toHaveLength(3);
+
+  // Keyboard: the button is reached and pressed like any other; the full list replaces it.
+  await check.getByRole('button', { name: 'Show all 5 you owe' }).focus();
+  await app.keyboard.press('Enter');
+  await expect(check.getByRole('button', { name: 'Show all 5 you owe' })).toHaveCount(0);
+  for (let i = 1; i <= 5; i += 1) await expect(check).toContainText(`Promise ${i}`);
+  await check.getByRole('button', { name: 'Show all 4 open asks' }).click();
+  for (let i = 1; i <= 4; i += 1) await expect(check).toContainText(`Ask ${i}`);
+});
+
 test('the person page shows the give and take, plans an ask with the check, and merges a duplicate', async ({ app, running }) => {
   const ana = await call<Person>(running.journal, 'people.create', { name: 'Ana Ruiz' });
   const dup = await call<Person>(running.journal, 'people.create', { name: 'Ana R.' });
