@@ -115,6 +115,10 @@ try {
     results.push({ visit, ...(await navigate('Reciprocity', 'Control+3', '[role="tabpanel"]')) });
     results.push({ visit, ...(await navigate('Associations', 'Control+4', 'section[aria-labelledby^="col-"] li.card')) });
     results.push({ visit, ...(await navigate('Quarterly review', 'Control+5', 'dl[aria-label="The quarter in numbers"]')) });
+    results.push({ visit, ...(await navigate('Meetings to log', 'Control+6', 'ul[aria-label="Meetings to log"], .layout > .main > .empty')) });
+    // The overview's figures (network.overview), not its "Counting your network…" state.
+    results.push({ visit, ...(await navigate('Network', 'Control+7', '[role="tabpanel"] .figures')) });
+    results.push({ visit, ...(await navigate('Settings', 'Control+,', '#backups-title')) });
     results.push({ visit, ...(await navigate('Search', 'Control+Shift+F', '#search-query')) });
     results.push({
       visit,
