@@ -1,4 +1,5 @@
-// `npm run build && node --import tsx bench/map-frames.ts [--people=5000] [--interactions=100000] [--links=20000] [--visits=6]`:
+// `npm run build && node --import tsx bench/map-frames.ts [--people=5000] [--interactions=100000] [--links=20000] [--visits=6]
+//   [--save=FILE | --journal=FILE] [--baseline=DIR [--rounds=2]] [--trace=FILE] [--trace-moves=FILE]`:
 // the network map in headless Chromium (WebGL through SwiftShader, on the CPU: a floor, not what a laptop's
 // GPU does), with the journal of bench/generate.ts plus random links, everyone shown. Prints p50/p95 of
 // - time to first map paint: from the click on the Map tab to the first frame with the map drawn, on the
@@ -12,14 +13,17 @@
 // - the main thread's longest task and its total blocking (tasks over 50 ms) while the first layout runs;
 // - frame intervals while zooming (wheel) and panning (drag, arrow keys) after the layout settles, and the
 //   main thread's long tasks meanwhile (SwiftShader draws in the GPU process: slow frames with an idle main
-//   thread are the software rasterizer, not the app).
+//   thread are the software rasterizer, not the app); `--trace-moves=FILE` traces the wheel and the drag;
+// - with `--baseline=DIR` (another build's out/renderer, e.g. one built from the base branch), the same
+//   gestures and later visits on that build too, in turn with this one (`--rounds` of each), and the ratios.
+// `--save=FILE` keeps the generated journal (with its links); `--journal=FILE` measures it again.
 // The harness runs the journal's core in this same Node process, so a slow core call also stalls the
 // browser driver: timeouts are generous. Never part of `npm test`. Page code is passed as strings: tsx would wrap named functions in a helper
 // the page does not have.
 import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { chromiumLaunch } from '../playwright.config.js';
 import { openJournal } from '../src-main/core/index.js';
 import { Rng } from '../resources/sample/prng.js';
@@ -71,6 +75,8 @@ const longestTask = `(() => {
   return { duration, inside, blocked: tasks.reduce((sum, [, took]) => sum + took, 0), count: tasks.length, contexts };
 })()`;
 type TaskReport = { duration: number; inside: Record<string, number>; blocked: number; count: number; contexts: number };
+// The renderer's and the GPU process's work, with a CPU profile of the page's script.
+const traceCategories = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'gpu', 'disabled-by-default-gpu.service', 'disabled-by-default-gpu.decoder', 'gpu.angle', 'viz', 'cc', 'disabled-by-default-v8.cpu_profiler', 'v8'];
 const sampleFrames = (ms: number) => `new Promise((resolve) => {
   const times = []; let last = performance.now(); const end = last + ${ms};
   const tick = (now) => { times.push(now - last); last = now; if (now < end) requestAnimationFrame(tick); else resolve(times); };
@@ -98,6 +104,9 @@ try {
   }
   await journalDb.close();
   if (args.save) await copyFile(path, args.save);
+  // --baseline=DIR: another build's renderer (its out/renderer), on its own copy of the journal.
+  const baselinePath = join(dir, 'baseline.sqlite');
+  if (args.baseline) await copyFile(path, baselinePath);
 
   // WebGL on the CPU: the suite's --disable-gpu would leave the map to its list view.
   const browser = await chromium.launch({ ...chromiumLaunch, args: [...chromiumLaunch.args.filter((arg) => arg !== '--disable-gpu'), '--use-angle=swiftshader', '--enable-unsafe-swiftshader'] });
@@ -108,10 +117,20 @@ try {
   await page.evaluate(instrument);
   await page.keyboard.press('Control+7');
   const map = page.getByTestId('network-map');
-  const drawn = async () => {
-    await page.locator('[data-testid="network-map"][data-drawn="true"]').waitFor({ timeout: 180_000 });
-    await page.waitForFunction(() => (window as unknown as { __bench: { drawnAt: number } }).__bench.drawnAt > 0);
-    return page.evaluate<number>('window.__bench.drawnAt - window.__bench.clickAt');
+  const drawn = async (on = page) => {
+    await on.locator('[data-testid="network-map"][data-drawn="true"]').waitFor({ timeout: 180_000 });
+    await on.waitForFunction(() => (window as unknown as { __bench: { drawnAt: number } }).__bench.drawnAt > 0);
+    return on.evaluate<number>('window.__bench.drawnAt - window.__bench.clickAt');
+  };
+  // Away to another tab and back to the map: positions kept, no layout.
+  const revisit = async (on: Page) => {
+    await on.getByRole('tab', { name: 'Introductions' }).click({ timeout: 300_000 });
+    await on.getByRole('heading', { name: 'Log an introduction' }).waitFor({ timeout: 300_000 });
+    await on.getByRole('tab', { name: 'Map' }).click({ timeout: 300_000 });
+    const paint = await drawn(on);
+    if (!(await on.locator('.summary').innerText()).startsWith(`${people} of ${people}`)) throw new Error('The map did not keep “everyone” between visits.');
+    await on.locator('[data-testid="network-map"][data-layout="settled"]').waitFor({ timeout: 300_000 });
+    return paint;
   };
 
   // Everyone, not only the active: the heaviest map. The checkbox is on the map tab, so the first visit
@@ -137,7 +156,7 @@ try {
     await page.getByRole('tab', { name: 'Introductions' }).click({ timeout: 300_000 });
     await page.getByRole('heading', { name: 'Log an introduction' }).waitFor({ timeout: 300_000 });
     await page.evaluate('window.__bench.long = []; window.__bench.tasks = []; window.__bench.gl = []');
-    if (args.trace && i === 0) await browser.startTracing(page, { path: args.trace, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'gpu', 'disabled-by-default-gpu.service', 'disabled-by-default-gpu.decoder', 'gpu.angle', 'disabled-by-default-v8.cpu_profiler', 'v8'] });
+    if (args.trace && i === 0) await browser.startTracing(page, { path: args.trace, categories: traceCategories });
     await page.getByRole('tab', { name: 'Map' }).click({ timeout: 300_000 });
     // A fresh page starts with active only, as a user would; everyone is one click on.
     firstVisit.push(await drawn());
@@ -154,18 +173,13 @@ try {
 
   // Later visits: away to another tab and back; positions kept, no layout.
   const laterVisit: number[] = [];
-  for (let i = 0; i < visits; i += 1) {
-    await page.getByRole('tab', { name: 'Introductions' }).click({ timeout: 300_000 });
-    await page.getByRole('heading', { name: 'Log an introduction' }).waitFor({ timeout: 300_000 });
-    await page.getByRole('tab', { name: 'Map' }).click({ timeout: 300_000 });
-    laterVisit.push(await drawn());
-    if (!(await page.locator('.summary').innerText()).startsWith(`${people} of ${people}`)) throw new Error('The map did not keep “everyone” between visits.');
-    await page.locator('[data-testid="network-map"][data-layout="settled"]').waitFor({ timeout: 300_000 });
-  }
+  for (let i = 0; i < visits; i += 1) laterVisit.push(await revisit(page));
 
   // Zoom with the wheel and pan by dragging, as a mouse user does, dispatched in the page on every frame
   // (input sent from outside through the browser's debugging protocol stalls headless frames by itself);
   // then the keyboard's pan and zoom. data-zoom is the map's own report of its camera.
+  const gestures = async (page: Page, traced: boolean) => {
+  const map = page.getByTestId('network-map');
   const zoomBefore = await map.getAttribute('data-zoom');
   const mouse = (kind: 'wheel' | 'drag', ms: number) => `new Promise((resolve) => {
     const target = document.querySelector('[data-testid="network-map"] .sigma-mouse');
@@ -187,6 +201,8 @@ try {
   const fullFrames = async () => Number((await map.getAttribute('data-full-frames')) ?? 0);
   await page.evaluate('window.__bench.long = []');
   let full = await fullFrames();
+  // --trace-moves=FILE: a Chromium trace of the wheel and drag gestures (what each frame costs, and where).
+  if (traced) await browser.startTracing(page, { path: args['trace-moves'], categories: traceCategories });
   const wheel = await page.evaluate<number[]>(mouse('wheel', 4000));
   const wheelFull = (await fullFrames()) - full;
   const wheelLong = await page.evaluate<number[]>('window.__bench.long');
@@ -196,7 +212,10 @@ try {
   full = await fullFrames();
   const drag = await page.evaluate<number[]>(mouse('drag', 4000));
   const dragFull = (await fullFrames()) - full;
+  // The release's work too: sigma refreshes everything a task after a drag ends.
+  await page.waitForTimeout(600);
   const dragLong = await page.evaluate<number[]>('window.__bench.long');
+  if (traced) await browser.stopTracing();
   // A wheel turned a notch at a time, 300 ms apart, as someone zooming step by step does: the pauses are
   // part of the gesture, and no frame in it should draw every link and label.
   full = await fullFrames();
@@ -214,16 +233,25 @@ try {
   })`);
   const notchFull = (await fullFrames()) - full;
   const notches = await notching;
+  // The keys, held down: a key every 9 frames, dispatched in the page too (pressed through the debugging
+  // protocol they came far apart, and the sample was mostly frames with nothing moving).
   await map.focus();
   full = await fullFrames();
-  const keying = page.evaluate<number[]>(sampleFrames(4000));
-  for (let i = 0; i < 12; i += 1) {
-    await map.press(i % 4 < 2 ? '+' : '-');
-    await map.press(i % 2 ? 'ArrowLeft' : 'ArrowUp');
-  }
-  const keys = await keying;
+  const keys = await page.evaluate<number[]>(`new Promise((resolve) => {
+    const map = document.querySelector('[data-testid="network-map"]');
+    const times = []; let last = performance.now(); const end = last + 4000; let i = 0;
+    const tick = (now) => {
+      times.push(now - last); last = now;
+      if (i % 9 === 0) map.dispatchEvent(new KeyboardEvent('keydown', { key: ['+', 'ArrowUp', '+', 'ArrowLeft', '-', 'ArrowUp', '-', 'ArrowLeft'][(i / 9) % 8], bubbles: true, cancelable: true }));
+      i += 1;
+      if (now < end) requestAnimationFrame(tick); else resolve(times.slice(1));
+    };
+    requestAnimationFrame(tick);
+  })`);
   const keysFull = (await fullFrames()) - full;
 
+  return { wheel, wheelFull, wheelLong, drag, dragFull, dragLong, notches, notchFull, keys, keysFull };
+  };
   const q = (all: number[], p: number) => {
     const sorted = [...all].sort((a, b) => a - b);
     return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
@@ -244,16 +272,61 @@ try {
   line('longest main-thread task, first layout', blocking.map((b) => b.longest));
   line('main thread blocked (>50 ms), first layout', blocking.map((b) => b.total));
   line('layout settled after', blocking.map((b) => b.settle));
-  line('frames while zooming (wheel)', wheel);
-  line('  main-thread tasks over 50 ms meanwhile', wheelLong.length ? wheelLong : [0]);
-  console.log(`  frames drawn in full meanwhile: ${wheelFull} of ${wheel.length}`);
-  line('frames while panning (drag)', drag);
-  line('  main-thread tasks over 50 ms meanwhile', dragLong.length ? dragLong : [0]);
-  console.log(`  frames drawn in full meanwhile: ${dragFull} of ${drag.length}`);
-  line('frames while zooming a notch every 300 ms', notches);
-  console.log(`  frames drawn in full meanwhile: ${notchFull} of ${notches.length}`);
-  line('frames while panning/zooming (keys)', keys);
-  console.log(`  frames drawn in full meanwhile: ${keysFull} of ${keys.length}`);
+  const report = (label: string, m: Awaited<ReturnType<typeof gestures>>) => {
+  console.log(label);
+  line('frames while zooming (wheel)', m.wheel);
+  line('  main-thread tasks over 50 ms meanwhile', m.wheelLong.length ? m.wheelLong : [0]);
+  console.log(`  frames drawn in full meanwhile: ${m.wheelFull} of ${m.wheel.length}`);
+  line('frames while panning (drag)', m.drag);
+  line('  main-thread tasks over 50 ms, and on release', m.dragLong.length ? m.dragLong : [0]);
+  console.log(`  frames drawn in full meanwhile: ${m.dragFull} of ${m.drag.length}`);
+  line('frames while zooming a notch every 300 ms', m.notches);
+  console.log(`  frames drawn in full meanwhile: ${m.notchFull} of ${m.notches.length}`);
+  line('frames while panning/zooming (keys)', m.keys);
+  console.log(`  frames drawn in full meanwhile: ${m.keysFull} of ${m.keys.length}`);
+  };
+  // The gestures on this build and, with --baseline, on the other one in turn (--rounds=N of each, 2 by
+  // default then), so both see the machine as it is at the time.
+  const measured: { label: string; page: Page; runs: Awaited<ReturnType<typeof gestures>>[]; paints: number[] }[] = [{ label: 'this build', page, runs: [], paints: [] }];
+  let baseline: Awaited<ReturnType<typeof launchApp>> | null = null;
+  if (args.baseline) {
+    baseline = await launchApp(await browser.newContext({ viewport: { width: 1440, height: 900 } }), baselinePath, { rendererDir: args.baseline });
+    const other = baseline.page;
+    await other.getByRole('heading', { name: 'Timeline', level: 1 }).waitFor({ timeout: 120_000 });
+    await other.evaluate(instrument);
+    await other.keyboard.press('Control+7');
+    await other.getByRole('tab', { name: 'Map' }).click({ timeout: 300_000 });
+    await other.locator('[data-testid="network-map"][data-drawn="true"]').waitFor({ timeout: 180_000 });
+    await other.getByLabel('Active only').uncheck();
+    await other.locator('[data-testid="network-map"][data-layout="settled"]').waitFor({ timeout: 300_000 });
+    measured.push({ label: `baseline (${args.baseline})`, page: other, runs: [], paints: [] });
+  }
+  const rounds = Number(args.rounds ?? (args.baseline ? 2 : 1));
+  for (let round = 0; round < rounds; round += 1) {
+    for (const build of measured) {
+      await build.page.bringToFront();
+      // The still map too: a later visit's first paint, in turn with the other build's.
+      if (measured.length > 1) for (let i = 0; i < 2; i += 1) build.paints.push(await revisit(build.page));
+      build.runs.push(await gestures(build.page, !!args['trace-moves'] && round === 0 && build.page === page));
+    }
+  }
+  const merged = measured.map(({ label, runs, paints }) => {
+    const all = <K extends keyof (typeof runs)[number]>(key: K) => runs.flatMap((run) => run[key]) as (typeof runs)[number][K];
+    const sum = (key: 'wheelFull' | 'dragFull' | 'notchFull' | 'keysFull') => runs.reduce((total, run) => total + run[key], 0);
+    return { label, paints, m: { wheel: all('wheel'), wheelLong: all('wheelLong'), drag: all('drag'), dragLong: all('dragLong'), notches: all('notches'), keys: all('keys'), wheelFull: sum('wheelFull'), dragFull: sum('dragFull'), notchFull: sum('notchFull'), keysFull: sum('keysFull') } };
+  });
+  for (const { label, m, paints } of merged) {
+    report(`${label}, ${rounds} ${rounds === 1 ? 'run' : 'runs'} of each gesture:`, m);
+    if (paints.length) line('first paint, later visits, in turn', paints);
+  }
+  const [mine, theirs] = merged;
+  if (mine && theirs) {
+    console.log('this build ÷ baseline');
+    console.log(`  first paint, later visits                 p50 ${(q(mine.paints, 0.5) / q(theirs.paints, 0.5)).toFixed(2)}×   p95 ${(q(mine.paints, 0.95) / q(theirs.paints, 0.95)).toFixed(2)}×`);
+    for (const [name, key] of [['wheel', 'wheel'], ['drag', 'drag'], ['a notch every 300 ms', 'notches'], ['keys', 'keys']] as const)
+      console.log(`  frames while ${name.padEnd(28)} p50 ${(q(mine.m[key], 0.5) / q(theirs.m[key], 0.5)).toFixed(2)}×   p95 ${(q(mine.m[key], 0.95) / q(theirs.m[key], 0.95)).toFixed(2)}×`);
+  }
+  await baseline?.close();
   await running.close();
   await browser.close();
 } finally {

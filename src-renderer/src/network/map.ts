@@ -101,7 +101,10 @@ export function seededStarts(nodes: readonly Pick<GraphNode, 'id' | 'community' 
 
 /** Above this many people the map drops the spokes from me to everyone: thousands of lines into one point hide the links between people. */
 export const ME_SPOKES_MAX = 400;
-/** Above this many links, links are hidden while the camera moves, so panning and zooming stay smooth. */
+/**
+ * Above this many links a map is large: while the camera moves it is not drawn but its last frame moved as a
+ * picture (map-renderer.ts), and a frame drawn then (a layout step mid-move) leaves links and labels out.
+ */
 export const HIDE_EDGES_ON_MOVE_FROM = 3000;
 
 export interface LayoutPlan {
