@@ -17,7 +17,7 @@ import { chromium } from 'playwright-core';
 import { chromiumLaunch } from '../playwright.config.js';
 import { JournalClient } from '../src-main/shell/journal-client.js';
 import { launchApp } from '../tests/e2e/harness.js';
-import { FIRST_ENTRY_SCRIPT } from './first-entry.js';
+import { FIRST_ENTRY_SCRIPT, firstEntryPainted } from './first-entry.js';
 
 const root = join(import.meta.dirname, '..');
 const workerPath = join(root, 'out', 'main', 'journal-worker.js');
@@ -81,7 +81,7 @@ try {
     for (let i = 0; i < pageRuns; i++) {
       const t0 = performance.now();
       const running = await launchApp(context, pageJournal);
-      await running.page.waitForFunction(() => (window as unknown as { __firstEntryPainted?: number }).__firstEntryPainted !== undefined, null, { timeout: 60_000 });
+      await firstEntryPainted(running.page);
       const t1 = performance.now();
       const figures = await running.page.evaluate(() => ({
         fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,

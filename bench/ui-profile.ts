@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { chromiumLaunch } from '../playwright.config.js';
 import { APP_ORIGIN, launchApp } from '../tests/e2e/harness.js';
-import { FIRST_ENTRY_SCRIPT } from './first-entry.js';
+import { FIRST_ENTRY_SCRIPT, firstEntryPainted } from './first-entry.js';
 import { prepareBenchJournal } from './ui-journal.js';
 
 const args = Object.fromEntries(process.argv.slice(2).map((arg) => arg.replace(/^--/, '').split('=') as [string, string]));
@@ -163,12 +163,12 @@ try {
 
   // Once to warm the disk cache and the journal's pages, as bench:ui's first cold open does; then traced.
   const warm = await launchApp(context, journalPath);
-  await warm.page.waitForFunction(() => (window as unknown as { __firstEntryPainted?: number }).__firstEntryPainted !== undefined, null, { timeout: 60_000 });
+  await firstEntryPainted(warm.page);
   await warm.close();
   let app!: Awaited<ReturnType<typeof launchApp>>;
   await traced('cold boot', async () => {
     app = await launchApp(context, journalPath);
-    await app.page.waitForFunction(() => (window as unknown as { __firstEntryPainted?: number }).__firstEntryPainted !== undefined, null, { timeout: 60_000 });
+    await firstEntryPainted(app.page);
     await settle(app.page, 1500);
   });
   const { page } = app;

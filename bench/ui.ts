@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { chromiumLaunch } from '../playwright.config.js';
 import { launchApp } from '../tests/e2e/harness.js';
-import { FIRST_ENTRY_SCRIPT } from './first-entry.js';
+import { FIRST_ENTRY_SCRIPT, firstEntryPainted } from './first-entry.js';
 import { prepareBenchJournal } from './ui-journal.js';
 
 const args = Object.fromEntries(process.argv.slice(2).map((arg) => arg.replace(/^--/, '').split('=') as [string, string]));
@@ -52,7 +52,7 @@ try {
   /** Opens a fresh page on the journal and waits for its first timeline entry, painted. */
   const openCold = async () => {
     const opened = await launchApp(context, journalPath);
-    await opened.page.waitForFunction(() => (window as unknown as { __firstEntryPainted?: number }).__firstEntryPainted !== undefined, null, { timeout: 60_000 });
+    await firstEntryPainted(opened.page);
     await opened.page.evaluate((ms) => new Promise((resolve) => setTimeout(resolve, ms)), SETTLE_MS);
     const figures = await opened.page.evaluate((settle) => {
       const w = window as unknown as { __firstEntry: number; __firstEntryPainted: number; __longTasks: { start: number; duration: number }[] };
