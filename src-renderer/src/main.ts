@@ -1,6 +1,7 @@
 import { mount } from 'svelte';
 import App from './App.svelte';
 import { warmFormats } from './lib/format';
+import { afterFirstScreen } from './lib/first-screen';
 import { journal } from './lib/journal.svelte';
 import { router } from './lib/router.svelte';
 import { lock } from './lock/lock.svelte';
@@ -30,11 +31,12 @@ if (location.hash === '#/capture') {
   if (router.route.view === 'timeline') readFirstPageEarly();
   journal.readEarly();
   // While it is on its way, each in a task of its own (none of them a long one): the shell, then the date
-  // and number formats and the markdown renderer the first entries will use, compiled and warm (#11).
+  // and number formats the first entries will use, warm (#11). The markdown renderer is warmed once they
+  // are drawn: plain excerpts do without it.
   setTimeout(() => {
     started();
     mount(App, { target });
   });
   setTimeout(warmFormats);
-  setTimeout(warmMarkdown);
+  afterFirstScreen(() => setTimeout(warmMarkdown));
 }

@@ -1,5 +1,6 @@
 import DOMPurify from 'dompurify';
 import { Marked } from 'marked';
+import { plainExcerptHtml } from './plain-excerpt';
 
 // Notes are the user's own markdown, but they are still rendered as HTML inside the app's window, so
 // every piece goes through DOMPurify. A private instance keeps these hooks away from other views.
@@ -39,6 +40,8 @@ function sanitize(html: string): string {
 /** Markdown to sanitized HTML, safe for {@html}. */
 export function renderMarkdown(text: string, { excerpt = false } = {}): string {
   if (!excerpt) return sanitize(notes.parse(text, { async: false }));
+  const plain = plainExcerptHtml(text);
+  if (plain !== null) return plain;
   const kept = excerptHtml.get(text);
   if (kept !== undefined) {
     excerptHtml.delete(text);
@@ -53,8 +56,9 @@ export function renderMarkdown(text: string, { excerpt = false } = {}): string {
 
 /**
  * Renders a made-up note once, so the parser and sanitizer are compiled and warm: their first calls
- * cost several times the later ones, in the task that drew the first entries (#11). Called in a task of
- * its own while the journal's first answer is on its way (main.ts).
+ * cost several times the later ones (#11). Called in a task of its own once the first screen is drawn
+ * (main.ts): the first entries' plain excerpts need neither (plain-excerpt.ts), and this held their
+ * answer back ~30 ms when it ran while it was on its way.
  */
 export function warmMarkdown(): void {
   sanitize(notes.parse('# Warm\n\nA **note** with a [link](https://example.com), `code` and\n\n- a list\n- of two\n\n> a quote', { async: false }));
