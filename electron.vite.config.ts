@@ -12,6 +12,26 @@ function devServerCsp(): Plugin {
   };
 }
 
+/**
+ * early.js: src-renderer/src/early.ts built on its own, as a classic script (it has no runtime imports, so
+ * its chunk has none), and its tag put first in index.html's head, `async`: it runs as soon as it is read,
+ * where the app's module (and a `defer` script) waits for the stylesheet too (see early.ts). Built for the
+ * app only; `npm run dev` starts without it, as the app does without it.
+ */
+function earlyScript(): Plugin {
+  return {
+    name: 'confidant-early-script',
+    apply: 'build',
+    buildStart() {
+      this.emitFile({ type: 'chunk', id: resolve('src-renderer/src/early.ts'), fileName: 'early.js' });
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler: (html) => html.replace('<script type="module"', '<script async src="./early.js"></script>\n    <script type="module"'),
+    },
+  };
+}
+
 // `command` is 'serve' only for `npm run dev`; `npm start` (electron-vite preview) and packages build with
 // 'build'. The main process trusts a dev-server URL only when this was baked in as true.
 export default defineConfig(({ command }) => ({
@@ -49,7 +69,7 @@ export default defineConfig(({ command }) => ({
   },
   renderer: {
     root: resolve('src-renderer'),
-    plugins: [svelte(), devServerCsp()],
+    plugins: [svelte(), devServerCsp(), earlyScript()],
     build: {
       outDir: 'out/renderer',
       // Minified, and split per view by the dynamic imports in src-renderer/src/lib/views.ts.

@@ -1,4 +1,5 @@
 import { mount } from 'svelte';
+import { dropEarlyAnswers } from './lib/api';
 import App from './App.svelte';
 import { warmFormats } from './lib/format';
 import { afterFirstScreen } from './lib/first-screen';
@@ -27,12 +28,14 @@ if (location.hash === '#/capture') {
   // and with it the first screen's reads (the totals, the timeline's first page), so they are not asked
   // only once its answer is in (#11). A locked or unavailable journal refuses those two; they are asked
   // again once it opens.
+  // The three take the answers index.html's early script asked for before this ran (early.ts).
   void lock.check();
   if (router.route.view === 'timeline') readFirstPageEarly();
   journal.readEarly();
+  dropEarlyAnswers();
   // While it is on its way, each in a task of its own (none of them a long one): the shell, then the date
-  // and number formats the first entries will use, warm (#11). The markdown renderer is warmed once they
-  // are drawn: plain excerpts do without it.
+  // and number formats the first entries will use (early.ts has loaded the locale's data, so ~1 ms) (#11).
+  // The markdown renderer is warmed once they are drawn: plain excerpts do without it.
   setTimeout(() => {
     started();
     mount(App, { target });

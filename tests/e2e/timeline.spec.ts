@@ -215,6 +215,29 @@ test('on starting, the first page and the totals are asked for with the status, 
   restore();
 });
 
+test('the first reads go out before the app\'s code has even loaded, and are not asked again once it has', async ({ app, running }) => {
+  await app.getByRole('heading', { level: 1 }).first().waitFor();
+  const restore = await startingWith(running, () => undefined);
+  // The app's module is held back, as a slow disk would: index.html's early script has asked all the same.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await app.route(/\/assets\/index-[^/]*\.js$/, async (route) => {
+    await held;
+    await route.fallback();
+  });
+  const before = running.journalCalls.length;
+  await app.reload({ waitUntil: 'commit' });
+  await expect.poll(() => running.journalCalls.slice(before)).toEqual(['journal.status', 'interactions.timeline', 'journal.info']);
+  await expect(app.getByText('Opening your journal…')).toBeVisible();
+  release();
+  await expect(app.getByRole('article', { name: 'Budget review' })).toBeVisible();
+  // The app took those answers: the status, the first page and the totals were each asked once.
+  const calls = running.journalCalls.slice(before);
+  for (const name of ['journal.status', 'interactions.timeline', 'journal.info']) expect(calls.filter((called) => called === name), name).toHaveLength(1);
+  await app.unroute(/\/assets\/index-[^/]*\.js$/);
+  restore();
+});
+
 test('a journal that takes long to start is shown as starting, and opens by itself once it has', async ({ app, running }) => {
   await app.getByRole('heading', { level: 1 }).first().waitFor();
   // As main answers while a large journal is brought up to date: 'starting', until the start is done.

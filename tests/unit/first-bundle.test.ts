@@ -45,6 +45,18 @@ describe.skipIf(!built)('the first bundle (npm run build)', () => {
     expect(holding(PALETTE), 'the command palette').toEqual([]);
   });
 
+  test('the early script (early.ts) is a classic script, read before the app\'s module and run without waiting for it', () => {
+    const html = readFileSync(join(assets, 'index.html'), 'utf8');
+    const early = html.indexOf('<script async src="./early.js"></script>');
+    expect(early, 'its tag').toBeGreaterThan(0);
+    expect(early).toBeLessThan(html.indexOf('<script type="module"'));
+    const code = readFileSync(join(assets, 'early.js'), 'utf8');
+    // A classic script cannot import: a shared chunk split out of it would break it.
+    expect(code).not.toMatch(/\bimport\b|\bexport\b/);
+    expect(code).toContain('journal.status');
+    expect(code.length).toBeLessThan(2_000);
+  });
+
   test('the chunks left out do hold them, so the markers above mean what they say', () => {
     const first = firstBundle();
     const rest = readdirSync(join(assets, 'assets')).filter((file) => file.endsWith('.js') && !first.has(`assets/${file}`));

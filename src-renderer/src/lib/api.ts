@@ -4,10 +4,31 @@ import type { ApiError, Bridge, CallInput, CallResult } from '../../../src-main/
 import type { ShellInput, ShellResult } from '../../../src-main/contract/shell';
 import type { CallName, ShellCallName } from '../../../src-main/contract/names';
 
+/** The first reads early.ts asked before the app's modules ran, each with its input and the bridge's answer. */
+export type EarlyAnswers = Partial<Record<'journal.status' | 'journal.info' | 'interactions.timeline', { input: unknown; answer: Promise<unknown> }>>;
+
 declare global {
   interface Window {
     confidant: Bridge;
+    /** early.ts's answers until main.ts drops them; null once dropped (a late early.ts then asks nothing). */
+    __confidantEarly?: EarlyAnswers | null;
   }
+}
+
+/** The call's early answer (early.ts), taken once, when it was asked with the same input; else null. */
+function takeEarly(name: string, input: unknown): Promise<unknown> | null {
+  const early = window.__confidantEarly?.[name as keyof EarlyAnswers];
+  if (!early || JSON.stringify(early.input) !== JSON.stringify(input)) return null;
+  delete window.__confidantEarly![name as keyof EarlyAnswers];
+  return early.answer;
+}
+
+/**
+ * After main.ts has asked its first reads (which take early.ts's answers): any answer left is dropped, so
+ * no later call ever takes one from before a write.
+ */
+export function dropEarlyAnswers(): void {
+  window.__confidantEarly = null;
 }
 
 export class ApiFailure extends Error {
@@ -27,7 +48,7 @@ export function errorMessage(error: unknown): string {
 
 export async function api<K extends CallName>(name: K, ...input: undefined extends CallInput<K> ? [input?: CallInput<K>] : [input: CallInput<K>]): Promise<CallResult<K>> {
   const call = window.confidant[name] as (input?: unknown) => Promise<{ ok: true; value: CallResult<K> } | { ok: false; error: ApiError }>;
-  const result = await call(input[0]);
+  const result = await ((takeEarly(name, input[0]) as ReturnType<typeof call> | null) ?? call(input[0]));
   if (!result.ok) {
     // The journal stopped or could not open: the app asks journal.status and shows why.
     if (result.error.code === 'journal-unavailable') for (const listener of unavailableListeners) listener();
