@@ -56,11 +56,22 @@ export function renderMarkdown(text: string, { excerpt = false } = {}): string {
 
 /**
  * Renders a made-up note once, so the parser and sanitizer are compiled and warm: their first calls
- * cost several times the later ones (#11). Called in a task of its own once the first screen is drawn
- * (main.ts): the first entries' plain excerpts need neither (plain-excerpt.ts), and this held their
- * answer back ~30 ms when it ran while it was on its way.
+ * cost several times the later ones (#11). Called once the first screen is drawn (main.ts): the first
+ * entries' plain excerpts need neither (plain-excerpt.ts), and this held their answer back ~30 ms when it
+ * ran while it was on its way. Three steps, each in a task of its own: in one, on a busy machine, it was a
+ * long task (59 ms) of its own.
  */
 export function warmMarkdown(): void {
-  sanitize(notes.parse('# Warm\n\nA **note** with a [link](https://example.com), `code` and\n\n- a list\n- of two\n\n> a quote', { async: false }));
-  sanitize(excerpts.parse('An *excerpt*\n- its line', { async: false }));
+  const note = '# Warm\n\nA **note** with a [link](https://example.com), `code` and\n\n- a list\n- of two\n\n> a quote';
+  let html = '';
+  const steps = [
+    () => (html = notes.parse(note, { async: false })),
+    () => sanitize(html),
+    () => sanitize(excerpts.parse('An *excerpt*\n- its line', { async: false })),
+  ];
+  const next = () => {
+    steps.shift()?.();
+    if (steps.length > 0) setTimeout(next);
+  };
+  next();
 }
