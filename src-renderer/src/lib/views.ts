@@ -10,6 +10,9 @@ export const views = {
   review: () => import('../review/ReviewView.svelte'),
   // The network map brings its graph libraries (sigma, graphology): nowhere near the first paint.
   network: () => import('../network/NetworkView.svelte'),
+  // Its map (sigma, graphology: most of the Network chunk) only once the Map tab is opened: evaluating it
+  // with the overview was a long task on the screen's first visit (55 ms).
+  networkMap: () => import('../network/MapView.svelte'),
   toLog: () => import('../calendar/MeetingsToLogView.svelte'),
   settings: () => import('../settings/SettingsView.svelte'),
   // Shown once in a journal's life, or on demand: not worth the first bundle either (#11).
