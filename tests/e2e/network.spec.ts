@@ -295,3 +295,23 @@ test('the map frames the people a filter leaves, and its legend sits outside the
   await expect(app.getByRole('list', { name: 'Colours' })).toBeInViewport();
   await expect(app.getByRole('button', { name: 'Reset the view' })).toBeInViewport();
 });
+
+test('the map\'s search suggests the names holding what is typed, fifty at most, and still finds anyone by name', async ({ app, running }) => {
+  for (let i = 0; i < 70; i += 1) await call(running.journal, 'people.create', { name: `Person ${String(i).padStart(2, '0')}`, organization: i % 2 ? 'Northwind' : 'Contoso' });
+  await call(running.journal, 'people.create', { name: 'Zora Quill' });
+  await openNetwork(app);
+  await app.getByRole('tab', { name: 'Map' }).click();
+  const field = app.getByRole('combobox', { name: 'Find on the map' });
+  const listId = await field.getAttribute('list');
+  const options = app.locator(`datalist[id="${listId}"] option`);
+  // Nothing typed: the first fifty, not all 71.
+  await expect(options).toHaveCount(50);
+  await field.fill('person 6');
+  await expect(options).toHaveCount(10);
+  for (const value of await options.evaluateAll((all) => all.map((option) => (option as HTMLOptionElement).value))) expect(value.toLowerCase()).toContain('person 6');
+  // A name beyond the first fifty is suggested once typed, and chosen.
+  await field.fill('Zora');
+  await expect(options).toHaveCount(1);
+  await field.fill('Zora Quill');
+  await expect(app.getByRole('complementary', { name: 'Zora Quill' })).toBeVisible();
+});
