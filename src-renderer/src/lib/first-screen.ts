@@ -1,7 +1,7 @@
 /**
- * Work the window does once its first screen is drawn, not before it (#11). The log form and the palette
- * used to be fetched as soon as the totals came in: their chunks (a dozen files) were read, inserted and
- * evaluated while the timeline's first entries waited, ~30 ms on the main thread in the task before them.
+ * Work the window does once its first screen is drawn, not before it (#11): the markdown renderer's
+ * warm-up and the palette's fuzzy matcher (main.ts, App). Not the log form or the palette themselves: a
+ * shortcut pressed as the first screen shows must find them loaded, or the keys typed after it are lost.
  *
  * The first screen says when its content is on screen (`firstScreenDrawn`: the timeline once its first
  * entries, or its empty state, are drawn; App for any other screen); what waits (`afterFirstScreen`) runs
